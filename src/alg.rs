@@ -1,0 +1,254 @@
+//! Algorithm identification shared by certificates and keys: OIDs, curves, key sizes.
+//!
+//! OIDs and their meaning: RFC 3279, RFC 5480, RFC 8410, GM/T 0006 (PROVIDERS.md §4).
+
+use der::asn1::ObjectIdentifier as Oid;
+use der::{Decode, asn1::AnyRef};
+use spki::SubjectPublicKeyInfoRef;
+
+/// rsaEncryption, RFC 8017 A.1.
+pub(crate) const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+/// RSASSA-PSS, RFC 4055 §3.1 (also used as an SPKI algorithm).
+pub(crate) const RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+/// id-ecPublicKey, RFC 5480 §2.1.1 (SM2 certificates use it too).
+pub(crate) const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+/// id-ecPublicKey's SM2 twin some tools emit (GM/T 0006 sm2 = 1.2.156.10197.1.301 as the algorithm).
+pub(crate) const SM2_CURVE: Oid = Oid::new_unwrap("1.2.156.10197.1.301");
+/// SM3withSM2 signature, GM/T 0006.
+pub(crate) const SM3_WITH_SM2: Oid = Oid::new_unwrap("1.2.156.10197.1.501");
+/// id-Ed25519, RFC 8410 §3.
+pub(crate) const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+/// id-Ed448, RFC 8410 §3.
+pub(crate) const ED448: Oid = Oid::new_unwrap("1.3.101.113");
+/// id-dsa, RFC 3279 §2.3.2.
+pub(crate) const DSA: Oid = Oid::new_unwrap("1.2.840.10040.4.1");
+/// prime256v1, RFC 5480 §2.1.1.1.
+pub(crate) const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+/// secp384r1.
+pub(crate) const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+/// secp521r1.
+pub(crate) const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
+/// secp256k1.
+pub(crate) const SECP256K1: Oid = Oid::new_unwrap("1.3.132.0.10");
+
+/// A public-key algorithm as the report names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    /// RSA (rsaEncryption or RSASSA-PSS keys).
+    Rsa,
+    /// Elliptic curve (ECDSA) keys on a NIST or SEC curve.
+    Ec,
+    /// Ed25519.
+    Ed25519,
+    /// Ed448.
+    Ed448,
+    /// SM2 (GM/T 0003) keys.
+    Sm2,
+    /// DSA.
+    Dsa,
+    /// Anything else.
+    Unknown,
+}
+
+impl KeyAlgorithm {
+    /// The name used in `CertInfo.keyAlgorithm` / `KeyInfo.keyAlgorithm`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            KeyAlgorithm::Rsa => "RSA",
+            KeyAlgorithm::Ec => "EC",
+            KeyAlgorithm::Ed25519 => "Ed25519",
+            KeyAlgorithm::Ed448 => "Ed448",
+            KeyAlgorithm::Sm2 => "SM2",
+            KeyAlgorithm::Dsa => "DSA",
+            KeyAlgorithm::Unknown => "unknown",
+        }
+    }
+}
+
+/// A named elliptic curve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// NIST P-256.
+    P256,
+    /// NIST P-384.
+    P384,
+    /// NIST P-521.
+    P521,
+    /// secp256k1.
+    Secp256k1,
+    /// The SM2 curve sm2p256v1.
+    Sm2,
+}
+
+impl Curve {
+    /// The name used in `CertInfo.curve`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
+            Curve::Sm2 => "SM2",
+        }
+    }
+
+    /// Field size in bits.
+    pub const fn bits(self) -> u32 {
+        match self {
+            Curve::P256 | Curve::Secp256k1 | Curve::Sm2 => 256,
+            Curve::P384 => 384,
+            Curve::P521 => 521,
+        }
+    }
+
+    /// Length of one field element in bytes.
+    pub const fn field_len(self) -> usize {
+        match self {
+            Curve::P256 | Curve::Secp256k1 | Curve::Sm2 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+
+    /// The curve named by an OID, if we know it.
+    pub fn from_oid(oid: &Oid) -> Option<Curve> {
+        match *oid {
+            P256 => Some(Curve::P256),
+            P384 => Some(Curve::P384),
+            P521 => Some(Curve::P521),
+            SECP256K1 => Some(Curve::Secp256k1),
+            SM2_CURVE => Some(Curve::Sm2),
+            _ => None,
+        }
+    }
+}
+
+/// What a SubjectPublicKeyInfo holds, in report terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PublicKeyDesc {
+    /// The algorithm.
+    pub algorithm: KeyAlgorithm,
+    /// Key size in bits (see [`crate::CertInfo::key_bits`]).
+    pub bits: u32,
+    /// The curve of EC/SM2 keys.
+    pub curve: Option<Curve>,
+}
+
+/// Classifies an EC key by its curve parameter: SM2 curve → SM2, others → EC.
+pub(crate) fn ec_desc(curve: Option<Curve>) -> PublicKeyDesc {
+    match curve {
+        Some(Curve::Sm2) => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Sm2,
+            bits: 256,
+            curve: Some(Curve::Sm2),
+        },
+        Some(c) => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ec,
+            bits: c.bits(),
+            curve: Some(c),
+        },
+        None => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ec,
+            bits: 0,
+            curve: None,
+        },
+    }
+}
+
+/// Number of significant bits in a big-endian unsigned integer.
+pub(crate) fn bit_len(be: &[u8]) -> u32 {
+    let mut iter = be.iter().skip_while(|b| **b == 0);
+    match iter.next() {
+        None => 0,
+        Some(first) => {
+            let rest = u32::try_from(iter.count()).unwrap_or(u32::MAX / 16);
+            rest.saturating_mul(8)
+                .saturating_add(8 - first.leading_zeros())
+        }
+    }
+}
+
+/// Describes a SubjectPublicKeyInfo. Never fails: what cannot be read is `Unknown` / 0 bits.
+pub(crate) fn describe_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> PublicKeyDesc {
+    let oid = spki.algorithm.oid;
+    let params = spki.algorithm.parameters.as_ref();
+    let key = spki.subject_public_key.raw_bytes();
+    match oid {
+        RSA_ENCRYPTION | RSASSA_PSS => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Rsa,
+            bits: pkcs1::RsaPublicKeyRef::from_der(key)
+                .map(|k| bit_len(k.modulus.as_bytes()))
+                .unwrap_or(0),
+            curve: None,
+        },
+        EC_PUBLIC_KEY => ec_desc(
+            params
+                .and_then(|p| p.decode_as::<Oid>().ok())
+                .and_then(|o| Curve::from_oid(&o)),
+        ),
+        // Some SM2 tooling puts the SM2 OID itself in the algorithm field.
+        SM2_CURVE => ec_desc(Some(Curve::Sm2)),
+        ED25519 => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ed25519,
+            bits: 256,
+            curve: None,
+        },
+        ED448 => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ed448,
+            bits: 456,
+            curve: None,
+        },
+        DSA => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Dsa,
+            bits: params.map(dsa_p_bits).unwrap_or(0),
+            curve: None,
+        },
+        _ => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Unknown,
+            bits: 0,
+            curve: None,
+        },
+    }
+}
+
+/// Bits of `p` in Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER } (RFC 3279 §2.3.2).
+pub(crate) fn dsa_p_bits(params: &AnyRef<'_>) -> u32 {
+    params
+        .decode_as::<DsaParams<'_>>()
+        .map(|p| bit_len(p.p.as_bytes()))
+        .unwrap_or(0)
+}
+
+/// Dss-Parms, RFC 3279 §2.3.2.
+#[derive(Clone, Copy, Debug, der::Sequence)]
+pub(crate) struct DsaParams<'a> {
+    /// Prime modulus.
+    pub p: der::asn1::UintRef<'a>,
+    /// Subgroup order.
+    pub q: der::asn1::UintRef<'a>,
+    /// Generator.
+    pub g: der::asn1::UintRef<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bit_len_counts_significant_bits() {
+        assert_eq!(bit_len(&[]), 0);
+        assert_eq!(bit_len(&[0, 0]), 0);
+        assert_eq!(bit_len(&[1]), 1);
+        assert_eq!(bit_len(&[0, 0x80, 0]), 16);
+        assert_eq!(bit_len(&[0x7f, 0xff]), 15);
+    }
+
+    #[test]
+    fn curves_by_oid() {
+        assert_eq!(Curve::from_oid(&P256), Some(Curve::P256));
+        assert_eq!(Curve::from_oid(&SM2_CURVE), Some(Curve::Sm2));
+        assert_eq!(Curve::from_oid(&ED25519), None);
+        assert_eq!(ec_desc(Some(Curve::Sm2)).algorithm, KeyAlgorithm::Sm2);
+        assert_eq!(ec_desc(Some(Curve::P521)).bits, 521);
+    }
+}

@@ -1,0 +1,1 @@
+//! Lenient multi-block PEM reader (being written).

@@ -1,0 +1,1 @@
+//! Private keys: parsing, decryption and matching (being written).
