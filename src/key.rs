@@ -1,1 +1,2250 @@
-//! Private keys: parsing, decryption and matching (being written).
+//! Private keys: parsing, decryption, internal consistency and key ↔ certificate matching.
+//!
+//! Which PEM block is the key follows Go's `crypto/tls.X509KeyPair` (PROVIDERS.md §6): the first block
+//! whose label is `PRIVATE KEY` or ends with ` PRIVATE KEY`. Its DER is read as the label says
+//! (`RSA PRIVATE KEY` → PKCS#1, RFC 8017 A.1.2; `EC PRIVATE KEY` → SEC1, RFC 5915; `PRIVATE KEY` →
+//! PKCS#8, RFC 5208 / RFC 5958; `ENCRYPTED PRIVATE KEY` → PKCS#8 EncryptedPrivateKeyInfo with PBES2,
+//! RFC 8018) and, like Go, also as the other two formats when the label is wrong.
+//!
+//! Secrets (decrypted DER, private components) live in [`Zeroizing`] buffers and never appear in
+//! `Debug` output or error messages.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use der::asn1::{BitStringRef, ObjectIdentifier as Oid, OctetStringRef, UintRef};
+use der::{Decode, Encode, Sequence};
+use p256::elliptic_curve::bigint::{BoxedUint, NonZero, Odd};
+use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
+use zeroize::Zeroizing;
+
+use crate::alg::{
+    self, Curve, DsaParams, KeyAlgorithm, PublicKeyDesc, bit_len, describe_spki, ec_desc,
+};
+use crate::finding::KeyInfo;
+
+/// Largest RSA modulus we accept (bits). Far above anything a provider takes; it only bounds the
+/// arithmetic `check_consistency` does on hostile input.
+const MAX_RSA_BITS: u32 = 65_536;
+/// Largest DSA `p` we do modular exponentiation with (bits).
+const MAX_DSA_P_BITS: u32 = 16_384;
+/// Largest DSA `q` (FIPS 186-4 uses 160, 224 and 256 bits).
+const MAX_DSA_Q_BITS: u32 = 512;
+/// Most additional primes we check in a multi-prime RSA key (RFC 8017 A.1.2 `OtherPrimeInfos`).
+const MAX_OTHER_PRIMES: usize = 16;
+/// PBKDF2 iteration ceiling: RFC 8018 §4.2 calls 10,000,000 appropriate "for especially critical keys".
+const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+/// scrypt memory ceiling (128·r·N bytes): 64 MiB, four times OpenSSL's `-scrypt` default.
+const MAX_SCRYPT_MEMORY: u64 = 64 * 1024 * 1024;
+/// scrypt work ceiling (N·r·p).
+const MAX_SCRYPT_WORK: u64 = 1 << 24;
+
+/// id-PBES2, RFC 8018 A.4.
+const PBES2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.13");
+/// id-PBKDF2, RFC 8018 A.2.
+const PBKDF2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.12");
+/// id-scrypt, RFC 7914 §7.
+const SCRYPT: Oid = Oid::new_unwrap("1.3.6.1.4.1.11591.4.11");
+/// des-ede3-cbc, RFC 8018 B.2.2.
+const DES_EDE3_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.7");
+/// desCBC, RFC 8018 B.2.1.
+const DES_CBC: Oid = Oid::new_unwrap("1.3.14.3.2.7");
+/// The PKCS#5 arc; PBES1 schemes are `pkcs-5 1/3/4/6/10/11`, RFC 8018 A.3.
+const PKCS5_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05];
+/// The PKCS#12 PBE arc (`pbeWithSHAAnd3-KeyTripleDES-CBC` and friends), RFC 7292 Appendix C.
+const PKCS12_PBE_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01];
+
+/// Group orders of the curves we do not do arithmetic on, for the scalar range check (SEC 2 §2.4.1,
+/// §2.7.1 [P-521 = secp521r1]; GM/T 0003.5 / GB/T 32918.5 for SM2).
+const ORDER_SECP256K1: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+    0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+];
+const ORDER_SM2: &[u8] = &[
+    0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0x72, 0x03, 0xdf, 0x6b, 0x21, 0xc6, 0x05, 0x2b, 0x53, 0xbb, 0xf4, 0x09, 0x39, 0xd5, 0x41, 0x23,
+];
+const ORDER_P521: &[u8] = &[
+    0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xfa, 0x51, 0x86, 0x87, 0x83, 0xbf, 0x2f, 0x96, 0x6b, 0x7f, 0xcc, 0x01, 0x48, 0xf7, 0x09,
+    0xa5, 0xd0, 0x3b, 0xb5, 0xc9, 0xb8, 0x89, 0x9c, 0x47, 0xae, 0xbb, 0x6f, 0xb7, 0x1e, 0x91, 0x38,
+    0x64, 0x09,
+];
+const ORDER_P256: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+];
+const ORDER_P384: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xc7, 0x63, 0x4d, 0x81, 0xf4, 0x37, 0x2d, 0xdf,
+    0x58, 0x1a, 0x0d, 0xb2, 0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
+];
+
+/// The container format of a private key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyFormat {
+    /// PKCS#1 `RSAPrivateKey` (`RSA PRIVATE KEY`).
+    Pkcs1,
+    /// PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (`PRIVATE KEY`).
+    Pkcs8,
+    /// SEC1 `ECPrivateKey` (`EC PRIVATE KEY`).
+    Sec1,
+}
+
+impl KeyFormat {
+    /// The name used in `KeyInfo.format`.
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            KeyFormat::Pkcs1 => "PKCS#1",
+            KeyFormat::Pkcs8 => "PKCS#8",
+            KeyFormat::Sec1 => "SEC1",
+        }
+    }
+
+    /// The PEM label of an unencrypted key in this format.
+    pub(crate) const fn pem_label(self) -> &'static str {
+        match self {
+            KeyFormat::Pkcs1 => "RSA PRIVATE KEY",
+            KeyFormat::Pkcs8 => "PRIVATE KEY",
+            KeyFormat::Sec1 => "EC PRIVATE KEY",
+        }
+    }
+}
+
+/// Why the key field holds no usable private key. Messages are static and never contain key bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum KeyError {
+    /// No PEM block at all in the key field.
+    NoPem,
+    /// A `CERTIFICATE` where a key should be (Go: "found a certificate rather than a key").
+    FoundCertificate,
+    /// PEM blocks, but none whose label is `PRIVATE KEY` or ends with ` PRIVATE KEY`.
+    NoKeyBlock {
+        /// The labels of the blocks that were skipped, in order.
+        labels: Vec<String>,
+    },
+    /// The key block's DER is unreadable or an unsupported structure.
+    Malformed(&'static str),
+    /// Encrypted and no passphrase given.
+    Encrypted {
+        /// Legacy OpenSSL `Proc-Type: 4,ENCRYPTED` PEM rather than PKCS#8.
+        legacy: bool,
+        /// From the label for legacy PEM (RSA/EC/DSA); `Unknown` for PKCS#8.
+        algorithm: KeyAlgorithm,
+    },
+    /// A passphrase was given and decryption failed (bad padding, or the plaintext is not a key).
+    WrongPassphrase {
+        /// Legacy OpenSSL PEM encryption rather than PKCS#8.
+        legacy: bool,
+    },
+    /// An encryption scheme we do not implement (PBES1, DES, HMAC-SHA1 PRF, legacy PEM, …).
+    UnsupportedEncryption(&'static str),
+}
+
+/// Whether a private key belongs to a certificate's public key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// The key belongs to the certificate.
+    Yes,
+    /// It does not.
+    No {
+        /// Why (static English, no key bytes).
+        reason: &'static str,
+    },
+    /// We cannot tell for this algorithm.
+    Unverifiable {
+        /// Why (static English, no key bytes).
+        reason: &'static str,
+    },
+}
+
+/// The parts of a PEM block the key parser reads: a borrowed view of `input::Block`.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyBlockView<'a> {
+    /// The PEM label (`RSA PRIVATE KEY`, `EC PARAMETERS`, …).
+    pub label: &'a str,
+    /// RFC 1421 headers such as `("Proc-Type", "4,ENCRYPTED")`.
+    pub headers: &'a [(String, String)],
+    /// The decoded body.
+    pub der: &'a [u8],
+}
+
+/// A parsed, unencrypted private key.
+pub(crate) struct PrivateKey {
+    /// The format the PEM label names (or the DER's, when the label names none).
+    format: KeyFormat,
+    /// The structure actually found in the (decrypted) DER.
+    der_format: KeyFormat,
+    /// The input was encrypted and we decrypted it.
+    encrypted: bool,
+    /// The unencrypted DER, in `der_format`.
+    der: Zeroizing<Vec<u8>>,
+    /// The key itself.
+    material: Material,
+}
+
+/// Algorithm-specific key material. Big integers are big-endian without leading zeros.
+enum Material {
+    Rsa(RsaKey),
+    Ec(EcKey),
+    Ed25519 {
+        seed: Zeroizing<[u8; 32]>,
+        public: Option<Vec<u8>>,
+    },
+    Ed448 {
+        seed: Zeroizing<Vec<u8>>,
+        public: Option<Vec<u8>>,
+    },
+    Dsa(DsaKey),
+    Unknown,
+}
+
+struct RsaKey {
+    n: Vec<u8>,
+    e: Vec<u8>,
+    d: Zeroizing<Vec<u8>>,
+    p: Zeroizing<Vec<u8>>,
+    q: Zeroizing<Vec<u8>>,
+    dp: Zeroizing<Vec<u8>>,
+    dq: Zeroizing<Vec<u8>>,
+    qinv: Zeroizing<Vec<u8>>,
+    /// `(prime, exponent, coefficient)` of each additional prime.
+    others: Vec<[Zeroizing<Vec<u8>>; 3]>,
+    /// The key as PKCS#1 DER.
+    pkcs1: Zeroizing<Vec<u8>>,
+}
+
+struct EcKey {
+    /// The named curve, when it is one we know.
+    curve: Option<Curve>,
+    /// The curve OID as written in the key.
+    curve_oid: Oid,
+    scalar: Zeroizing<Vec<u8>>,
+    /// SEC1 point embedded in the key file (SEC1 `publicKey` or PKCS#8 v2 `publicKey`).
+    public: Option<Vec<u8>>,
+}
+
+struct DsaKey {
+    p: Vec<u8>,
+    q: Vec<u8>,
+    g: Vec<u8>,
+    x: Zeroizing<Vec<u8>>,
+}
+
+impl fmt::Debug for PrivateKey {
+    /// Only the format and what [`PrivateKey::desc`] says; never key bytes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let desc = self.desc();
+        f.debug_struct("PrivateKey")
+            .field("format", &self.format)
+            .field("encrypted", &self.encrypted)
+            .field("algorithm", &desc.algorithm)
+            .field("bits", &desc.bits)
+            .field("curve", &desc.curve)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Parses the key field's PEM blocks, with Go `X509KeyPair` semantics for which block is the key.
+pub(crate) fn parse(
+    blocks: &[crate::input::Block],
+    passphrase: Option<&str>,
+) -> Result<PrivateKey, KeyError> {
+    let views: Vec<KeyBlockView<'_>> = blocks
+        .iter()
+        .map(|b| KeyBlockView {
+            label: &b.label,
+            headers: &b.headers,
+            der: &b.der,
+        })
+        .collect();
+    parse_views(&views, passphrase)
+}
+
+/// [`parse`] over borrowed views of the blocks.
+pub(crate) fn parse_views(
+    blocks: &[KeyBlockView<'_>],
+    passphrase: Option<&str>,
+) -> Result<PrivateKey, KeyError> {
+    if blocks.is_empty() {
+        return Err(KeyError::NoPem);
+    }
+    // Go tls.X509KeyPair: the first block typed "PRIVATE KEY" or "... PRIVATE KEY" is the key.
+    let Some(block) = blocks
+        .iter()
+        .find(|b| b.label == "PRIVATE KEY" || b.label.ends_with(" PRIVATE KEY"))
+    else {
+        // Go reports "found a certificate rather than a key" only when the one skipped block is a
+        // CERTIFICATE; a whole chain pasted into the key field is the same mistake, so we say so too.
+        if blocks.iter().all(|b| b.label == "CERTIFICATE") {
+            return Err(KeyError::FoundCertificate);
+        }
+        return Err(KeyError::NoKeyBlock {
+            labels: blocks.iter().map(|b| String::from(b.label)).collect(),
+        });
+    };
+    // `openssl ecparam -genkey` writes an EC PARAMETERS block before the key; Go skips it. We use it
+    // only when the SEC1 key itself names no curve (leniency: Go would fail such a key).
+    let curve_hint = blocks
+        .iter()
+        .find(|b| b.label == "EC PARAMETERS")
+        .and_then(|b| Oid::from_der(b.der).ok());
+
+    if is_legacy_encrypted(block.headers) {
+        let algorithm = match block.label {
+            "RSA PRIVATE KEY" => KeyAlgorithm::Rsa,
+            "EC PRIVATE KEY" => KeyAlgorithm::Ec,
+            "DSA PRIVATE KEY" => KeyAlgorithm::Dsa,
+            _ => KeyAlgorithm::Unknown,
+        };
+        return match passphrase {
+            None => Err(KeyError::Encrypted {
+                legacy: true,
+                algorithm,
+            }),
+            // OpenSSL's EVP_BytesToKey(MD5) + DES-EDE3/AES-CBC is not implemented (no MD5, AES or
+            // CBC crate is a direct dependency); `openssl pkcs8 -topk8` converts such keys.
+            Some(_) => Err(KeyError::UnsupportedEncryption(
+                "legacy OpenSSL PEM encryption (Proc-Type: 4,ENCRYPTED) is not supported; convert the key with openssl pkcs8 -topk8",
+            )),
+        };
+    }
+
+    let label_format = match block.label {
+        "RSA PRIVATE KEY" => Some(KeyFormat::Pkcs1),
+        "EC PRIVATE KEY" => Some(KeyFormat::Sec1),
+        "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" => Some(KeyFormat::Pkcs8),
+        _ => None,
+    };
+
+    if block.label == "ENCRYPTED PRIVATE KEY" || decode_plain(block.der, None, None).is_err() {
+        if let Some(enc) = EncryptedInfo::decode(block.der) {
+            return decrypt_pkcs8(&enc, passphrase, curve_hint);
+        }
+    }
+
+    match decode_plain(block.der, label_format, curve_hint) {
+        Ok((der_format, material)) => Ok(PrivateKey {
+            format: label_format.unwrap_or(der_format),
+            der_format,
+            encrypted: false,
+            der: Zeroizing::new(block.der.to_vec()),
+            material,
+        }),
+        Err(msg) => Err(KeyError::Malformed(match block.label {
+            "OPENSSH PRIVATE KEY" => {
+                "OpenSSH private keys are not supported; convert with ssh-keygen -p -m PEM"
+            }
+            "DSA PRIVATE KEY" => {
+                "traditional OpenSSL DSA keys are not supported; convert to PKCS#8"
+            }
+            "ENCRYPTED PRIVATE KEY" => "not a valid PKCS#8 EncryptedPrivateKeyInfo",
+            _ => msg,
+        })),
+    }
+}
+
+/// RFC 1421 §4.6.1.1: `Proc-Type: 4,ENCRYPTED`.
+fn is_legacy_encrypted(headers: &[(String, String)]) -> bool {
+    headers.iter().any(|(k, v)| {
+        k.trim().eq_ignore_ascii_case("Proc-Type")
+            && v.split(',')
+                .any(|p| p.trim().eq_ignore_ascii_case("ENCRYPTED"))
+    })
+}
+
+/// Tries the label's format first, then (like Go) PKCS#1, PKCS#8 and SEC1. The error is the one from
+/// the label's format (the most useful), or a generic one when the label names no format.
+fn decode_plain(
+    der: &[u8],
+    label_format: Option<KeyFormat>,
+    curve_hint: Option<Oid>,
+) -> Result<(KeyFormat, Material), &'static str> {
+    let mut first_err = None;
+    let order = [
+        label_format,
+        Some(KeyFormat::Pkcs1),
+        Some(KeyFormat::Pkcs8),
+        Some(KeyFormat::Sec1),
+    ];
+    for (i, fmt) in order.iter().enumerate() {
+        let Some(fmt) = *fmt else { continue };
+        if i > 0 && Some(fmt) == label_format {
+            continue;
+        }
+        let result = match fmt {
+            KeyFormat::Pkcs1 => decode_pkcs1(der).map(Material::Rsa),
+            KeyFormat::Pkcs8 => decode_pkcs8(der),
+            KeyFormat::Sec1 => decode_sec1(der, None, curve_hint).map(Material::Ec),
+        };
+        match result {
+            Ok(m) => return Ok((fmt, m)),
+            Err(e) => {
+                if first_err.is_none() {
+                    first_err = Some(e);
+                }
+            }
+        }
+    }
+    Err(match label_format {
+        Some(_) => first_err.unwrap_or("not a PKCS#1, PKCS#8 or SEC1 private key"),
+        None => "not a PKCS#1, PKCS#8 or SEC1 private key",
+    })
+}
+
+/// Big-endian integer without leading zero bytes.
+fn strip(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or(&[])
+}
+
+fn secret(u: &UintRef<'_>) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(strip(u.as_bytes()).to_vec())
+}
+
+/// PKCS#1 `RSAPrivateKey`, RFC 8017 A.1.2 (two-prime and multi-prime).
+fn decode_pkcs1(der: &[u8]) -> Result<RsaKey, &'static str> {
+    let k =
+        pkcs1::RsaPrivateKeyRef::from_der(der).map_err(|_| "not a valid PKCS#1 RSAPrivateKey")?;
+    if bit_len(k.modulus.as_bytes()) > MAX_RSA_BITS {
+        return Err("RSA modulus larger than 65536 bits");
+    }
+    let others = match &k.other_prime_infos {
+        None => Vec::new(),
+        Some(infos) => {
+            if infos.len() > MAX_OTHER_PRIMES {
+                return Err("multi-prime RSA key with more than 16 additional primes");
+            }
+            infos
+                .iter()
+                .map(|o| {
+                    [
+                        secret(&o.prime),
+                        secret(&o.exponent),
+                        secret(&o.coefficient),
+                    ]
+                })
+                .collect()
+        }
+    };
+    Ok(RsaKey {
+        n: strip(k.modulus.as_bytes()).to_vec(),
+        e: strip(k.public_exponent.as_bytes()).to_vec(),
+        d: secret(&k.private_exponent),
+        p: secret(&k.prime1),
+        q: secret(&k.prime2),
+        dp: secret(&k.exponent1),
+        dq: secret(&k.exponent2),
+        qinv: secret(&k.coefficient),
+        others,
+        pkcs1: Zeroizing::new(der.to_vec()),
+    })
+}
+
+/// SEC1 `ECPrivateKey`, RFC 5915 §3. `outer_curve` is the curve named by a PKCS#8 wrapper.
+fn decode_sec1(
+    der: &[u8],
+    outer_curve: Option<Oid>,
+    curve_hint: Option<Oid>,
+) -> Result<EcKey, &'static str> {
+    let k = sec1::EcPrivateKey::from_der(der).map_err(
+        |_| "not a valid SEC1 ECPrivateKey (explicit curve parameters are not supported)",
+    )?;
+    let inner_curve = k.parameters.and_then(|p| p.named_curve());
+    let curve_oid = match (outer_curve, inner_curve) {
+        (Some(a), Some(b)) if a != b => {
+            return Err("the PKCS#8 algorithm and the SEC1 parameters name different curves");
+        }
+        (Some(a), _) | (None, Some(a)) => a,
+        (None, None) => curve_hint.ok_or("the EC private key names no curve")?,
+    };
+    let curve = Curve::from_oid(&curve_oid);
+    let scalar = strip(k.private_key);
+    // Go x509.parseECPrivateKey: longer than the order is an error, shorter is zero-padded.
+    let max_len = curve.map_or(66, Curve::field_len);
+    if scalar.len() > max_len {
+        return Err("EC private key is longer than the curve order");
+    }
+    Ok(EcKey {
+        curve,
+        curve_oid,
+        scalar: Zeroizing::new(scalar.to_vec()),
+        public: k.public_key.map(<[u8]>::to_vec),
+    })
+}
+
+/// PKCS#8 `PrivateKeyInfo` (v1, RFC 5208) or `OneAsymmetricKey` (v2, RFC 5958).
+fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
+    let pki =
+        pkcs8::PrivateKeyInfoRef::from_der(der).map_err(|_| "not a valid PKCS#8 PrivateKeyInfo")?;
+    let key = pki.private_key.as_bytes();
+    let public = pki.public_key.as_ref().map(BitStringRef::raw_bytes);
+    let params = pki.algorithm.parameters.as_ref();
+    match pki.algorithm.oid {
+        alg::RSA_ENCRYPTION | alg::RSASSA_PSS => decode_pkcs1(key)
+            .map(Material::Rsa)
+            .map_err(|_| "PKCS#8 RSA key does not hold a valid PKCS#1 RSAPrivateKey"),
+        alg::EC_PUBLIC_KEY | alg::SM2_CURVE => {
+            let outer = if pki.algorithm.oid == alg::SM2_CURVE {
+                Some(alg::SM2_CURVE)
+            } else {
+                params.and_then(|p| p.decode_as::<Oid>().ok())
+            };
+            let mut ec = decode_sec1(key, outer, None)
+                .map_err(|_| "PKCS#8 EC key does not hold a valid SEC1 ECPrivateKey")?;
+            if ec.public.is_none() {
+                ec.public = public.map(<[u8]>::to_vec);
+            }
+            Ok(Material::Ec(ec))
+        }
+        alg::ED25519 => {
+            // RFC 8410 §7: CurvePrivateKey ::= OCTET STRING, the 32-byte seed.
+            let seed = <&OctetStringRef>::from_der(key)
+                .ok()
+                .and_then(|o| <[u8; 32]>::try_from(o.as_bytes()).ok())
+                .ok_or("Ed25519 private key is not a 32-byte CurvePrivateKey")?;
+            Ok(Material::Ed25519 {
+                seed: Zeroizing::new(seed),
+                public: public.map(<[u8]>::to_vec),
+            })
+        }
+        alg::ED448 => {
+            let seed = <&OctetStringRef>::from_der(key)
+                .ok()
+                .map(OctetStringRef::as_bytes)
+                .filter(|s| s.len() == 57)
+                .ok_or("Ed448 private key is not a 57-byte CurvePrivateKey")?;
+            Ok(Material::Ed448 {
+                seed: Zeroizing::new(seed.to_vec()),
+                public: public.map(<[u8]>::to_vec),
+            })
+        }
+        alg::DSA => {
+            // RFC 5958 / OpenSSL: parameters are Dss-Parms, privateKey is INTEGER x.
+            let dp = params
+                .and_then(|p| p.decode_as::<DsaParams<'_>>().ok())
+                .ok_or("DSA private key has no valid Dss-Parms")?;
+            let x = UintRef::from_der(key).map_err(|_| "DSA private key is not an INTEGER")?;
+            Ok(Material::Dsa(DsaKey {
+                p: strip(dp.p.as_bytes()).to_vec(),
+                q: strip(dp.q.as_bytes()).to_vec(),
+                g: strip(dp.g.as_bytes()).to_vec(),
+                x: secret(&x),
+            }))
+        }
+        // X25519, X448, GOST, …: recognised as a PKCS#8 key of an unknown algorithm.
+        _ => Ok(Material::Unknown),
+    }
+}
+
+/// EncryptedPrivateKeyInfo, read loosely so that unsupported schemes can be named (RFC 5208 §6).
+#[derive(Clone, Copy, Sequence)]
+struct EncryptedInfo<'a> {
+    algorithm: AlgorithmIdentifierRef<'a>,
+    data: &'a OctetStringRef,
+}
+
+/// PBES2-params, read loosely (RFC 8018 A.4).
+#[derive(Clone, Copy, Sequence)]
+struct Pbes2Loose<'a> {
+    kdf: AlgorithmIdentifierRef<'a>,
+    cipher: AlgorithmIdentifierRef<'a>,
+}
+
+impl<'a> EncryptedInfo<'a> {
+    fn decode(der: &'a [u8]) -> Option<Self> {
+        Self::from_der(der).ok()
+    }
+}
+
+/// Names the part of an encryption scheme pkcs5 cannot decode.
+fn unsupported_scheme(alg: &AlgorithmIdentifierRef<'_>) -> &'static str {
+    let arc = alg.oid.as_bytes();
+    if alg.oid == PBES2 {
+        let Some(p) = alg
+            .parameters
+            .and_then(|p| p.decode_as::<Pbes2Loose<'_>>().ok())
+        else {
+            return "invalid PBES2 parameters";
+        };
+        if p.kdf.oid != PBKDF2 && p.kdf.oid != SCRYPT {
+            return "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported";
+        }
+        return match p.cipher.oid {
+            DES_EDE3_CBC => "PBES2 with DES-EDE3-CBC (3DES) is not supported; re-encrypt with AES",
+            DES_CBC => "PBES2 with DES-CBC is not supported; re-encrypt with AES",
+            _ => "PBES2 with a cipher other than AES-CBC or AES-GCM is not supported",
+        };
+    }
+    if arc.starts_with(PKCS12_PBE_ARC) {
+        return "PKCS#12 password-based encryption (e.g. PBE-SHA1-3DES) is not supported; re-encrypt with PBES2 and AES";
+    }
+    if arc.starts_with(PKCS5_ARC) {
+        return "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES";
+    }
+    "unknown key encryption algorithm"
+}
+
+/// Checks the PBES2 parameters pkcs5 will use: supported PRF and bounded work. (pkcs5 panics on an
+/// scrypt cost of 0, so this check also keeps hostile input away from that.)
+fn check_pbes2(params: &pkcs8::pkcs5::pbes2::Parameters) -> Result<(), &'static str> {
+    use pkcs8::pkcs5::pbes2::{Kdf, Pbkdf2Prf};
+    match &params.kdf {
+        Kdf::Pbkdf2(p) => {
+            if p.prf == Pbkdf2Prf::HmacWithSha1 {
+                return Err(
+                    "PBKDF2 with HMAC-SHA1 is not supported; re-encrypt with -v2prf hmacWithSHA256",
+                );
+            }
+            if p.iteration_count > MAX_PBKDF2_ITERATIONS {
+                return Err("PBKDF2 iteration count above 10,000,000");
+            }
+            Ok(())
+        }
+        Kdf::Scrypt(s) => {
+            let n = s.cost_parameter;
+            let r = u64::from(s.block_size);
+            let p = u64::from(s.parallelization);
+            if n < 2 || !n.is_power_of_two() || r == 0 || p == 0 {
+                return Err("invalid scrypt parameters");
+            }
+            let memory = n.saturating_mul(r).saturating_mul(128);
+            let work = n.saturating_mul(r).saturating_mul(p);
+            if memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK {
+                return Err("scrypt parameters above the supported cost (N·r at most 2^19)");
+            }
+            Ok(())
+        }
+        _ => Err("PBES2 key derivation function not supported"),
+    }
+}
+
+/// Decrypts PKCS#8 EncryptedPrivateKeyInfo (PBES2, RFC 8018 §6.2) into a [`PrivateKey`].
+fn decrypt_pkcs8(
+    enc: &EncryptedInfo<'_>,
+    passphrase: Option<&str>,
+    curve_hint: Option<Oid>,
+) -> Result<PrivateKey, KeyError> {
+    let Some(passphrase) = passphrase else {
+        return Err(KeyError::Encrypted {
+            legacy: false,
+            algorithm: KeyAlgorithm::Unknown,
+        });
+    };
+    let alg_der = enc
+        .algorithm
+        .to_der()
+        .map_err(|_| KeyError::Malformed("not a valid PKCS#8 EncryptedPrivateKeyInfo"))?;
+    let scheme = pkcs8::pkcs5::EncryptionScheme::from_der(&alg_der)
+        .map_err(|_| KeyError::UnsupportedEncryption(unsupported_scheme(&enc.algorithm)))?;
+    let params = match &scheme {
+        pkcs8::pkcs5::EncryptionScheme::Pbes2(p) => p,
+        _ => {
+            return Err(KeyError::UnsupportedEncryption(
+                "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES",
+            ));
+        }
+    };
+    check_pbes2(params).map_err(KeyError::UnsupportedEncryption)?;
+
+    let mut buf = Zeroizing::new(enc.data.as_bytes().to_vec());
+    let plain = match params.decrypt_in_place(passphrase.as_bytes(), &mut buf) {
+        Ok(plain) => Zeroizing::new(plain.to_vec()),
+        Err(pkcs8::pkcs5::Error::DecryptFailed) => {
+            return Err(KeyError::WrongPassphrase { legacy: false });
+        }
+        Err(_) => {
+            return Err(KeyError::UnsupportedEncryption(
+                "invalid or unsupported PBES2 parameters",
+            ));
+        }
+    };
+    // A wrong passphrase passes the padding check about once in 256 tries; the plaintext then is
+    // not a key, which is still a wrong passphrase.
+    let (der_format, material) = decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint)
+        .map_err(|_| KeyError::WrongPassphrase { legacy: false })?;
+    Ok(PrivateKey {
+        format: KeyFormat::Pkcs8,
+        der_format,
+        encrypted: true,
+        der: plain,
+        material,
+    })
+}
+
+impl PrivateKey {
+    /// The format the PEM label names (`ENCRYPTED PRIVATE KEY` → PKCS#8); the DER's own format when
+    /// the label names none. See [`PrivateKey::der_format`] for the structure actually found.
+    pub(crate) fn format(&self) -> KeyFormat {
+        self.format
+    }
+
+    /// The structure actually found in the (decrypted) DER; differs from [`PrivateKey::format`] when
+    /// the label is wrong (e.g. PKCS#1 DER under `PRIVATE KEY`), which Go accepts.
+    pub(crate) fn der_format(&self) -> KeyFormat {
+        self.der_format
+    }
+
+    /// The input was encrypted (and we decrypted it).
+    pub(crate) fn was_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    /// Algorithm, size and curve, in the same terms as a certificate's key.
+    pub(crate) fn desc(&self) -> PublicKeyDesc {
+        match &self.material {
+            Material::Rsa(k) => PublicKeyDesc {
+                algorithm: KeyAlgorithm::Rsa,
+                bits: bit_len(&k.n),
+                curve: None,
+            },
+            Material::Ec(k) => ec_desc(k.curve),
+            Material::Ed25519 { .. } => PublicKeyDesc {
+                algorithm: KeyAlgorithm::Ed25519,
+                bits: 256,
+                curve: None,
+            },
+            Material::Ed448 { .. } => PublicKeyDesc {
+                algorithm: KeyAlgorithm::Ed448,
+                bits: 456,
+                curve: None,
+            },
+            Material::Dsa(k) => PublicKeyDesc {
+                algorithm: KeyAlgorithm::Dsa,
+                bits: bit_len(&k.p),
+                curve: None,
+            },
+            Material::Unknown => PublicKeyDesc {
+                algorithm: KeyAlgorithm::Unknown,
+                bits: 0,
+                curve: None,
+            },
+        }
+    }
+
+    /// The report's view of the key.
+    pub(crate) fn info(&self) -> KeyInfo {
+        let desc = self.desc();
+        KeyInfo {
+            format: if self.encrypted {
+                "encrypted"
+            } else {
+                self.format.as_str()
+            },
+            key_algorithm: desc.algorithm.as_str(),
+            key_bits: desc.bits,
+            curve: desc.curve.map(Curve::as_str),
+        }
+    }
+
+    /// Internal consistency of the key file (see the module docs of each check).
+    pub(crate) fn check_consistency(&self) -> Result<(), &'static str> {
+        match &self.material {
+            Material::Rsa(k) => check_rsa(k),
+            Material::Ec(k) => check_ec(k),
+            Material::Ed25519 { seed, public } => match public {
+                Some(pk) => {
+                    let derived = ed25519_public(seed);
+                    if pk.as_slice() == derived.as_slice() {
+                        Ok(())
+                    } else {
+                        Err(
+                            "the Ed25519 public key in the key file does not belong to its private key",
+                        )
+                    }
+                }
+                None => Ok(()),
+            },
+            Material::Ed448 { public, .. } => match public {
+                Some(pk) if pk.len() != 57 => {
+                    Err("the Ed448 public key in the key file is not 57 bytes")
+                }
+                _ => Ok(()),
+            },
+            Material::Dsa(k) => check_dsa(k),
+            Material::Unknown => Ok(()),
+        }
+    }
+
+    /// Does this key belong to the certificate whose SubjectPublicKeyInfo is given?
+    pub(crate) fn matches(&self, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+        const DIFFERENT_ALG: Match = Match::No {
+            reason: "the key's algorithm differs from the certificate's",
+        };
+        let cert = describe_spki(spki);
+        let cert_key = spki.subject_public_key.raw_bytes();
+        match &self.material {
+            Material::Rsa(k) => {
+                if cert.algorithm != KeyAlgorithm::Rsa {
+                    return DIFFERENT_ALG;
+                }
+                let Ok(pk) = pkcs1::RsaPublicKeyRef::from_der(cert_key) else {
+                    return Match::Unverifiable {
+                        reason: "the certificate's RSA public key is unreadable",
+                    };
+                };
+                if strip(pk.modulus.as_bytes()) != k.n.as_slice() {
+                    Match::No {
+                        reason: "the RSA modulus differs from the certificate's",
+                    }
+                } else if strip(pk.public_exponent.as_bytes()) != k.e.as_slice() {
+                    Match::No {
+                        reason: "the RSA public exponent differs from the certificate's",
+                    }
+                } else {
+                    Match::Yes
+                }
+            }
+            Material::Ec(k) => match_ec(k, spki),
+            Material::Ed25519 { seed, .. } => {
+                if cert.algorithm != KeyAlgorithm::Ed25519 {
+                    return DIFFERENT_ALG;
+                }
+                if ed25519_public(seed).as_slice() == cert_key {
+                    Match::Yes
+                } else {
+                    Match::No {
+                        reason: "the Ed25519 public key derived from the private key differs from the certificate's",
+                    }
+                }
+            }
+            Material::Ed448 { public, .. } => {
+                if cert.algorithm != KeyAlgorithm::Ed448 {
+                    return DIFFERENT_ALG;
+                }
+                match public {
+                    Some(pk) if pk.as_slice() == cert_key => Match::Yes,
+                    Some(_) => Match::No {
+                        reason: "the Ed448 public key embedded in the key file differs from the certificate's (the private key itself was not checked)",
+                    },
+                    None => Match::Unverifiable {
+                        reason: "Ed448 keys are matched only by an embedded public key, and this key file has none",
+                    },
+                }
+            }
+            Material::Dsa(k) => {
+                if cert.algorithm != KeyAlgorithm::Dsa {
+                    return DIFFERENT_ALG;
+                }
+                match_dsa(k, spki)
+            }
+            Material::Unknown => {
+                if cert.algorithm == KeyAlgorithm::Unknown {
+                    Match::Unverifiable {
+                        reason: "the key's algorithm is not one we can match",
+                    }
+                } else {
+                    DIFFERENT_ALG
+                }
+            }
+        }
+    }
+
+    /// The key as PKCS#1 `RSAPrivateKey` DER (RSA keys only), for providers that require PKCS#1.
+    pub(crate) fn to_pkcs1_der(&self) -> Option<Zeroizing<Vec<u8>>> {
+        match &self.material {
+            Material::Rsa(k) => Some(k.pkcs1.clone()),
+            _ => None,
+        }
+    }
+
+    /// The unencrypted key's DER and PEM label, in the structure found in the DER.
+    pub(crate) fn to_der(&self) -> (&'static str, Zeroizing<Vec<u8>>) {
+        (self.der_format.pem_label(), self.der.clone())
+    }
+}
+
+fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
+    ed25519_dalek::SigningKey::from_bytes(seed)
+        .verifying_key()
+        .to_bytes()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Big-integer helpers. Operands of one computation share one precision, which crypto-bigint's
+// Montgomery code expects. Variable-time division is fine here: the check runs on the user's own
+// machine, on a key they are about to upload, and has no remote observer.
+
+/// A secret big integer that is zeroized on drop.
+type Secret = Zeroizing<BoxedUint>;
+
+fn big(bytes: &[u8], precision: u32) -> Option<Secret> {
+    BoxedUint::from_be_slice(strip(bytes), precision)
+        .ok()
+        .map(Zeroizing::new)
+}
+
+fn nonzero(x: &BoxedUint) -> Option<Zeroizing<NonZero<BoxedUint>>> {
+    NonZero::new(x.clone()).into_option().map(Zeroizing::new)
+}
+
+fn odd(x: &BoxedUint) -> Option<Zeroizing<Odd<BoxedUint>>> {
+    Odd::new(x.clone()).into_option().map(Zeroizing::new)
+}
+
+/// Precision (bits) enough for products of two numbers of `bits` bits, plus slack.
+fn product_precision(bits: u32) -> u32 {
+    bits.saturating_mul(2).saturating_add(128)
+}
+
+/// RSA consistency, RFC 8017 §3.2 and A.1.2: p·q(·r…) = n, dP = d mod (p−1), dQ = d mod (q−1),
+/// e·d ≡ 1 (mod r−1) for every prime r, qInv·q ≡ 1 (mod p) and each tᵢ the inverse of the
+/// product of the earlier primes mod rᵢ; n odd, 1 < e < n.
+fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
+    const BAD: &str = "an RSA key component is malformed";
+    let n_bits = bit_len(&k.n);
+    if n_bits < 2 {
+        return Err("the RSA modulus is too small");
+    }
+    if k.n.last().is_none_or(|b| b & 1 == 0) {
+        return Err("the RSA modulus is even");
+    }
+    if bit_len(&k.e) < 2 {
+        return Err("the RSA public exponent is not greater than 1");
+    }
+    let secrets = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qinv];
+    let too_long = secrets.iter().any(|s| bit_len(s) > n_bits)
+        || bit_len(&k.e) > n_bits
+        || k.others
+            .iter()
+            .any(|o| o.iter().any(|s| bit_len(s) > n_bits));
+    if too_long {
+        return Err("an RSA private key component is longer than the modulus");
+    }
+    // The product of primes with these bit lengths is at least 2^(Σ(bits−1)); beyond n it cannot
+    // be n (this also keeps the product inside the precision below).
+    let primes: Vec<&Zeroizing<Vec<u8>>> = [&k.p, &k.q]
+        .into_iter()
+        .chain(k.others.iter().map(|o| &o[0]))
+        .collect();
+    let mut low_bits: u32 = 0;
+    for r in &primes {
+        let b = bit_len(r);
+        if b < 2 {
+            return Err("an RSA prime is less than 2");
+        }
+        low_bits = low_bits.saturating_add(b - 1);
+    }
+    if low_bits >= n_bits {
+        return Err("the product of the RSA primes is not the modulus");
+    }
+
+    let prec = product_precision(n_bits);
+    let n = big(&k.n, prec).ok_or(BAD)?;
+    let e = big(&k.e, prec).ok_or(BAD)?;
+    let d = big(&k.d, prec).ok_or(BAD)?;
+    let one = BoxedUint::one_with_precision(prec);
+
+    // Product of all primes.
+    let mut product = Zeroizing::new(one.clone());
+    for r in &primes {
+        let r = big(r, prec).ok_or(BAD)?;
+        product = Zeroizing::new(product.wrapping_mul(&*r));
+    }
+    if *product != *n {
+        return Err(if k.others.is_empty() {
+            "p·q is not the RSA modulus"
+        } else {
+            "the product of the RSA primes is not the modulus"
+        });
+    }
+
+    let ed = Zeroizing::new(e.wrapping_mul(&*d));
+    let exps: Vec<&Zeroizing<Vec<u8>>> = [&k.dp, &k.dq]
+        .into_iter()
+        .chain(k.others.iter().map(|o| &o[1]))
+        .collect();
+    for (r, exp) in primes.iter().zip(exps) {
+        let r = big(r, prec).ok_or(BAD)?;
+        let r1 = Zeroizing::new(r.wrapping_sub(&one));
+        let r1 = nonzero(&r1).ok_or(BAD)?;
+        if *Zeroizing::new(ed.rem_vartime(&r1)) != one {
+            return Err("e·d ≢ 1 (mod p−1) for an RSA prime p: the private exponent is wrong");
+        }
+        let exp = big(exp, prec).ok_or(BAD)?;
+        if *Zeroizing::new(d.rem_vartime(&r1)) != *exp {
+            return Err("an RSA CRT exponent (dP or dQ) is not d mod (p−1)");
+        }
+    }
+
+    // qInv·q ≡ 1 (mod p), qInv < p.
+    let p = big(&k.p, prec).ok_or(BAD)?;
+    let q = big(&k.q, prec).ok_or(BAD)?;
+    let qinv = big(&k.qinv, prec).ok_or(BAD)?;
+    let p_nz = nonzero(&p).ok_or(BAD)?;
+    if *qinv >= *p || *Zeroizing::new(qinv.wrapping_mul(&*q).rem_vartime(&p_nz)) != one {
+        return Err("the RSA CRT coefficient is not q⁻¹ mod p");
+    }
+    // Multi-prime: tᵢ·(r₁·…·rᵢ₋₁) ≡ 1 (mod rᵢ), RFC 8017 §3.2.
+    let mut running = Zeroizing::new(p.wrapping_mul(&*q));
+    for other in &k.others {
+        let r = big(&other[0], prec).ok_or(BAD)?;
+        let t = big(&other[2], prec).ok_or(BAD)?;
+        let r_nz = nonzero(&r).ok_or(BAD)?;
+        let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
+        if *t >= *r || *Zeroizing::new(t.wrapping_mul(&*reduced).rem_vartime(&r_nz)) != one {
+            return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
+        }
+        running = Zeroizing::new(running.wrapping_mul(&*r));
+    }
+    Ok(())
+}
+
+/// The scalar, left-padded to the curve's field length.
+fn padded_scalar(k: &EcKey, len: usize) -> Option<Zeroizing<Vec<u8>>> {
+    let pad = len.checked_sub(k.scalar.len())?;
+    let mut out = Zeroizing::new(alloc::vec![0u8; pad]);
+    out.extend_from_slice(&k.scalar);
+    Some(out)
+}
+
+/// Big-endian `a < b` for equal-length inputs.
+fn be_less(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a < b
+}
+
+/// EC consistency: scalar in [1, n−1] (SEC 1 §3.2.1); for P-256/P-384 the embedded public key must
+/// be the scalar's point; for other curves an embedded point must be well-formed.
+fn check_ec(k: &EcKey) -> Result<(), &'static str> {
+    const RANGE: &str = "the EC private scalar is not in [1, n−1]";
+    const WRONG_PUB: &str = "the public key in the EC key file does not belong to its private key";
+    let Some(curve) = k.curve else {
+        return Ok(());
+    };
+    let order = match curve {
+        Curve::P256 => ORDER_P256,
+        Curve::P384 => ORDER_P384,
+        Curve::P521 => ORDER_P521,
+        Curve::Secp256k1 => ORDER_SECP256K1,
+        Curve::Sm2 => ORDER_SM2,
+    };
+    let scalar = padded_scalar(k, order.len()).ok_or(RANGE)?;
+    if scalar.iter().all(|b| *b == 0) || !be_less(&scalar, order) {
+        return Err(RANGE);
+    }
+    let Some(public) = &k.public else {
+        return Ok(());
+    };
+    match curve {
+        Curve::P256 => {
+            let sk = p256::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
+            let pk = p256::PublicKey::from_sec1_bytes(public)
+                .map_err(|_| "the public key in the EC key file is not a valid P-256 point")?;
+            if sk.public_key() == pk {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
+        }
+        Curve::P384 => {
+            let sk = p384::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
+            let pk = p384::PublicKey::from_sec1_bytes(public)
+                .map_err(|_| "the public key in the EC key file is not a valid P-384 point")?;
+            if sk.public_key() == pk {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
+        }
+        _ => match point_parts(public, curve.field_len()) {
+            Some(_) => Ok(()),
+            None => Err("the public key in the EC key file is not a well-formed point"),
+        },
+    }
+}
+
+/// Splits a SEC1 point (SEC 1 §2.3.3) into its x coordinate, the parity of y and, when
+/// uncompressed, the whole y.
+fn point_parts(point: &[u8], field_len: usize) -> Option<(&[u8], u8, Option<&[u8]>)> {
+    let (tag, rest) = point.split_first()?;
+    match *tag {
+        0x04 if rest.len() == 2 * field_len => {
+            let (x, y) = rest.split_at(field_len);
+            Some((x, y.last()? & 1, Some(y)))
+        }
+        0x02 | 0x03 if rest.len() == field_len => Some((rest, tag & 1, None)),
+        _ => None,
+    }
+}
+
+/// Two SEC1 encodings of a point name the same point (x and y, or x and y's parity when either is
+/// compressed: on a curve those determine the point).
+fn same_point(a: &[u8], b: &[u8], field_len: usize) -> Option<bool> {
+    let (ax, ap, ay) = point_parts(a, field_len)?;
+    let (bx, bp, by) = point_parts(b, field_len)?;
+    Some(match (ay, by) {
+        (Some(ay), Some(by)) => ax == bx && ay == by,
+        _ => ax == bx && ap == bp,
+    })
+}
+
+fn match_ec(k: &EcKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+    let cert_curve_oid = if spki.algorithm.oid == alg::SM2_CURVE {
+        Some(alg::SM2_CURVE)
+    } else if spki.algorithm.oid == alg::EC_PUBLIC_KEY {
+        spki.algorithm
+            .parameters
+            .and_then(|p| p.decode_as::<Oid>().ok())
+    } else {
+        return Match::No {
+            reason: "the key's algorithm differs from the certificate's",
+        };
+    };
+    match cert_curve_oid {
+        Some(oid) if oid == k.curve_oid => {}
+        Some(_) => {
+            return Match::No {
+                reason: "the key's curve differs from the certificate's",
+            };
+        }
+        None => {
+            return Match::Unverifiable {
+                reason: "the certificate's EC key names no curve",
+            };
+        }
+    }
+    let cert_point = spki.subject_public_key.raw_bytes();
+    const DIFFERENT: Match = Match::No {
+        reason: "the public point derived from the private key differs from the certificate's",
+    };
+    const BAD_CERT_POINT: Match = Match::Unverifiable {
+        reason: "the certificate's EC public key is not a valid point",
+    };
+    match k.curve {
+        Some(Curve::P256) => {
+            let Some(sk) = padded_scalar(k, 32).and_then(|s| p256::SecretKey::from_slice(&s).ok())
+            else {
+                return Match::No {
+                    reason: "the EC private scalar is not in [1, n−1]",
+                };
+            };
+            match p256::PublicKey::from_sec1_bytes(cert_point) {
+                Ok(pk) if pk == sk.public_key() => Match::Yes,
+                Ok(_) => DIFFERENT,
+                Err(_) => BAD_CERT_POINT,
+            }
+        }
+        Some(Curve::P384) => {
+            let Some(sk) = padded_scalar(k, 48).and_then(|s| p384::SecretKey::from_slice(&s).ok())
+            else {
+                return Match::No {
+                    reason: "the EC private scalar is not in [1, n−1]",
+                };
+            };
+            match p384::PublicKey::from_sec1_bytes(cert_point) {
+                Ok(pk) if pk == sk.public_key() => Match::Yes,
+                Ok(_) => DIFFERENT,
+                Err(_) => BAD_CERT_POINT,
+            }
+        }
+        // P-521, secp256k1, SM2 and unknown curves: no arithmetic here; compare the public key the
+        // key file carries, if any.
+        other => {
+            let Some(public) = &k.public else {
+                return Match::Unverifiable {
+                    reason: "on this curve the key is matched only by an embedded public key, and this key file has none",
+                };
+            };
+            let field_len =
+                other.map_or_else(|| public.len().saturating_sub(1) / 2, Curve::field_len);
+            match same_point(public, cert_point, field_len) {
+                Some(true) => Match::Yes,
+                Some(false) => Match::No {
+                    reason: "the public key embedded in the key file differs from the certificate's (the private scalar itself was not checked)",
+                },
+                None => Match::Unverifiable {
+                    reason: "the embedded or the certificate's EC public key is not a well-formed point",
+                },
+            }
+        }
+    }
+}
+
+/// DSA consistency (FIPS 186-4 §4.1 / §4.5, structural): p odd, q | p−1, 1 < g < p, g^q ≡ 1 (mod p),
+/// 0 < x < q.
+fn check_dsa(k: &DsaKey) -> Result<(), &'static str> {
+    const BAD: &str = "the DSA domain parameters are malformed";
+    let p_bits = bit_len(&k.p);
+    if p_bits > MAX_DSA_P_BITS || bit_len(&k.q) > MAX_DSA_Q_BITS {
+        return Err("DSA parameters larger than supported");
+    }
+    let prec = product_precision(p_bits);
+    let p = big(&k.p, prec).ok_or(BAD)?;
+    let q = big(&k.q, prec).ok_or(BAD)?;
+    let g = big(&k.g, prec).ok_or(BAD)?;
+    let x = big(&k.x, prec).ok_or(BAD)?;
+    let one = BoxedUint::one_with_precision(prec);
+    let p_odd = odd(&p).ok_or("the DSA prime p is even")?;
+    let q_nz = nonzero(&q).ok_or(BAD)?;
+    if *q <= one || *q >= *p {
+        return Err(BAD);
+    }
+    if *Zeroizing::new(p.wrapping_sub(&one).rem_vartime(&q_nz))
+        != BoxedUint::zero_with_precision(prec)
+    {
+        return Err("the DSA subgroup order q does not divide p−1");
+    }
+    if *g <= one || *g >= *p {
+        return Err("the DSA generator g is not in (1, p)");
+    }
+    if *Zeroizing::new(g.pow_mod(&q, &p_odd)) != one {
+        return Err("the DSA generator g does not have order q");
+    }
+    if bool::from(x.is_zero()) || *x >= *q {
+        return Err("the DSA private key x is not in (0, q)");
+    }
+    Ok(())
+}
+
+/// y = g^x mod p compared with the certificate's y (RFC 3279 §2.3.2).
+fn match_dsa(k: &DsaKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+    // The certificate may omit the parameters (inherited from the issuer, RFC 3279 §2.3.2); when
+    // present they must be the key's.
+    if let Some(params) = spki.algorithm.parameters {
+        match params.decode_as::<DsaParams<'_>>() {
+            Ok(cp)
+                if strip(cp.p.as_bytes()) == k.p.as_slice()
+                    && strip(cp.q.as_bytes()) == k.q.as_slice()
+                    && strip(cp.g.as_bytes()) == k.g.as_slice() => {}
+            Ok(_) => {
+                return Match::No {
+                    reason: "the DSA domain parameters differ from the certificate's",
+                };
+            }
+            Err(_) => {
+                return Match::Unverifiable {
+                    reason: "the certificate's DSA parameters are unreadable",
+                };
+            }
+        }
+    }
+    let Ok(y) = UintRef::from_der(spki.subject_public_key.raw_bytes()) else {
+        return Match::Unverifiable {
+            reason: "the certificate's DSA public key is unreadable",
+        };
+    };
+    let Some(derived) = dsa_public(k) else {
+        return Match::Unverifiable {
+            reason: "the DSA key's parameters are malformed or too large",
+        };
+    };
+    if strip(y.as_bytes()) == strip(&derived) {
+        Match::Yes
+    } else {
+        Match::No {
+            reason: "the DSA public key g^x mod p differs from the certificate's",
+        }
+    }
+}
+
+fn dsa_public(k: &DsaKey) -> Option<Box<[u8]>> {
+    let p_bits = bit_len(&k.p);
+    if p_bits > MAX_DSA_P_BITS || bit_len(&k.x) > MAX_DSA_Q_BITS.max(p_bits) {
+        return None;
+    }
+    let prec = product_precision(p_bits);
+    let p = big(&k.p, prec)?;
+    let g = big(&k.g, prec)?;
+    let x = big(&k.x, prec)?;
+    let p_odd = odd(&p)?;
+    let p_nz = nonzero(&p)?;
+    let g = Zeroizing::new(g.rem_vartime(&p_nz));
+    Some(g.pow_mod(&x, &p_odd).to_be_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Keys made with OpenSSL 3.0 in a scratch directory, e.g. `openssl genrsa -traditional 1024`,
+    //! `openssl ecparam -name prime256v1 -genkey`, `openssl genpkey -algorithm ed25519|ed448|SM2`,
+    //! `openssl genpkey -paramfile dsaparam.pem`, `openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf
+    //! hmacWithSHA256 -passout pass:secret`, `openssl pkcs8 -topk8 -scrypt -scrypt_N 1024 -v2
+    //! aes-128-cbc`, `openssl ec -aes256` (legacy); public keys with `openssl pkey -pubout`. The
+    //! tampered and hybrid keys (`RSA_BAD_*`, `SEC1_WRONGPUB`, `SEC1_NOPARAMS`, `ED_V2_*`, the
+    //! hostile PBES2 parameters) were built with `openssl asn1parse -genconf`. Test keys only.
+    use super::*;
+    use crate::input::Block;
+    use alloc::format;
+    use alloc::vec;
+    use base64ct::{Base64, Encoding};
+
+    /// A minimal PEM splitter for the tests (headers, base64 body); input.rs does the real work.
+    fn blocks(pem: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut cur: Option<(String, Vec<(String, String)>, String)> = None;
+        for line in pem.lines() {
+            let line = line.trim();
+            if let Some(label) = line
+                .strip_prefix("-----BEGIN ")
+                .and_then(|l| l.strip_suffix("-----"))
+            {
+                cur = Some((String::from(label), Vec::new(), String::new()));
+            } else if line.starts_with("-----END ") {
+                if let Some((label, headers, body)) = cur.take() {
+                    out.push(Block {
+                        label,
+                        headers,
+                        der: Zeroizing::new(Base64::decode_vec(&body).unwrap()),
+                        line: 1,
+                    });
+                }
+            } else if let Some((_, headers, body)) = cur.as_mut() {
+                if let Some((k, v)) = line.split_once(": ") {
+                    headers.push((String::from(k), String::from(v)));
+                } else {
+                    body.push_str(line);
+                }
+            }
+        }
+        out
+    }
+
+    fn key(pem: &str) -> PrivateKey {
+        parse(&blocks(pem), None).unwrap()
+    }
+
+    fn key_with(pem: &str, pass: &str) -> Result<PrivateKey, KeyError> {
+        parse(&blocks(pem), Some(pass))
+    }
+
+    fn err(pem: &str) -> KeyError {
+        parse(&blocks(pem), None).unwrap_err()
+    }
+
+    fn der_of(pem: &str) -> Vec<u8> {
+        blocks(pem).pop().unwrap().der.to_vec()
+    }
+
+    fn matches(k: &PrivateKey, pub_pem: &str) -> Match {
+        let der = der_of(pub_pem);
+        let spki = SubjectPublicKeyInfoRef::from_der(&der).unwrap();
+        k.matches(&spki)
+    }
+
+    fn is_no(m: Match) -> bool {
+        matches!(m, Match::No { .. })
+    }
+
+    fn desc(k: &PrivateKey) -> (KeyAlgorithm, u32, Option<Curve>) {
+        let d = k.desc();
+        (d.algorithm, d.bits, d.curve)
+    }
+
+    fn pem_of(label: &str, der: &[u8]) -> String {
+        format!(
+            "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+            Base64::encode_string(der)
+        )
+    }
+
+    const RSA1024: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0PykBfl+UyHIQKm1cL3TFOT57
+y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C2MgDzurSkxaFmJBpGXRZLyoW
+vtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1VLV7kR5ECWcvMN6gtBQIDAQAB
+AoGAOKOPGjIr4E7P3T60MJtQ7oCmRAnl83VyZyDJ8XISA7PYFq0AAW7/PRZgRLIu
+bzHlAbnorxo9aMgnGtoqLvgLYyCBz00+6nz1vIHKNYCRYKKEw/Kal+2j6RL6va6P
+tmRSfSe/5CPDl+aMcnfT8XtTLakBn6BuqxoGTnTR9kl2BYECQQDttHgKXD8Sg8Ao
+oX6rEXZPRg5NGBLBS6zCPtQ1pePCt+92dZi79ImSRkrtC9CtkzPNoACLvxM/zUPC
+v3imgP6RAkEA1TUKOa23vVr0foSMAoKQUsbnMe9bLW02nCbkG7REXE9UbMvQBgFN
+rX0Ox7nCDHtJqker0h3s0a2emToaxuppNQJBAIPSKR/VuESUO+RMauqDbJDZ0OSA
+DSaUyOGP5i86J+y8BFg1LtZM7l3oDXUXsEoR8BCAQs080Xf4ZTOC622q64ECQQCB
+zCqPdry3YJocM+Fw3b+zRTgW5FsjyqtGYT7ZxuMfN4R0P5hDL6P0jH/lA6epJZ1x
+NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
+TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
+-----END RSA PRIVATE KEY-----
+";
+    const RSA1024_P8: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAMX4Z7wUEkZS9cLC
+R3q8mdDj6XQ/KQF+X5TIchAqbVwvdMU5PnvLeJ1c8W7RDEeMRvACw3mU9wC0OPK4
+D6KISt7Vr0LYyAPO6tKTFoWYkGkZdFkvKha+2fdejwRGgM8FIFpWSRSz+cS1tJBn
+t80ZM7j43VUtXuRHkQJZy8w3qC0FAgMBAAECgYA4o48aMivgTs/dPrQwm1DugKZE
+CeXzdXJnIMnxchIDs9gWrQABbv89FmBEsi5vMeUBueivGj1oyCca2iou+AtjIIHP
+TT7qfPW8gco1gJFgooTD8pqX7aPpEvq9ro+2ZFJ9J7/kI8OX5oxyd9Pxe1MtqQGf
+oG6rGgZOdNH2SXYFgQJBAO20eApcPxKDwCihfqsRdk9GDk0YEsFLrMI+1DWl48K3
+73Z1mLv0iZJGSu0L0K2TM82gAIu/Ez/NQ8K/eKaA/pECQQDVNQo5rbe9WvR+hIwC
+gpBSxucx71stbTacJuQbtERcT1Rsy9AGAU2tfQ7HucIMe0mqR6vSHezRrZ6ZOhrG
+6mk1AkEAg9IpH9W4RJQ75Exq6oNskNnQ5IANJpTI4Y/mLzon7LwEWDUu1kzuXegN
+dRewShHwEIBCzTzRd/hlM4LrbarrgQJBAIHMKo92vLdgmhwz4XDdv7NFOBbkWyPK
+q0ZhPtnG4x83hHQ/mEMvo/SMf+UDp6klnXE29NmUMkpsYnNyNj8HEkkCQAEF7+iw
+Lmf6Gf9rrW3JOIe5/Vlqatar3MP6SLtrAvRM8TNNbN47BWT8eTaIrqhiDne2Mp+K
+9VOC76a4AoZSc0w=
+-----END PRIVATE KEY-----
+";
+    const RSA1024_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0
+PykBfl+UyHIQKm1cL3TFOT57y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C
+2MgDzurSkxaFmJBpGXRZLyoWvtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1V
+LV7kR5ECWcvMN6gtBQIDAQAB
+-----END PUBLIC KEY-----
+";
+    const RSA1024B_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC6FTMDUaZUSaA9LEHDQufUDYYF
+76GZvo6H14F/Av28qCH5cfz9oQEN7By0UVchVqDSscqKHFWdogM0M2luzvgn/XwE
+axTSQtfplyWpU5leSbS6nqyQcI3byPzeHs677O4+CKrcYAJCUvNNBxVs+EWf1LH2
+8uaPmnjsfG59ufTNAwIDAQAB
+-----END PUBLIC KEY-----
+";
+    const RSA4096: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIIJJwIBAAKCAgEAmniuvSeU0LqUTVWJ8IqRpvoIwSIvN0BeNLk5PmdtcU1REI0U
+0iMTZ8BefPwXWDsi6c5UaO77ew6vd07BQeDZRDVY2VtJPwiVn1MO8/w3jAAGbXuU
+NniNp4kQkz3bgWtx6w9Dg7DFQZioUBGolh9g1ibIkEYRn6PgvsXWby8HPF8JKMKa
+NlWaKcI15rFmQefQQgtA2KrWkAOGOjzmmjeDN/MpAxFX1dnutmZZUxxkWNcZXi0q
+4bgqWmWvEDfPBIM6F+piYiAT+XkRNS3Xf/KpYm2uRU6mKBXwAoQXtTbblgDl45aB
+/iuWpa6hn3FNG9q2p4tl9XwfcmYdDdODX+NsqqrdcTpX1Xcib0ASB23emq/VTMUh
+hftl1xNTmRzCKdXfhLPuw8gSfXUqmN8wgW4GYELBRjGq4fdBgpCJ2s1juZQKf4De
+xRuTkbnhuWJPqnH86WBZOqiQwfT2OVVMrHSK+UrureoS/hO5Sy6UFRDiTf4G+J5K
+COq60nIgoexqep28+pX7sRf5D5/B30GfXtJHmYtckXeXjWlot+ULZyh9tf8Ix1xM
+cnz36MX53v8aFEis9l+gy9vJf8rwOQTIA5L0aDloC3oIMJSg6/0wChbYbbi1UtTx
+3eUJgjoVi5X1cEqb0ekngNoJ/aqWi81X1nEF2y4w7phnRExpfBZRSlBN+E8CAwEA
+AQKCAgAstJalycnI6ua2xvXH9uKWd7CG7LTLgcaB7cVCaT6EVwMKDjqjYmFgWo0+
+ENtUvrCpB/zn7Zo8kBB6MAHAZimbEvFm3oOBSaO725btR+ZvjyZNE0Hezd75SLLS
+Wkmn2Ae9Jsq8VzGPfXXgzmuDHwuwjsLm9lBtaklGDQ21Wd/3Oe31rPRimz2lrj5Z
+SKg2lLdyFb2rty2nuk1jl3KJ2V0RmT8aUy+fhZYPleluIz5rc700w0+wydMAHIOg
+5vXz8WKjv0K/8Va2kbJIOL8wmXMqOGICTvPJkCfJIp+V442DiTj/N/ThMY5E3xiJ
+g4n0cMUCElbsyAJ14lWwRbG006YD/29G2ETx8CtfO5IVHtLHUm01RrjiJEiERUGq
+O0zFQyKm+AlIRDb04Uwse+/jPuDnevuzsZgFrxT1oSu+EO4q5UTCAPplcUm5M1AK
+NESHLfqt86XYmFnzmTJaUPDw4IQ9c/tuMM2p387VL6wTGMuIWVcuJqZKvyRa7IPo
+ce7i0uKwhmxTfFsjMBLSz100OJMePYN3tBOjynQDc/6lxCh9TGF2M+IRSzDgwN5n
+xbZL1Nr3V0vDJJgTEBWOejYJaS9f36FPyI5UjYhHIXZ9RSgojeYh06NIcDtB+Vj3
+2N0J8imS+6ZGdKDuGkbmzFVyg36lYXEoHjO0bKIhCm7iisPZsQKCAQEA0e+HTepy
+wMJkbTLzrEBH70WuZBSCE1qbh09HMYiFg4Wv2UyR5X/jYG68OLWq7SR8lLrruI93
+6QNZeGCKFUd54kztp5g4kRM2+zVSbgjUF/I4pNocVhS3mCZwVWYCvSNjuuTQbzPI
+B6SdXWXEDLilYOJCvW1EpUnoi/ZxS432eH7PI+yeUF2s5GO8AvuoQSUxiJd1aKDz
+CL7g1V1lYD5M9jLOXK0I447Uj32AY+xEqIqslWgBPdc+7T78JjO8fxLXGC/9YJNX
+GOfSy1kfW6Z3bUvhGZ3HoHY+fgoC0Z6nlkVQCE7o2JuE5+QrhGYnW39JNiAJjR2e
+L6bq351Wb4OxhwKCAQEAvF2gLm5axki6MVHtqzAF1EzWwe5aBA4WJkNN83+2HLbn
+/0ZerODKGa/CCFDD0CYjtjAoiw/lwWGpb9H44mFUVsm9jlWJ4ufDSwbdzkW87gay
+NnHSDBpnJz4CXzbaEglHvDdZH73FBBFDp8gejWEoKdSO0epCKqXcrHQPbXW5sRDv
+b5BdEnsKChin8iaubl/tvs1oS98GfQKSSxRHJYXb7/NLRbkfRGBR8Ej9p5vfbbmT
+K5a2SRZBPeQ46v1YKXq7RInXkqVGmI4gzAygJqBiz4oca2Wh2SRo8B4k52tpAdFi
+GmF+Y6wCPU37xMbi98MpFObwJbsfz7YBfRreWtpU+QKCAQAI3eUJFW3jVlKHii9g
+hxaCtJ64+2TDDIClJmQLY4jAFVVoCCPhXZVs7UBl5MZjXbclUP/Du8uEu+97dhhe
+7bXoKPegrH03I2ifE5F3tEfA+yoJTG0F9boLYxQ7hyN2eZgsvJ1RFQ7Nw9Yhq7qs
+DuBtRyEqfwL3ODfqMW53kndmf3SgP84v9sTmoI/AUIC6v6dn7X23/ZRGOkmkuV0e
+w4Lcoyi0IVrOwamYpeRWVBRSSgkgBlSHGCBARPjBZE4Bz/nlu6EoAxEarC/rBsic
+Rluk8h9/xXo4/MWG7UVRNTI+1o6ayzpqa6chZDGyVd4zrxyYfKHqo+WafaJN74dH
+DnjhAoIBAD6E9L10czyMtv/XqYLAFa85Ma58ZfQimMdqX10Kbm9pZeccfB/1HB8a
+btRDujpD7mZx5YMCa8ebmpk6n9jDZTLJEtlDGtjtA6zLQqNMEkEOh+f6LzVFLieg
+NTlVA1wpKF4YIMSgP9vxvvrZOQrDzIjVu/GARyXQl0XF37j88f0LGe11hO61V8ey
+F0wP+qU3wbkqhAtqosSrLdMtj8+sditWHQ2vO+l97rRKBaaz3ZyVk3tMMoRflpfs
+P9f+7lwWGEHPXnWV1bCcu9X9+snXQfSQao5a1TU1GH9aAfWteNTZoi4PXdvHI5cl
+YwMU4BBL/j6px9s+GHjgd+4GFPcisEECggEACqeRLbfgou50rhpct2Q9WVQLZ2XB
+MU/vcK3tU4KlrrT6dD7d3orUWy6AhGTWM2Adz3VHwsSlr2DOpC9ttn6tpR/QO4GP
+clhOmoPAGSm/DnId48nW8nOIbkMc/KfqlBaH2CBahb8peg7AaqNL6enOHa4gWJdB
+GEcRK+ILp+K2sKqO5hWX6R+BhLrvVfNaBdL5H8rVREeGnGZJEks0h4TDMts0t4wh
+ZkxZ89tkK56du6yfdbXra92tcr3xxb33ZrWnT4rgwRVfe7ghm4NcIB/fBuP5/5lK
+YZDA/SAQxhh8ZNgndTcwZDXrYJ+nvTKX8y60DL0CSNQt/PibEX77EzcVzA==
+-----END RSA PRIVATE KEY-----
+";
+    const RSA4096_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAmniuvSeU0LqUTVWJ8IqR
+pvoIwSIvN0BeNLk5PmdtcU1REI0U0iMTZ8BefPwXWDsi6c5UaO77ew6vd07BQeDZ
+RDVY2VtJPwiVn1MO8/w3jAAGbXuUNniNp4kQkz3bgWtx6w9Dg7DFQZioUBGolh9g
+1ibIkEYRn6PgvsXWby8HPF8JKMKaNlWaKcI15rFmQefQQgtA2KrWkAOGOjzmmjeD
+N/MpAxFX1dnutmZZUxxkWNcZXi0q4bgqWmWvEDfPBIM6F+piYiAT+XkRNS3Xf/Kp
+Ym2uRU6mKBXwAoQXtTbblgDl45aB/iuWpa6hn3FNG9q2p4tl9XwfcmYdDdODX+Ns
+qqrdcTpX1Xcib0ASB23emq/VTMUhhftl1xNTmRzCKdXfhLPuw8gSfXUqmN8wgW4G
+YELBRjGq4fdBgpCJ2s1juZQKf4DexRuTkbnhuWJPqnH86WBZOqiQwfT2OVVMrHSK
++UrureoS/hO5Sy6UFRDiTf4G+J5KCOq60nIgoexqep28+pX7sRf5D5/B30GfXtJH
+mYtckXeXjWlot+ULZyh9tf8Ix1xMcnz36MX53v8aFEis9l+gy9vJf8rwOQTIA5L0
+aDloC3oIMJSg6/0wChbYbbi1UtTx3eUJgjoVi5X1cEqb0ekngNoJ/aqWi81X1nEF
+2y4w7phnRExpfBZRSlBN+E8CAwEAAQ==
+-----END PUBLIC KEY-----
+";
+    const RSA3P_P8: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIIClwIBADANBgkqhkiG9w0BAQEFAASCAoEwggJ9AgEBAoGBAJ1P7GB8k51XzVM9
+4Tlvy/kHc1koAds4gXYfi2fjFFob2NT4P++Eb3YQMdak3MHuHbWxB0yFk1xjLFiL
+7ANvns2X5mbbkSIiceQzkt6tFnMl6oHUJUJnanutF544xn+TA5zyOU4ubuQ/9zrH
+wvYqRcFwR6KpVO2/V1hgTXOS9EZrAgMBAAECgYA1qFdGKffnyVUduZOjFcELNkFf
+/cd0UPfHpMbWLpx4h9sT+YFFX3TtXmS8k6ggdeY3TIc9pdhIuzEqMMIAe6P869Hi
+98zfYEj5uE9wh50Cm6cUGir/eOViT91Z1Caz3PEhFJ+ro8U2T9TddzfX3dkIfZP8
+BGpL7jtrifOSlDFbAQIrNo1m5coo5kVH+db7PY37rI9SVoOKczFuNAB3XS1PDRIJ
+oGeHbO+7DW9DjQIrGcJt82ua+TSeXG04To18NfifzgY7A8mG9cFc2wuNVAvXcOUc
+pnSLBqu6sQIrMQnhotWc+Ir1DclMpmPZBqD70luC/NRFjaeRpYgSVNyPHMuUOMA0
+NPp9DQIrGLSQDWFLre0YYN7jnPs3gO/mHIt/OD+lL7h3HSJ0NoJw6zbiBodJ+2ji
+0QIrKIgpY5Fc1E6nDlWCFL2pxWEwPICM15w8EERM587FHbCda7aoXR706aQ36DCB
+ijCBhwIrHKiLkxu10Dv40HbvBdHckE41ptt1DjmhiVQaBDVyjSIYgdrn/Q1ZC21t
+BwIrCzfzg3/qeXywlzKnuPiBRkBHgm0QcqQe1zqEALfHgvYg79x4yjfKbs3ESwIr
+FfEGKo7AgG+p1BcjdueVnuAK6vIMQDPYb9PskYnVJebzzNaCy5YYfDcgDQ==
+-----END PRIVATE KEY-----
+";
+    const RSA3P_P8_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCdT+xgfJOdV81TPeE5b8v5B3NZ
+KAHbOIF2H4tn4xRaG9jU+D/vhG92EDHWpNzB7h21sQdMhZNcYyxYi+wDb57Nl+Zm
+25EiInHkM5LerRZzJeqB1CVCZ2p7rReeOMZ/kwOc8jlOLm7kP/c6x8L2KkXBcEei
+qVTtv1dYYE1zkvRGawIDAQAB
+-----END PUBLIC KEY-----
+";
+    const SEC1_WITH_PARAMS: &str = "\
+-----BEGIN EC PARAMETERS-----
+BggqhkjOPQMBBw==
+-----END EC PARAMETERS-----
+-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEINL3/oHBv3G1nxzKBNAbxXLkfoev2/NdqNqZD2YbIYwSoAoGCCqGSM49
+AwEHoUQDQgAEgJANO0UC2sHSNV5GDyEodUuVB0l5aknbb584kjWadZSBgMBcz55v
+5KTz45T0uGtnAl3vJa/ktTKXDoYlSI85OA==
+-----END EC PRIVATE KEY-----
+";
+    const P256B: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIFwrRrNa3IKw7Z2lWI3HKp+02ej/NLoKLmimRQmlaFqHoAoGCCqGSM49
+AwEHoUQDQgAEwv6ooam0l8xyrXtsYVaemFk/Z306dwmmYoEFpTRkHV1GtPS1zT/W
+OHCz4hV27HBwqmqJyOxwV3PJlxLlWgn01w==
+-----END EC PRIVATE KEY-----
+";
+    const P256B_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEwv6ooam0l8xyrXtsYVaemFk/Z306
+dwmmYoEFpTRkHV1GtPS1zT/WOHCz4hV27HBwqmqJyOxwV3PJlxLlWgn01w==
+-----END PUBLIC KEY-----
+";
+    const P256B_CPUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MDkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDIgADwv6ooam0l8xyrXtsYVaemFk/Z306
+dwmmYoEFpTRkHV0=
+-----END PUBLIC KEY-----
+";
+    const P256_WITH_PARAMS_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEgJANO0UC2sHSNV5GDyEodUuVB0l5
+aknbb584kjWadZSBgMBcz55v5KTz45T0uGtnAl3vJa/ktTKXDoYlSI85OA==
+-----END PUBLIC KEY-----
+";
+    const P256B_NOPUB_SEC1: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MDECAQEEIFwrRrNa3IKw7Z2lWI3HKp+02ej/NLoKLmimRQmlaFqHoAoGCCqGSM49
+AwEH
+-----END EC PRIVATE KEY-----
+";
+    const SEC1_NOPARAMS: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MGsCAQEEIFwrRrNa3IKw7Z2lWI3HKp+02ej/NLoKLmimRQmlaFqHoUQDQgAEwv6o
+oam0l8xyrXtsYVaemFk/Z306dwmmYoEFpTRkHV1GtPS1zT/WOHCz4hV27HBwqmqJ
+yOxwV3PJlxLlWgn01w==
+-----END EC PRIVATE KEY-----
+";
+    const SEC1_NOPARAMS_WITH_ECPARAMS: &str = "\
+-----BEGIN EC PARAMETERS-----
+BggqhkjOPQMBBw==
+-----END EC PARAMETERS-----
+-----BEGIN EC PRIVATE KEY-----
+MGsCAQEEIFwrRrNa3IKw7Z2lWI3HKp+02ej/NLoKLmimRQmlaFqHoUQDQgAEwv6o
+oam0l8xyrXtsYVaemFk/Z306dwmmYoEFpTRkHV1GtPS1zT/WOHCz4hV27HBwqmqJ
+yOxwV3PJlxLlWgn01w==
+-----END EC PRIVATE KEY-----
+";
+    const SEC1_WRONGPUB: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIFwrRrNa3IKw7Z2lWI3HKp+02ej/NLoKLmimRQmlaFqHoAoGCCqGSM49
+AwEHoUQDQgAEgJANO0UC2sHSNV5GDyEodUuVB0l5aknbb584kjWadZSBgMBcz55v
+5KTz45T0uGtnAl3vJa/ktTKXDoYlSI85OA==
+-----END EC PRIVATE KEY-----
+";
+    const P384: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MIGkAgEBBDAH2NK5nylgsPrknaUpZUJ5HKzKyJT2e+goRRqrPjOiLIDkgo3NyOyg
+YPtBBdQTCwGgBwYFK4EEACKhZANiAAQGQ1n7wrO8rgLhyHHC1juwRrxRRxap9Gtq
+lLMJIluOZGtAuA/Po9TOzRJaSoVJJzBOA+qgCQQ+NeU4+NsyQp/Hd42heNJ+PMMd
+xkbCxtuWc7e7JuA7WafyXDNgRwfL764=
+-----END EC PRIVATE KEY-----
+";
+    const P384_P8: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDAH2NK5nylgsPrknaUp
+ZUJ5HKzKyJT2e+goRRqrPjOiLIDkgo3NyOygYPtBBdQTCwGhZANiAAQGQ1n7wrO8
+rgLhyHHC1juwRrxRRxap9GtqlLMJIluOZGtAuA/Po9TOzRJaSoVJJzBOA+qgCQQ+
+NeU4+NsyQp/Hd42heNJ+PMMdxkbCxtuWc7e7JuA7WafyXDNgRwfL764=
+-----END PRIVATE KEY-----
+";
+    const P384_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAEBkNZ+8KzvK4C4chxwtY7sEa8UUcWqfRr
+apSzCSJbjmRrQLgPz6PUzs0SWkqFSScwTgPqoAkEPjXlOPjbMkKfx3eNoXjSfjzD
+HcZGwsbblnO3uybgO1mn8lwzYEcHy++u
+-----END PUBLIC KEY-----
+";
+    const P384B_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAETCWbnntvMBlEQGlJ0MM10UvN1vLxVud3
+ssdbOxEBz195OJOU7ZdTz0OsJ8p5livCz1/IJCLxvtCmb62lLkc/SMmdGqyhcXWd
+0cWw8fYmTZbG+xArYXoja3HRvrXkb10G
+-----END PUBLIC KEY-----
+";
+    const ED25519: &str = "\
+-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIHjTGE1BoteiJxy67CO5qJQeqfpbMgp0rNqOjUiHet7Z
+-----END PRIVATE KEY-----
+";
+    const ED25519_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAFF3xBlUKtyUWSKjDKk3ltNZRsImzyvr2NJ36GAmtLro=
+-----END PUBLIC KEY-----
+";
+    const ED25519B_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEA/N7f57CrhfAwMp90bYbxZyjVJlIdNqvCBcoPcfUkMfY=
+-----END PUBLIC KEY-----
+";
+    const ED_V2_OK: &str = "\
+-----BEGIN PRIVATE KEY-----
+MFECAQEwBQYDK2VwBCIEIHjTGE1BoteiJxy67CO5qJQeqfpbMgp0rNqOjUiHet7Z
+gSEAFF3xBlUKtyUWSKjDKk3ltNZRsImzyvr2NJ36GAmtLro=
+-----END PRIVATE KEY-----
+";
+    const ED_V2_BAD: &str = "\
+-----BEGIN PRIVATE KEY-----
+MFECAQEwBQYDK2VwBCIEIHjTGE1BoteiJxy67CO5qJQeqfpbMgp0rNqOjUiHet7Z
+gSEA/N7f57CrhfAwMp90bYbxZyjVJlIdNqvCBcoPcfUkMfY=
+-----END PRIVATE KEY-----
+";
+    const ED448: &str = "\
+-----BEGIN PRIVATE KEY-----
+MEcCAQAwBQYDK2VxBDsEObSLod+j2VhlLB5SptrqBR4pQ3+C4kCB7leRrifKbcpI
+el8hkL5aZqV7t6TMikfs2BzYpfR1znIj+A==
+-----END PRIVATE KEY-----
+";
+    const ED448_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MEMwBQYDK2VxAzoAsCSXNPe68sG47pZVhptqhvA4hbN8DlsLm2TeRbKGcjEtWRqR
+AVATwm+ZDCBu9SH43JIPTBO7YmgA
+-----END PUBLIC KEY-----
+";
+    const DSA: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIIBSgIBADCCASsGByqGSM44BAEwggEeAoGBAPxiUOANx8uzNuf8oVF8JRfrrZ8b
+68PZiLbrxJi8tzuOhOn1kwK/FgUfJGVNmvxz829l1M503N6mjxDqwrQVi2j4Wp+B
+QmRN6dYCnLQpAXfmdvCccIBlzIDUNw9tjNXRFLR9iAO2FI5ze48RsreXpS1lHF5A
+A1wLarClCxpYYQslAhUAgC8ihmHW7CNFL+/7GUqd/quWDdsCgYAXXPWY1WOCnMGy
+8muNtQH0ztp08NM+0RhRPAGyBbF18q4aFxy75RJ4wt+LXbyFZlssn6NIuTCSJ6VE
+e/pMtm22dK3iwjJdnlNWQ8xAZ7zN7kN9BiQxiu/V43iWdJnPcuqiQYrdzLcaRknf
+wYWRyy0llviL3pju85ESooAU5dFYjQQWAhQJ6Nwu3Q2Q6NJOK7O50eHSENWhTA==
+-----END PRIVATE KEY-----
+";
+    const DSA_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIIBtzCCASsGByqGSM44BAEwggEeAoGBAPxiUOANx8uzNuf8oVF8JRfrrZ8b68PZ
+iLbrxJi8tzuOhOn1kwK/FgUfJGVNmvxz829l1M503N6mjxDqwrQVi2j4Wp+BQmRN
+6dYCnLQpAXfmdvCccIBlzIDUNw9tjNXRFLR9iAO2FI5ze48RsreXpS1lHF5AA1wL
+arClCxpYYQslAhUAgC8ihmHW7CNFL+/7GUqd/quWDdsCgYAXXPWY1WOCnMGy8muN
+tQH0ztp08NM+0RhRPAGyBbF18q4aFxy75RJ4wt+LXbyFZlssn6NIuTCSJ6VEe/pM
+tm22dK3iwjJdnlNWQ8xAZ7zN7kN9BiQxiu/V43iWdJnPcuqiQYrdzLcaRknfwYWR
+yy0llviL3pju85ESooAU5dFYjQOBhQACgYEA2uKjO0ApZk2BPAmGktN1aJS7N75/
+X/MTZxjzeRuAeB70bRvV+q9dIz0xd1Sw3VqpOm+2F9ZDoVkJbhlhV9drOro+XR81
+iMfiTrW50bLZJriSTmoZ/zK/wiX5PpT92gePwaQFUniGraxktuuJ398uzqsKZpHY
+GgPNPrGcvaod6BQ=
+-----END PUBLIC KEY-----
+";
+    const DSAB_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIIBtjCCASsGByqGSM44BAEwggEeAoGBAPxiUOANx8uzNuf8oVF8JRfrrZ8b68PZ
+iLbrxJi8tzuOhOn1kwK/FgUfJGVNmvxz829l1M503N6mjxDqwrQVi2j4Wp+BQmRN
+6dYCnLQpAXfmdvCccIBlzIDUNw9tjNXRFLR9iAO2FI5ze48RsreXpS1lHF5AA1wL
+arClCxpYYQslAhUAgC8ihmHW7CNFL+/7GUqd/quWDdsCgYAXXPWY1WOCnMGy8muN
+tQH0ztp08NM+0RhRPAGyBbF18q4aFxy75RJ4wt+LXbyFZlssn6NIuTCSJ6VEe/pM
+tm22dK3iwjJdnlNWQ8xAZ7zN7kN9BiQxiu/V43iWdJnPcuqiQYrdzLcaRknfwYWR
+yy0llviL3pju85ESooAU5dFYjQOBhAACgYAq8ksMcHoG3aLL5eXZ0I5EyEHJ9bUB
+Pl23SzJM1onS3GoPkwYA0OSYvu7/h+Thwcy/5msArmLTRYr9bY9QVXiW39z+9k1Y
+iq5dN7/t6WROQa3/51zfgUZeEJ/8NRQYQGBgBvtqU4bmnMf4b1iMFVCOFpzK6yZt
+eijFlvpTLfyzhw==
+-----END PUBLIC KEY-----
+";
+    const DSA_TRAD: &str = "\
+-----BEGIN DSA PRIVATE KEY-----
+MIIBuwIBAAKBgQD8YlDgDcfLszbn/KFRfCUX662fG+vD2Yi268SYvLc7joTp9ZMC
+vxYFHyRlTZr8c/NvZdTOdNzepo8Q6sK0FYto+FqfgUJkTenWApy0KQF35nbwnHCA
+ZcyA1DcPbYzV0RS0fYgDthSOc3uPEbK3l6UtZRxeQANcC2qwpQsaWGELJQIVAIAv
+IoZh1uwjRS/v+xlKnf6rlg3bAoGAF1z1mNVjgpzBsvJrjbUB9M7adPDTPtEYUTwB
+sgWxdfKuGhccu+USeMLfi128hWZbLJ+jSLkwkielRHv6TLZttnSt4sIyXZ5TVkPM
+QGe8ze5DfQYkMYrv1eN4lnSZz3LqokGK3cy3GkZJ38GFkcstJZb4i96Y7vOREqKA
+FOXRWI0CgYEA2uKjO0ApZk2BPAmGktN1aJS7N75/X/MTZxjzeRuAeB70bRvV+q9d
+Iz0xd1Sw3VqpOm+2F9ZDoVkJbhlhV9drOro+XR81iMfiTrW50bLZJriSTmoZ/zK/
+wiX5PpT92gePwaQFUniGraxktuuJ398uzqsKZpHYGgPNPrGcvaod6BQCFAno3C7d
+DZDo0k4rs7nR4dIQ1aFM
+-----END DSA PRIVATE KEY-----
+";
+    const SM2: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBG0wawIBAQQgI7FM7ewQ98QqS7t/
+nDhV3T5/7kWBc7Aa9KdY+DBmXCqhRANCAARpeJFcOppg/8PU7Q+T7qL9cImXD2wn
+Vj+Lun6S9VsYadD/wxjLymmHEgfDyNl9GeQeZWPxpFWxiGtFCLyh4kMU
+-----END PRIVATE KEY-----
+";
+    const SM2_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEaXiRXDqaYP/D1O0Pk+6i/XCJlw9s
+J1Y/i7p+kvVbGGnQ/8MYy8pphxIHw8jZfRnkHmVj8aRVsYhrRQi8oeJDFA==
+-----END PUBLIC KEY-----
+";
+    const K1: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIGEAgEAMBAGByqGSM49AgEGBSuBBAAKBG0wawIBAQQgFifBQqyP50KEyehhuuN/
+i390ROgv7wwk2RUwhfOzFaGhRANCAATTzOKsA0fUOe+UfJfl0khlVuPjtyqGbBUg
+ii1v8uHeTRuS+gPjTmjcL5v0NAQFi/b390gldg/eqa0k49yGkRPT
+-----END PRIVATE KEY-----
+";
+    const K1_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MFYwEAYHKoZIzj0CAQYFK4EEAAoDQgAE08zirANH1DnvlHyX5dJIZVbj47cqhmwV
+IIotb/Lh3k0bkvoD405o3C+b9DQEBYv29/dIJXYP3qmtJOPchpET0w==
+-----END PUBLIC KEY-----
+";
+    const K1B_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MFYwEAYHKoZIzj0CAQYFK4EEAAoDQgAEe/ggmK7MvAk9lC7YNQ4dXi7aXqW/v5E7
+xj9pdCqBNwPOyQ76rrnoLvXoQ5SEi5dUN4rPBk2im4qxhApxBy5BPQ==
+-----END PUBLIC KEY-----
+";
+    const P521: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIHuAgEAMBAGByqGSM49AgEGBSuBBAAjBIHWMIHTAgEBBEIAZAfkLxiSSlALDZ8k
+VeceN4S/dR1UZTW6pGCEHAsuwyODiepwnD5Dt4WTnzlXMTvxfjFGZZWnuvDdke9K
+65W5qEyhgYkDgYYABAGRvLpvOpLEH5FWrDvxHwVZ2JgKhXJE0tvXpFiJr2i43W+e
+fnf3d1RxB+mxQHFSBmrSlJNhL3oLrkK+rjq8YRdBZAAfS3l9ElqockMO764rJA4c
+ZkiwdIlxxfU+uQ5vHgKQktw3pZ7/Bc7rhH8qq08X8vlUUiqYbLmmsHWdPOvHijf1
+lA==
+-----END PRIVATE KEY-----
+";
+    const P521_PUB: &str = "\
+-----BEGIN PUBLIC KEY-----
+MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQBkby6bzqSxB+RVqw78R8FWdiYCoVy
+RNLb16RYia9ouN1vnn5393dUcQfpsUBxUgZq0pSTYS96C65Cvq46vGEXQWQAH0t5
+fRJaqHJDDu+uKyQOHGZIsHSJccX1PrkObx4CkJLcN6We/wXO64R/KqtPF/L5VFIq
+mGy5prB1nTzrx4o39ZQ=
+-----END PUBLIC KEY-----
+";
+    const P521_NOPUB: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+MFACAQEEQgBkB+QvGJJKUAsNnyRV5x43hL91HVRlNbqkYIQcCy7DI4OJ6nCcPkO3
+hZOfOVcxO/F+MUZllae68N2R70rrlbmoTKAHBgUrgQQAIw==
+-----END EC PRIVATE KEY-----
+";
+    const ENC_PBKDF2: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAg8V8AByjSMSAICCAAw
+DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEMdF3Bof12PILPT8su7SX/0EgZDz
+E8KbIIZg9vNQ1GAN10CbktuvUUjfpwlZ0oeztPNodBtlFAaGi17XVXAuo2nmR6Li
+Cea0/C3GtNC7Ez8nXluUY8PCcHgp/ITKeAl9l2xaR0c+lVwdIO7NNiIlYh8L4+Pi
+D/LBUYzMYq+1VR3THsSfHWwFBB0uEqDc2o57Yd+iCGIF52hwlqI6WIL1JiTnqto=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_SCRYPT: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHkME8GCSqGSIb3DQEFDTBCMCEGCSsGAQQB2kcECzAUBAhmEq/X0E+JjwICBAAC
+AQgCAQEwHQYJYIZIAWUDBAECBBDcDzvpMBbEX0/MfyqGmfk7BIGQTnGuGhyTWEF0
+mYrfANPxfMGwIumN7ynzdXVxxZAIqJ6gvx4MRZHyc/a4g1bhTshGe9Xq4jYfmRgv
+L1HPQWLjyUgVKZH6jF+VZah0QwEGKMyvdPyyIvD/qDwX+Jb15YD9/gHisUtq02kO
+HndDk66gNeH83H4WIMGZJxOI1+jAu+oFVQGEethOq3tCY0UGmH7C
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_SHA1: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHeMEkGCSqGSIb3DQEFDTA8MBsGCSqGSIb3DQEFDDAOBAip/ABSBbDxRgICCAAw
+HQYJYIZIAWUDBAEWBBBnFpEvbf5yitXsCli4WG9oBIGQ52DNwkisGNE+l7UvJX4Z
+vzTYgBrRc3dxCzOL+fKjilfHv1uLHduXziffi4euGfx3C7UVrvLrLhTh4EAtikDP
+zwgAjkY07lf6So7ODYLvMBr7Km4kJKW6K/rKjTUrVaoqRy6aqALT5Qn1umDVZK8e
+T+o0rDUKo6G4zzsI1Sf654rS9MQVnhzce3vD+AxdcM1O
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_DES3: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHjME4GCSqGSIb3DQEFDTBBMCkGCSqGSIb3DQEFDDAcBAieUsSh0PxJqgICCAAw
+DAYIKoZIhvcNAgkFADAUBggqhkiG9w0DBwQIdjVbnIsOhBoEgZApvmjIXEATGZdA
+KXQfjw9fkCa7bPE25ReyYfc7dm16PZnNoJ2UbB7XpifEP3tzL3l0hlWDrs295Lzq
+X4P9q4V0yUuISbIC0Kvqkin0FQZPVwWPZfjQ4rG9qL3vuRndTz2edzn2F2CymHK4
+snOrVQ+YR6Ak3jwrgsz8ateDS6S98AiJZ3S7uS+k7AiRTJXNxS8=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_PBES1: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIGxMBwGCiqGSIb3DQEMAQMwDgQI2YwJNDOmzJ4CAggABIGQlQDYYq3nlHTwuwy0
+RNVCn2CbVmHbVWScnXYzy8pQ6EukwiT5Indc+TzSd7doubW5gwuV18qHwH+TOSW3
+0NExDXyrd9lWZPgRfuV074K1Db2Q+YnlcJ59w6jAac4gg5FRDNkcRZp3GyI4pUpT
+ig10H2v/hklNNFBFfLgBU6WbNnAPlD1G/Vk1bvxjXUajMJ/l
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const LEGACY_RSA: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: AES-128-CBC,6551071732FE293BD502E0EE31DE412B
+
+6ZLi2j4CCd7X+s8NQqohB28QH4pg1f21Je7ADNCADiOdPETwCakCLmVpdE6DndkK
+aseRk+fcwgALO5yry4Z+VjuVd1If9LRmzuswyoCPjhVVT6kUkWvLI+4SjWWJihNN
+PI5QfCiyxk/tZ/0LXfiEo2Fr+geaL21W/EtKBZQrv1arFCX7mz39ikTClDQCJ/XG
+90aAREMl5hhWtdn6TB9s513HlIFpKNotHvzStiV4F3awdEQJPtzWsixG4qoRFzcr
+nqrPxgSPA5VpuveUuODoooV5ALBN/7JnDyTvDxC3bA6bb5mBDyVRJdhbkQX5SNB2
+Ukq0QnMZrjoURT76olSDRXGIHXxfPZLg5Px54/imJ+jf66xBjPqJgS+PNVjK2Quo
+EKttGLz4R1UxjF/KCkQzU3uxOEsFQ3WlpJltSHUOJyfz1WwLUmpna2rnHvSARnqu
+GS9CzjvuhErr/0F+r0rkfm0ha7GbJE8imz8ENWkxnl+D0L5SnnjIyp3gtf64xsbc
+JF32Pm3Ho/ixV1egIfEhT4r+aHqhD/LynIy2wxZ7+5rlUtXCO7H1b5hTeUgs9CuJ
+mXgaTxBB+U7ZYF1RrGLNONiWjHwVjOo0KqlG80Zw8Q8jzbJok4TIfX++Ff54f/0A
+u9cSKRUCXiSygBAR0Jb4x7PVQaHE4xuhKMbnJGboX6yKI1bzd6wIhaayqo7yHf7F
+lWAdH2RIalEmMLaF9zo+15cbD5kykM0ghG5B29UcXIUh5V/kNLPT3pUHiBs7qrVW
+Mg+eDTlEo+cAVgGKC1gTunW2inJLZgCYWXbGPzgIs/8tV1TE0CmpzWjQGH3HI4zL
+-----END RSA PRIVATE KEY-----
+";
+    const LEGACY_EC: &str = "\
+-----BEGIN EC PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: AES-256-CBC,31C699B315BEF4FEE9C1C8192173BA4E
+
+icRsgzE4EHx6VPLwf6qh0a+daMswefuQSRgdxfHQWXWuqXyHCCizDnRNrzQXCwZM
+8XX9y+M1V6qWAovcAZWMwbIb6gX5nbDzu3OsS+KR1SP2FtVcCJhoo6Wtaq/gOM/F
+E2ttyp8z6dIi8vhK6aT7RheGWAbXXyp2cqI/sqUtkME=
+-----END EC PRIVATE KEY-----
+";
+    const P256B_CERT: &str = "\
+-----BEGIN CERTIFICATE-----
+MIIBcjCCARmgAwIBAgIUEYRgBULUlR1XCH7ZXui0/EDZ1HUwCgYIKoZIzj0EAwIw
+DzENMAsGA1UEAwwEdGVzdDAeFw0yNjExMjUwNDEzNDlaFw0yNjEyMjUwNDEzNDla
+MA8xDTALBgNVBAMMBHRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATC/qih
+qbSXzHKte2xhVp6YWT9nfTp3CaZigQWlNGQdXUa09LXNP9Y4cLPiFXbscHCqaonI
+7HBXc8mXEuVaCfTXo1MwUTAdBgNVHQ4EFgQU6IMFtnVW+S+6yp6MhewhEBqHcOow
+HwYDVR0jBBgwFoAU6IMFtnVW+S+6yp6MhewhEBqHcOowDwYDVR0TAQH/BAUwAwEB
+/zAKBggqhkjOPQQDAgNHADBEAiA+C7+KfrP3iouWyeZuhU686hKNMOT9XShbyRe+
+Rf7mewIgNKmuUABDIDOzzLf88uF3wi8bfO0CP5Zn5H6yvDa3Hr4=
+-----END CERTIFICATE-----
+";
+    const RSA_BAD_P: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0PykBfl+UyHIQKm1cL3TFOT57
+y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C2MgDzurSkxaFmJBpGXRZLyoW
+vtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1VLV7kR5ECWcvMN6gtBQIDAQAB
+AoGAOKOPGjIr4E7P3T60MJtQ7oCmRAnl83VyZyDJ8XISA7PYFq0AAW7/PRZgRLIu
+bzHlAbnorxo9aMgnGtoqLvgLYyCBz00+6nz1vIHKNYCRYKKEw/Kal+2j6RL6va6P
+tmRSfSe/5CPDl+aMcnfT8XtTLakBn6BuqxoGTnTR9kl2BYECQQDttHgKXD8Sg8Ao
+oX6rEXZPRg5NGBLBS6zCPtQ1pePCt+92dZi79ImSRkrtC9CtkzPNoACLvxM/zUPC
+v3imgP6TAkEA1TUKOa23vVr0foSMAoKQUsbnMe9bLW02nCbkG7REXE9UbMvQBgFN
+rX0Ox7nCDHtJqker0h3s0a2emToaxuppNQJBAIPSKR/VuESUO+RMauqDbJDZ0OSA
+DSaUyOGP5i86J+y8BFg1LtZM7l3oDXUXsEoR8BCAQs080Xf4ZTOC622q64ECQQCB
+zCqPdry3YJocM+Fw3b+zRTgW5FsjyqtGYT7ZxuMfN4R0P5hDL6P0jH/lA6epJZ1x
+NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
+TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
+-----END RSA PRIVATE KEY-----
+";
+    const RSA_BAD_D: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0PykBfl+UyHIQKm1cL3TFOT57
+y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C2MgDzurSkxaFmJBpGXRZLyoW
+vtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1VLV7kR5ECWcvMN6gtBQIDAQAB
+AoGAOKOPGjIr4E7P3T60MJtQ7oCmRAnl83VyZyDJ8XISA7PYFq0AAW7/PRZgRLIu
+bzHlAbnorxo9aMgnGtoqLvgLYyCBz00+6nz1vIHKNYCRYKKEw/Kal+2j6RL6va6P
+tmRSfSe/5CPDl+aMcnfT8XtTLakBn6BuqxoGTnTR9kl2BYMCQQDttHgKXD8Sg8Ao
+oX6rEXZPRg5NGBLBS6zCPtQ1pePCt+92dZi79ImSRkrtC9CtkzPNoACLvxM/zUPC
+v3imgP6RAkEA1TUKOa23vVr0foSMAoKQUsbnMe9bLW02nCbkG7REXE9UbMvQBgFN
+rX0Ox7nCDHtJqker0h3s0a2emToaxuppNQJBAIPSKR/VuESUO+RMauqDbJDZ0OSA
+DSaUyOGP5i86J+y8BFg1LtZM7l3oDXUXsEoR8BCAQs080Xf4ZTOC622q64ECQQCB
+zCqPdry3YJocM+Fw3b+zRTgW5FsjyqtGYT7ZxuMfN4R0P5hDL6P0jH/lA6epJZ1x
+NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
+TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
+-----END RSA PRIVATE KEY-----
+";
+    const RSA_BAD_QINV: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0PykBfl+UyHIQKm1cL3TFOT57
+y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C2MgDzurSkxaFmJBpGXRZLyoW
+vtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1VLV7kR5ECWcvMN6gtBQIDAQAB
+AoGAOKOPGjIr4E7P3T60MJtQ7oCmRAnl83VyZyDJ8XISA7PYFq0AAW7/PRZgRLIu
+bzHlAbnorxo9aMgnGtoqLvgLYyCBz00+6nz1vIHKNYCRYKKEw/Kal+2j6RL6va6P
+tmRSfSe/5CPDl+aMcnfT8XtTLakBn6BuqxoGTnTR9kl2BYECQQDttHgKXD8Sg8Ao
+oX6rEXZPRg5NGBLBS6zCPtQ1pePCt+92dZi79ImSRkrtC9CtkzPNoACLvxM/zUPC
+v3imgP6RAkEA1TUKOa23vVr0foSMAoKQUsbnMe9bLW02nCbkG7REXE9UbMvQBgFN
+rX0Ox7nCDHtJqker0h3s0a2emToaxuppNQJBAIPSKR/VuESUO+RMauqDbJDZ0OSA
+DSaUyOGP5i86J+y8BFg1LtZM7l3oDXUXsEoR8BCAQs080Xf4ZTOC622q64ECQQCB
+zCqPdry3YJocM+Fw3b+zRTgW5FsjyqtGYT7ZxuMfN4R0P5hDL6P0jH/lA6epJZ1x
+NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
+TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNN
+-----END RSA PRIVATE KEY-----
+";
+    const RSA_BAD_DP: &str = "\
+-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDF+Ge8FBJGUvXCwkd6vJnQ4+l0PykBfl+UyHIQKm1cL3TFOT57
+y3idXPFu0QxHjEbwAsN5lPcAtDjyuA+iiEre1a9C2MgDzurSkxaFmJBpGXRZLyoW
+vtn3Xo8ERoDPBSBaVkkUs/nEtbSQZ7fNGTO4+N1VLV7kR5ECWcvMN6gtBQIDAQAB
+AoGAOKOPGjIr4E7P3T60MJtQ7oCmRAnl83VyZyDJ8XISA7PYFq0AAW7/PRZgRLIu
+bzHlAbnorxo9aMgnGtoqLvgLYyCBz00+6nz1vIHKNYCRYKKEw/Kal+2j6RL6va6P
+tmRSfSe/5CPDl+aMcnfT8XtTLakBn6BuqxoGTnTR9kl2BYECQQDttHgKXD8Sg8Ao
+oX6rEXZPRg5NGBLBS6zCPtQ1pePCt+92dZi79ImSRkrtC9CtkzPNoACLvxM/zUPC
+v3imgP6RAkEA1TUKOa23vVr0foSMAoKQUsbnMe9bLW02nCbkG7REXE9UbMvQBgFN
+rX0Ox7nCDHtJqker0h3s0a2emToaxuppNQJBAIPSKR/VuESUO+RMauqDbJDZ0OSA
+DSaUyOGP5i86J+y8BFg1LtZM7l3oDXUXsEoR8BCAQs080Xf4ZTOC622q64MCQQCB
+zCqPdry3YJocM+Fw3b+zRTgW5FsjyqtGYT7ZxuMfN4R0P5hDL6P0jH/lA6epJZ1x
+NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
+TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
+-----END RSA PRIVATE KEY-----
+";
+    const SCRYPT_N0: &str = "MGIwTgYJKoZIhvcNAQUNMEEwIAYJKwYBBAHaRwQLMBMECAECAwQFBgcIAgEAAgEIAgEBMB0GCWCGSAFlAwQBAgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
+    const SCRYPT_BIG: &str = "MGUwUQYJKoZIhvcNAQUNMEQwIwYJKwYBBAHaRwQLMBYECAECAwQFBgcIAgRAAAAAAgEIAgEBMB0GCWCGSAFlAwQBAgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
+    const PBKDF2_BIG: &str = "MG4wWgYJKoZIhvcNAQUNME0wLAYJKoZIhvcNAQUMMB8ECAECAwQFBgcIAgUA7msoADAMBggqhkiG9w0CCQUAMB0GCWCGSAFlAwQBKgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
+
+    #[test]
+    fn pkcs1_rsa() {
+        let k = key(RSA1024);
+        assert_eq!(k.format(), KeyFormat::Pkcs1);
+        assert_eq!(k.der_format(), KeyFormat::Pkcs1);
+        assert!(!k.was_encrypted());
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
+        assert_eq!(k.info().format, "PKCS#1");
+        assert_eq!(k.info().key_algorithm, "RSA");
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        assert!(is_no(matches(&k, RSA1024B_PUB)));
+        assert!(is_no(matches(&k, P256B_PUB)));
+        assert!(is_no(matches(&k, ED25519_PUB)));
+        let (label, der) = k.to_der();
+        assert_eq!(label, "RSA PRIVATE KEY");
+        assert_eq!(der.as_slice(), der_of(RSA1024).as_slice());
+        assert_eq!(
+            k.to_pkcs1_der().unwrap().as_slice(),
+            der_of(RSA1024).as_slice()
+        );
+    }
+
+    #[test]
+    fn pkcs8_rsa_converts_to_pkcs1() {
+        let k = key(RSA1024_P8);
+        assert_eq!(k.format(), KeyFormat::Pkcs8);
+        assert_eq!(k.info().format, "PKCS#8");
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        assert_eq!(k.to_der().0, "PRIVATE KEY");
+        assert_eq!(
+            k.to_pkcs1_der().unwrap().as_slice(),
+            der_of(RSA1024).as_slice()
+        );
+    }
+
+    #[test]
+    fn rsa_4096_and_multi_prime() {
+        let k = key(RSA4096);
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 4096, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA4096_PUB), Match::Yes);
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+
+        let k = key(RSA3P_P8);
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA3P_P8_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn tampered_rsa_keys_are_inconsistent() {
+        for (pem, what) in [
+            (RSA_BAD_P, "p"),
+            (RSA_BAD_D, "d"),
+            (RSA_BAD_QINV, "qInv"),
+            (RSA_BAD_DP, "dP"),
+        ] {
+            let k = key(pem);
+            assert!(k.check_consistency().is_err(), "tampered {what} passed");
+            // n and e are untouched, so only the consistency check can tell.
+            assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        }
+    }
+
+    #[test]
+    fn sec1_with_and_without_ec_parameters() {
+        let k = key(SEC1_WITH_PARAMS);
+        assert_eq!(k.format(), KeyFormat::Sec1);
+        assert_eq!(k.info().format, "SEC1");
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+        assert_eq!(k.info().curve, Some("P-256"));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256_WITH_PARAMS_PUB), Match::Yes);
+        assert!(is_no(matches(&k, P256B_PUB)));
+        assert!(is_no(matches(&k, P384_PUB)));
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+        assert_eq!(k.to_der().0, "EC PRIVATE KEY");
+
+        let k = key(P256B);
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+        assert_eq!(matches(&k, P256B_CPUB), Match::Yes, "compressed SPKI point");
+
+        let k = key(P256B_NOPUB_SEC1);
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+
+        // No curve in the key itself: unreadable alone, fine after an EC PARAMETERS block.
+        assert!(matches!(err(SEC1_NOPARAMS), KeyError::Malformed(_)));
+        let k = key(SEC1_NOPARAMS_WITH_ECPARAMS);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn sec1_with_someone_elses_public_key() {
+        let k = key(SEC1_WRONGPUB);
+        assert!(k.check_consistency().is_err());
+        // The embedded point is P256_WITH_PARAMS's, but we derive from the scalar (P256B's).
+        assert!(is_no(matches(&k, P256_WITH_PARAMS_PUB)));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn p384() {
+        for pem in [P384, P384_P8] {
+            let k = key(pem);
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 384, Some(Curve::P384)));
+            assert_eq!(k.check_consistency(), Ok(()));
+            assert_eq!(matches(&k, P384_PUB), Match::Yes);
+            assert!(is_no(matches(&k, P384B_PUB)));
+            assert!(is_no(matches(&k, P256B_PUB)));
+        }
+        assert_eq!(key(P384_P8).format(), KeyFormat::Pkcs8);
+    }
+
+    #[test]
+    fn ed25519() {
+        let k = key(ED25519);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ed25519, 256, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, ED25519_PUB), Match::Yes);
+        assert!(is_no(matches(&k, ED25519B_PUB)));
+        assert!(is_no(matches(&k, ED448_PUB)));
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+
+        // PKCS#8 v2 (OneAsymmetricKey) with the right and with a foreign public key.
+        let k = key(ED_V2_OK);
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, ED25519_PUB), Match::Yes);
+        let k = key(ED_V2_BAD);
+        assert!(k.check_consistency().is_err());
+        assert_eq!(
+            matches(&k, ED25519_PUB),
+            Match::Yes,
+            "derived from the seed"
+        );
+        assert!(is_no(matches(&k, ED25519B_PUB)));
+    }
+
+    #[test]
+    fn ed448_is_recognised() {
+        let k = key(ED448);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ed448, 456, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert!(matches!(matches(&k, ED448_PUB), Match::Unverifiable { .. }));
+        assert!(is_no(matches(&k, ED25519_PUB)));
+    }
+
+    #[test]
+    fn dsa() {
+        let k = key(DSA);
+        assert_eq!(desc(&k), (KeyAlgorithm::Dsa, 1024, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, DSA_PUB), Match::Yes);
+        assert!(is_no(matches(&k, DSAB_PUB)), "same parameters, other y");
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+        assert!(matches!(err(DSA_TRAD), KeyError::Malformed(_)));
+    }
+
+    #[test]
+    fn sm2_secp256k1_p521_by_embedded_public_key() {
+        let k = key(SM2);
+        assert_eq!(desc(&k), (KeyAlgorithm::Sm2, 256, Some(Curve::Sm2)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, SM2_PUB), Match::Yes);
+        assert!(is_no(matches(&k, K1_PUB)));
+
+        let k = key(K1);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::Secp256k1)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, K1_PUB), Match::Yes);
+        assert!(is_no(matches(&k, K1B_PUB)));
+        assert!(is_no(matches(&k, P256B_PUB)));
+
+        let k = key(P521);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 521, Some(Curve::P521)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P521_PUB), Match::Yes);
+        let k = key(P521_NOPUB);
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert!(matches!(matches(&k, P521_PUB), Match::Unverifiable { .. }));
+    }
+
+    #[test]
+    fn encrypted_pkcs8_pbkdf2_and_scrypt() {
+        for pem in [ENC_PBKDF2, ENC_SCRYPT] {
+            assert_eq!(
+                err(pem),
+                KeyError::Encrypted {
+                    legacy: false,
+                    algorithm: KeyAlgorithm::Unknown
+                }
+            );
+            assert_eq!(
+                key_with(pem, "wrong").unwrap_err(),
+                KeyError::WrongPassphrase { legacy: false }
+            );
+            let k = key_with(pem, "secret").unwrap();
+            assert!(k.was_encrypted());
+            assert_eq!(k.format(), KeyFormat::Pkcs8);
+            assert_eq!(k.info().format, "encrypted");
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+            assert_eq!(k.check_consistency(), Ok(()));
+            assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+            let (label, der) = k.to_der();
+            assert_eq!(label, "PRIVATE KEY");
+            assert_eq!(key(&pem_of(label, &der)).desc(), k.desc());
+        }
+    }
+
+    #[test]
+    fn unsupported_encryption_is_named() {
+        for pem in [ENC_SHA1, ENC_DES3, ENC_PBES1] {
+            assert!(matches!(
+                err(pem),
+                KeyError::Encrypted { legacy: false, .. }
+            ));
+            assert!(matches!(
+                key_with(pem, "secret"),
+                Err(KeyError::UnsupportedEncryption(_))
+            ));
+        }
+        // Hostile PBES2 parameters: scrypt N = 0 (pkcs5 would panic), N = 2^30, 4·10⁹ PBKDF2 rounds.
+        for b64 in [SCRYPT_N0, SCRYPT_BIG, PBKDF2_BIG] {
+            let pem = pem_of("ENCRYPTED PRIVATE KEY", &Base64::decode_vec(b64).unwrap());
+            assert!(matches!(
+                key_with(&pem, "secret"),
+                Err(KeyError::UnsupportedEncryption(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn legacy_encrypted_pem() {
+        assert_eq!(
+            err(LEGACY_RSA),
+            KeyError::Encrypted {
+                legacy: true,
+                algorithm: KeyAlgorithm::Rsa
+            }
+        );
+        assert_eq!(
+            err(LEGACY_EC),
+            KeyError::Encrypted {
+                legacy: true,
+                algorithm: KeyAlgorithm::Ec
+            }
+        );
+        assert!(matches!(
+            key_with(LEGACY_RSA, "secret"),
+            Err(KeyError::UnsupportedEncryption(_))
+        ));
+    }
+
+    #[test]
+    fn wrong_inputs() {
+        assert_eq!(parse(&[], None).unwrap_err(), KeyError::NoPem);
+        assert_eq!(err(P256B_CERT), KeyError::FoundCertificate);
+        let both = format!("{P256B_CERT}{P256B_CERT}");
+        assert_eq!(err(&both), KeyError::FoundCertificate);
+        let mixed = format!(
+            "{P256B_CERT}{}",
+            pem_of("EC PARAMETERS", &der_of(SEC1_WITH_PARAMS)[..0])
+        );
+        assert_eq!(
+            err(&mixed),
+            KeyError::NoKeyBlock {
+                labels: vec![String::from("CERTIFICATE"), String::from("EC PARAMETERS")]
+            }
+        );
+        assert_eq!(
+            err(P256B_PUB),
+            KeyError::NoKeyBlock {
+                labels: vec![String::from("PUBLIC KEY")]
+            }
+        );
+        for label in [
+            "RSA PRIVATE KEY",
+            "EC PRIVATE KEY",
+            "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY",
+            "OPENSSH PRIVATE KEY",
+        ] {
+            let pem = pem_of(label, b"\x30\x03\x02\x01\x00garbage");
+            assert!(matches!(err(&pem), KeyError::Malformed(_)), "{label}");
+        }
+    }
+
+    #[test]
+    fn wrong_label_is_accepted_like_go() {
+        // PKCS#1 DER under a PKCS#8 label, and SEC1 DER under an RSA label.
+        let k = key(&pem_of("PRIVATE KEY", &der_of(RSA1024)));
+        assert_eq!(k.format(), KeyFormat::Pkcs8);
+        assert_eq!(k.der_format(), KeyFormat::Pkcs1);
+        assert_eq!(k.to_der().0, "RSA PRIVATE KEY");
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        let k = key(&pem_of("RSA PRIVATE KEY", &der_of(P256B)));
+        assert_eq!(k.der_format(), KeyFormat::Sec1);
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+        // Encrypted PKCS#8 under a plain label is still recognised as encrypted.
+        let pem = pem_of("PRIVATE KEY", &der_of(ENC_PBKDF2));
+        assert!(matches!(
+            err(&pem),
+            KeyError::Encrypted { legacy: false, .. }
+        ));
+    }
+
+    #[test]
+    fn debug_output_holds_no_secret() {
+        let k = key(RSA1024);
+        assert_eq!(
+            format!("{k:?}"),
+            "PrivateKey { format: Pkcs1, encrypted: false, algorithm: Rsa, bits: 1024, curve: None, .. }"
+        );
+        let k = key(P256B);
+        assert_eq!(
+            format!("{k:?}"),
+            "PrivateKey { format: Sec1, encrypted: false, algorithm: Ec, bits: 256, curve: Some(P256), .. }"
+        );
+    }
+
+    #[test]
+    fn every_prefix_of_every_key_is_safe() {
+        let spki_der = der_of(RSA1024_PUB);
+        let spki = SubjectPublicKeyInfoRef::from_der(&spki_der).unwrap();
+        for pem in [
+            RSA1024,
+            RSA1024_P8,
+            RSA3P_P8,
+            SEC1_WITH_PARAMS,
+            P384_P8,
+            ED_V2_BAD,
+            ED448,
+            DSA,
+            SM2,
+            K1,
+            P521,
+            ENC_PBKDF2,
+        ] {
+            let bs = blocks(pem);
+            let b = bs.last().unwrap();
+            for len in 0..b.der.len() {
+                let view = KeyBlockView {
+                    label: &b.label,
+                    headers: &b.headers,
+                    der: &b.der[..len],
+                };
+                for pass in [None, Some("secret")] {
+                    if let Ok(k) = parse_views(&[view], pass) {
+                        let _ = k.check_consistency();
+                        let _ = k.matches(&spki);
+                        let _ = k.to_der();
+                        let _ = k.info();
+                    }
+                }
+            }
+        }
+    }
+}

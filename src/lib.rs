@@ -7,9 +7,20 @@ extern crate alloc;
 extern crate std;
 
 mod alg;
+mod cert;
+mod error;
 mod finding;
+mod fingerprint;
 mod input;
 mod key;
+mod provider;
+mod validate;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
+pub use error::{Error, Result};
 pub use finding::{CertInfo, Finding, KeyInfo, Kind, Normalized, Report, Severity};
+pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint, fingerprint_der};
+pub use provider::{
+    CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
+};
+pub use validate::{CertificateType, Input, MAX_CERTIFICATES, validate};

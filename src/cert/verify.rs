@@ -1,0 +1,303 @@
+//! Certificate signature verification (RFC 5280 §4.1.1.2-3, §6.1.3 (a)(1)).
+//!
+//! Verifies RSA PKCS#1 v1.5 (SHA-1/224/256/384/512), RSASSA-PSS (RFC 4055, SHA-256/384/512 with MGF1 of
+//! the same hash), ECDSA on P-256 / P-384 (SHA-1/224/256/384/512) and Ed25519. Anything else is reported as
+//! [`Verdict::Unsupported`]: the chain check reports it and never refuses the chain for it (SPEC.md).
+
+use der::asn1::ObjectIdentifier as Oid;
+use der::{Decode, asn1::AnyRef};
+use sha1::Sha1;
+use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
+use spki::SubjectPublicKeyInfoRef;
+
+use crate::alg::{self, Curve};
+
+/// Result of checking one signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The signature verifies.
+    Valid,
+    /// The signature does not verify (or the key cannot have made it).
+    Invalid,
+    /// The library cannot check this signature/key combination; the reason says which part.
+    Unsupported(&'static str),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hash {
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    fn from_oid(oid: &Oid) -> Option<Hash> {
+        Some(match oid.to_string().as_str() {
+            "1.3.14.3.2.26" => Hash::Sha1,
+            "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
+            "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
+            "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
+            "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
+            _ => return None,
+        })
+    }
+
+    fn digest(self, data: &[u8]) -> alloc::vec::Vec<u8> {
+        match self {
+            Hash::Sha1 => Sha1::digest(data).to_vec(),
+            Hash::Sha224 => Sha224::digest(data).to_vec(),
+            Hash::Sha256 => Sha256::digest(data).to_vec(),
+            Hash::Sha384 => Sha384::digest(data).to_vec(),
+            Hash::Sha512 => Sha512::digest(data).to_vec(),
+        }
+    }
+}
+
+use alloc::string::ToString;
+
+/// The signature scheme named by a certificate's signatureAlgorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scheme {
+    RsaPkcs1(Hash),
+    RsaPss { hash: Hash, salt: usize },
+    Ecdsa(Hash),
+    Ed25519,
+}
+
+/// Signature algorithm OIDs and the names `openssl x509 -text` prints for them.
+const SIGNATURE_NAMES: &[(&str, &str)] = &[
+    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
+    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
+    ("1.2.840.113549.1.1.10", "rsassaPss"),
+    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption"),
+    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption"),
+    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption"),
+    ("1.2.840.113549.1.1.14", "sha224WithRSAEncryption"),
+    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
+    ("1.2.840.10045.4.3.1", "ecdsa-with-SHA224"),
+    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256"),
+    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384"),
+    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512"),
+    ("1.3.101.112", "ED25519"),
+    ("1.3.101.113", "ED448"),
+    ("1.2.156.10197.1.501", "SM2-with-SM3"),
+    ("1.2.840.10040.4.3", "dsaWithSHA1"),
+    ("2.16.840.1.101.3.4.3.1", "dsa_with_SHA224"),
+    ("2.16.840.1.101.3.4.3.2", "dsa_with_SHA256"),
+];
+
+/// The name of a signature algorithm as OpenSSL prints it, or the dotted OID.
+pub(crate) fn signature_name(oid: &Oid) -> alloc::string::String {
+    let dotted = oid.to_string();
+    SIGNATURE_NAMES
+        .iter()
+        .find(|(o, _)| *o == dotted)
+        .map_or(dotted.clone(), |(_, n)| (*n).to_string())
+}
+
+fn scheme<'a>(oid: &Oid, params: Option<&AnyRef<'a>>) -> Result<Scheme, &'static str> {
+    Ok(match oid.to_string().as_str() {
+        "1.2.840.113549.1.1.5" => Scheme::RsaPkcs1(Hash::Sha1),
+        "1.2.840.113549.1.1.14" => Scheme::RsaPkcs1(Hash::Sha224),
+        "1.2.840.113549.1.1.11" => Scheme::RsaPkcs1(Hash::Sha256),
+        "1.2.840.113549.1.1.12" => Scheme::RsaPkcs1(Hash::Sha384),
+        "1.2.840.113549.1.1.13" => Scheme::RsaPkcs1(Hash::Sha512),
+        "1.2.840.113549.1.1.10" => pss_scheme(params)?,
+        "1.2.840.10045.4.1" => Scheme::Ecdsa(Hash::Sha1),
+        "1.2.840.10045.4.3.1" => Scheme::Ecdsa(Hash::Sha224),
+        "1.2.840.10045.4.3.2" => Scheme::Ecdsa(Hash::Sha256),
+        "1.2.840.10045.4.3.3" => Scheme::Ecdsa(Hash::Sha384),
+        "1.2.840.10045.4.3.4" => Scheme::Ecdsa(Hash::Sha512),
+        "1.3.101.112" => Scheme::Ed25519,
+        "1.3.101.113" => return Err("Ed448 signatures are not verified"),
+        "1.2.156.10197.1.501" => return Err("SM2-with-SM3 signatures are not verified"),
+        "1.2.840.10040.4.3" | "2.16.840.1.101.3.4.3.1" | "2.16.840.1.101.3.4.3.2" => {
+            return Err("DSA signatures are not verified");
+        }
+        "1.2.840.113549.1.1.4" => return Err("MD5 signatures are not verified"),
+        _ => return Err("unknown signature algorithm"),
+    })
+}
+
+/// RSASSA-PSS-params, RFC 4055 §3.1: hash, MGF1 with the same hash, any salt length, trailer 1.
+fn pss_scheme<'a>(params: Option<&AnyRef<'a>>) -> Result<Scheme, &'static str> {
+    let params = params.ok_or("RSASSA-PSS without parameters")?;
+    let pss = params
+        .decode_as::<pkcs1::RsaPssParamsOwned>()
+        .map_err(|_| "malformed RSASSA-PSS parameters")?;
+    let hash = Hash::from_oid(&pss.hash.oid).ok_or("RSASSA-PSS with an unsupported hash")?;
+    let mgf_hash = pss
+        .mask_gen
+        .parameters
+        .as_ref()
+        .map(|p| p.oid)
+        .ok_or("RSASSA-PSS without an MGF hash")?;
+    if Hash::from_oid(&mgf_hash) != Some(hash) {
+        return Err("RSASSA-PSS with an MGF1 hash other than the message hash");
+    }
+    Ok(Scheme::RsaPss {
+        hash,
+        salt: usize::from(pss.salt_len),
+    })
+}
+
+/// Does `issuer`'s key verify `signature` over `tbs` with the algorithm `(sig_oid, sig_params)`?
+pub(crate) fn verify(
+    tbs: &[u8],
+    sig_oid: &Oid,
+    sig_params: Option<&AnyRef<'_>>,
+    signature: &[u8],
+    issuer: &SubjectPublicKeyInfoRef<'_>,
+) -> Verdict {
+    let scheme = match scheme(sig_oid, sig_params) {
+        Ok(s) => s,
+        Err(reason) => return Verdict::Unsupported(reason),
+    };
+    let key_oid = issuer.algorithm.oid;
+    let key = issuer.subject_public_key.raw_bytes();
+    match scheme {
+        Scheme::RsaPkcs1(hash) | Scheme::RsaPss { hash, .. } => {
+            if key_oid != alg::RSA_ENCRYPTION && key_oid != alg::RSASSA_PSS {
+                return Verdict::Invalid;
+            }
+            verify_rsa(scheme, &hash.digest(tbs), signature, key)
+        }
+        Scheme::Ecdsa(hash) => {
+            if key_oid != alg::EC_PUBLIC_KEY {
+                return Verdict::Invalid;
+            }
+            let curve = issuer
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<Oid>().ok())
+                .and_then(|o| Curve::from_oid(&o));
+            verify_ecdsa(curve, &hash.digest(tbs), signature, key)
+        }
+        Scheme::Ed25519 => {
+            if key_oid != alg::ED25519 {
+                return Verdict::Invalid;
+            }
+            verify_ed25519(tbs, signature, key)
+        }
+    }
+}
+
+fn verdict(ok: bool) -> Verdict {
+    if ok { Verdict::Valid } else { Verdict::Invalid }
+}
+
+fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
+    use rsa::{BoxedUint, RsaPublicKey, pkcs1v15::Pkcs1v15Sign, pss::Pss};
+    let Ok(pk) = pkcs1::RsaPublicKeyRef::from_der(key) else {
+        return Verdict::Invalid;
+    };
+    let n_bytes = pk.modulus.as_bytes();
+    let bits = alg::bit_len(n_bytes);
+    let precision = bits.div_ceil(64).saturating_mul(64);
+    let (Ok(n), Ok(e)) = (
+        BoxedUint::from_be_slice(n_bytes, precision),
+        BoxedUint::from_be_slice(pk.public_exponent.as_bytes(), 64),
+    ) else {
+        return Verdict::Unsupported("RSA public exponent too large");
+    };
+    // Accept every size the parser reports (512..=16384); the size policy is the provider's business.
+    let Ok(public) = RsaPublicKey::new_with_size_limits(n, e, 512..=16384) else {
+        return Verdict::Unsupported("RSA key outside 512..16384 bits or exponent outside 2..2^33");
+    };
+    let ok = match scheme {
+        Scheme::RsaPkcs1(Hash::Sha1) => {
+            public.verify(Pkcs1v15Sign::new::<Sha1>(), digest, signature)
+        }
+        Scheme::RsaPkcs1(Hash::Sha224) => {
+            public.verify(Pkcs1v15Sign::new::<Sha224>(), digest, signature)
+        }
+        Scheme::RsaPkcs1(Hash::Sha256) => {
+            public.verify(Pkcs1v15Sign::new::<Sha256>(), digest, signature)
+        }
+        Scheme::RsaPkcs1(Hash::Sha384) => {
+            public.verify(Pkcs1v15Sign::new::<Sha384>(), digest, signature)
+        }
+        Scheme::RsaPkcs1(Hash::Sha512) => {
+            public.verify(Pkcs1v15Sign::new::<Sha512>(), digest, signature)
+        }
+        Scheme::RsaPss { hash, salt } => match hash {
+            Hash::Sha1 => public.verify(Pss::<Sha1>::new_with_salt(salt), digest, signature),
+            Hash::Sha224 => public.verify(Pss::<Sha224>::new_with_salt(salt), digest, signature),
+            Hash::Sha256 => public.verify(Pss::<Sha256>::new_with_salt(salt), digest, signature),
+            Hash::Sha384 => public.verify(Pss::<Sha384>::new_with_salt(salt), digest, signature),
+            Hash::Sha512 => public.verify(Pss::<Sha512>::new_with_salt(salt), digest, signature),
+        },
+        Scheme::Ecdsa(_) | Scheme::Ed25519 => return Verdict::Invalid,
+    };
+    verdict(ok.is_ok())
+}
+
+fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[u8]) -> Verdict {
+    use p256::ecdsa::signature::hazmat::PrehashVerifier;
+    match curve {
+        Some(Curve::P256) => {
+            let (Ok(key), Ok(sig)) = (
+                p256::ecdsa::VerifyingKey::from_sec1_bytes(point),
+                p256::ecdsa::DerSignature::from_bytes(signature),
+            ) else {
+                return Verdict::Invalid;
+            };
+            verdict(key.verify_prehash(digest, &sig).is_ok())
+        }
+        Some(Curve::P384) => {
+            let (Ok(key), Ok(sig)) = (
+                p384::ecdsa::VerifyingKey::from_sec1_bytes(point),
+                p384::ecdsa::DerSignature::from_bytes(signature),
+            ) else {
+                return Verdict::Invalid;
+            };
+            verdict(key.verify_prehash(digest, &sig).is_ok())
+        }
+        Some(Curve::P521) => Verdict::Unsupported("ECDSA on P-521 is not verified"),
+        Some(Curve::Secp256k1) => Verdict::Unsupported("ECDSA on secp256k1 is not verified"),
+        Some(Curve::Sm2) => Verdict::Unsupported("SM2 keys are not verified"),
+        None => Verdict::Unsupported("ECDSA on an unknown curve"),
+    }
+}
+
+fn verify_ed25519(message: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
+    let (Ok(key_bytes), Ok(sig)) = (
+        <[u8; 32]>::try_from(key),
+        ed25519_dalek::Signature::from_slice(signature),
+    ) else {
+        return Verdict::Invalid;
+    };
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&key_bytes) else {
+        return Verdict::Invalid;
+    };
+    verdict(key.verify_strict(message, &sig).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_known_and_unknown() {
+        assert_eq!(
+            signature_name(&Oid::new_unwrap("1.2.840.113549.1.1.11")),
+            "sha256WithRSAEncryption"
+        );
+        assert_eq!(signature_name(&Oid::new_unwrap("1.2.3.4")), "1.2.3.4");
+    }
+
+    #[test]
+    fn unsupported_schemes_are_reported_not_refused() {
+        assert!(matches!(
+            scheme(&Oid::new_unwrap("1.2.156.10197.1.501"), None),
+            Err(_)
+        ));
+        assert!(matches!(
+            scheme(&Oid::new_unwrap("1.2.840.113549.1.1.10"), None),
+            Err("RSASSA-PSS without parameters")
+        ));
+    }
+}

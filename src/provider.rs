@@ -1,0 +1,305 @@
+//! Provider profiles: what each cloud API accepts, and how it words each [`Kind`].
+//!
+//! A profile is data: a [`CodeEntry`] table (one line per kind, or per kind + sub-condition) and a
+//! [`Rules`] value. Adding a provider means adding one file under `provider/` and one arm to
+//! [`ProviderId`]; the checks in `validate` read only these tables.
+//!
+//! An entry's `code`/`status`/`message` are what the provider answers when the input is sent *as it is*
+//! (`status: 200` means the provider accepts it). `severity` says whether the upload can go ahead —
+//! a [`Kind::PemNotCanonical`] entry can carry the provider's error code while being a warning, because
+//! `normalized` (and `buildRequest`) send the fixed form instead.
+
+mod aliyun_cas;
+mod aliyun_slb;
+mod generic;
+mod tencent_ssl;
+
+use crate::alg::KeyAlgorithm;
+use crate::finding::{Kind, Severity};
+
+/// A cloud API cert-preflight knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProviderId {
+    /// Alibaba Cloud CLB (SLB) `UploadServerCertificate`, 2014-05-15.
+    AliyunSlb,
+    /// Alibaba Cloud CAS `UploadUserCertificate`, 2020-04-07.
+    AliyunCas,
+    /// Tencent Cloud SSL `UploadCertificate`, 2019-12-05.
+    TencentSsl,
+}
+
+impl ProviderId {
+    /// Every provider.
+    pub const ALL: &'static [ProviderId] = &[
+        ProviderId::AliyunSlb,
+        ProviderId::AliyunCas,
+        ProviderId::TencentSsl,
+    ];
+
+    /// The id used in the JS API (`"aliyun-slb"`, `"aliyun-cas"`, `"tencent-ssl"`).
+    pub const fn as_str(self) -> &'static str {
+        self.profile().id
+    }
+
+    /// Looks a provider up by its id.
+    pub fn from_name(name: &str) -> Option<ProviderId> {
+        ProviderId::ALL.iter().copied().find(|p| p.as_str() == name)
+    }
+
+    /// The provider's profile.
+    pub const fn profile(self) -> &'static Profile {
+        match self {
+            ProviderId::AliyunSlb => &aliyun_slb::PROFILE,
+            ProviderId::AliyunCas => &aliyun_cas::PROFILE,
+            ProviderId::TencentSsl => &tencent_ssl::PROFILE,
+        }
+    }
+}
+
+/// The profile used when no provider is chosen.
+pub fn generic() -> &'static Profile {
+    &generic::PROFILE
+}
+
+/// How a provider answers one condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The provider-neutral condition.
+    pub kind: Kind,
+    /// A finer sub-condition this line is for (see [`When`]); `None` = any.
+    pub when: Option<When>,
+    /// The provider's error code.
+    pub code: &'static str,
+    /// The HTTP status the provider answers with (Tencent: always 200).
+    pub status: u16,
+    /// The provider's message.
+    pub message: &'static str,
+    /// Whether the upload is refused.
+    pub severity: Severity,
+    /// Where the rule comes from: a PROVIDERS.md section/source, or `inferred: why`.
+    pub source: &'static str,
+}
+
+/// Sub-conditions a provider words differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum When {
+    /// PEM-level syntax (markers, base64, labels).
+    Pem,
+    /// The PEM is fine but the DER is not an X.509 certificate.
+    Der,
+    /// `certificateType: "CA"` with a certificate that is not a CA.
+    CaTypeNotCa,
+    /// `certificateType: "SVR"` with a CA certificate.
+    SvrTypeIsCa,
+    /// The key is consistent but belongs to another certificate.
+    KeyMismatch,
+    /// The key's own parts disagree.
+    KeyInconsistent,
+    /// The key field: a key that has to be converted (PKCS#8 → PKCS#1, decrypted) or re-encoded.
+    KeyConverted,
+}
+
+/// Field names in the provider's own parameter names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fields {
+    /// The certificate field.
+    pub certificate: &'static str,
+    /// The private key field.
+    pub private_key: &'static str,
+}
+
+/// When a private key must be given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyRequired {
+    /// Never required (generic checks).
+    No,
+    /// Always.
+    Always,
+    /// Unless `certificateType` is `CA` (Tencent).
+    UnlessCaType,
+}
+
+/// RSA key-size policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RsaSizes {
+    /// Only these modulus sizes; others are [`Kind::IllegalKeyLength`] with the table's severity.
+    Only(&'static [u32]),
+    /// Anything at or above this size; smaller is [`Kind::IllegalKeyLength`].
+    AtLeast(u32),
+}
+
+/// EC key policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EcPolicy {
+    /// EC keys are accepted.
+    Accepted,
+    /// Only in the regions the caller lists in `eccRegions` (aliyun-slb).
+    OnlyInEccRegions,
+}
+
+/// What a provider accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// When a key is required.
+    pub key_required: KeyRequired,
+    /// RSA sizes.
+    pub rsa_sizes: RsaSizes,
+    /// EC keys.
+    pub ec: EcPolicy,
+    /// Other algorithms accepted besides RSA and EC (SM2 is governed by `sm2_in_main_fields`).
+    pub also_accepted: &'static [KeyAlgorithm],
+    /// Whether SM2 certificates may go in the main certificate field.
+    pub sm2_in_main_fields: bool,
+    /// An RSA key must be PKCS#1 (`RSA PRIVATE KEY`).
+    pub rsa_key_pkcs1: bool,
+    /// The provider wants canonical PEM (64 columns, LF, nothing around blocks).
+    pub canonical_pem: bool,
+    /// The API takes the key's passphrase (Tencent `KeyPassword`), so an encrypted key is fine with one.
+    pub takes_key_password: bool,
+    /// SM2 uploads use the four `Sign*`/`Encrypt*` fields (aliyun-cas).
+    pub sm2_dual_fields: bool,
+}
+
+/// One provider: id, field names, rules and its code table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Profile {
+    /// The provider id, or `"generic"`.
+    pub id: &'static str,
+    /// Field names.
+    pub fields: Fields,
+    /// What it accepts.
+    pub rules: Rules,
+    /// How it words each kind.
+    pub codes: &'static [CodeEntry],
+}
+
+impl Profile {
+    /// The entry for `kind` under `when`: an exact sub-condition line if there is one, else the kind's
+    /// general line. Every kind has a general line in every table (tested below).
+    pub fn entry(&self, kind: Kind, when: Option<When>) -> Option<&'static CodeEntry> {
+        let codes: &'static [CodeEntry] = self.codes;
+        when.and_then(|w| codes.iter().find(|e| e.kind == kind && e.when == Some(w)))
+            .or_else(|| codes.iter().find(|e| e.kind == kind && e.when.is_none()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profiles() -> impl Iterator<Item = &'static Profile> {
+        ProviderId::ALL
+            .iter()
+            .map(|p| p.profile())
+            .chain(core::iter::once(generic()))
+    }
+
+    #[test]
+    fn every_kind_is_mapped_for_every_provider() {
+        for p in profiles() {
+            for kind in Kind::ALL {
+                let e = p.entry(*kind, None);
+                assert!(e.is_some(), "{} has no line for {kind}", p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_unique_and_complete() {
+        for p in profiles() {
+            for (i, e) in p.codes.iter().enumerate() {
+                assert!(
+                    !e.code.is_empty() && !e.message.is_empty(),
+                    "{}: {:?}",
+                    p.id,
+                    e
+                );
+                assert!(!e.source.is_empty(), "{}: {:?} has no source", p.id, e.kind);
+                assert!((200..600).contains(&e.status));
+                for other in p.codes.iter().skip(i + 1) {
+                    assert!(
+                        (e.kind, e.when) != (other.kind, other.when),
+                        "{}: duplicate line for {:?}/{:?}",
+                        p.id,
+                        e.kind,
+                        e.when
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn generic_codes_are_the_kind_names_with_400() {
+        for e in generic().codes {
+            assert_eq!(e.code, e.kind.as_str());
+            assert_eq!(e.status, 400);
+        }
+    }
+
+    #[test]
+    fn tencent_answers_200_always() {
+        for e in ProviderId::TencentSsl.profile().codes {
+            assert_eq!(e.status, 200, "{:?}", e.kind);
+        }
+    }
+
+    #[test]
+    fn spec_examples() {
+        let slb = ProviderId::AliyunSlb.profile();
+        let e = slb.entry(Kind::CertificateMismatch, None);
+        assert_eq!(
+            e.map(|e| (e.code, e.status)),
+            Some(("InvalidParameter", 400))
+        );
+        assert_eq!(
+            e.map(|e| e.message),
+            Some("The specified ServerCertificate and PrivateKey fail to validate.")
+        );
+        let tc = ProviderId::TencentSsl.profile();
+        assert_eq!(
+            tc.entry(Kind::CertificateMismatch, Some(When::KeyMismatch))
+                .map(|e| e.code),
+            Some("FailedOperation.CertificateMismatch")
+        );
+        assert_eq!(
+            tc.entry(Kind::Sm2CertificateNotSupported, None)
+                .map(|e| e.code),
+            Some("FailedOperation.CertificateEncryptInvalid")
+        );
+        assert_eq!(
+            slb.entry(Kind::IllegalKeyLength, None)
+                .map(|e| (e.code, e.severity)),
+            Some(("OperationDenied.IllegalKeyLength", Severity::Error))
+        );
+    }
+
+    #[test]
+    fn sub_condition_falls_back_to_the_general_line() {
+        let slb = ProviderId::AliyunSlb.profile();
+        assert_eq!(
+            slb.entry(Kind::CertificateFormatInvalid, Some(When::Der))
+                .map(|e| e.code),
+            Some("IllegalParam.ServerCertificate")
+        );
+        assert_eq!(
+            slb.entry(Kind::CertificateFormatInvalid, Some(When::Pem))
+                .map(|e| e.code),
+            Some("CertificateFormatInvalid")
+        );
+        assert_eq!(
+            slb.entry(Kind::CertificateExpired, Some(When::Der))
+                .map(|e| e.kind),
+            Some(Kind::CertificateExpired)
+        );
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        for p in ProviderId::ALL {
+            assert_eq!(ProviderId::from_name(p.as_str()), Some(*p));
+        }
+        assert_eq!(ProviderId::from_name("aws-acm"), None);
+    }
+}

@@ -1,0 +1,64 @@
+//! Alibaba Cloud CAS `UploadUserCertificate`, 2020-04-07 (PROVIDERS.md §2).
+//!
+//! CAS publishes no per-API error table (§2.4): codes here are the gateway's where one applies
+//! (`MissingParameter`) and otherwise the library's own stable identifiers (the kind names), with the
+//! messages users have observed (`证书格式异常，请检查输入内容。`). Statuses are inferred (400).
+
+use super::{CodeEntry, EcPolicy, Fields, KeyRequired, Profile, RsaSizes, Rules};
+use crate::finding::{Kind::*, Severity::*};
+
+/// The aliyun-cas profile.
+pub(super) const PROFILE: Profile = Profile {
+    id: "aliyun-cas",
+    fields: Fields {
+        certificate: "Cert",
+        private_key: "Key",
+    },
+    rules: Rules {
+        // §2.2: international mode = Cert + Key.
+        key_required: KeyRequired::Always,
+        // §2.3: RSA lengths not published; warn below 2048 like the generic profile (inferred).
+        rsa_sizes: RsaSizes::AtLeast(2048),
+        // §2.3: "internationally accepted algorithm" (RSA/ECC) or SM2.
+        ec: EcPolicy::Accepted,
+        also_accepted: &[],
+        // §2.2: SM2 goes in SignCert/SignPrivateKey/EncryptCert/EncryptPrivateKey.
+        sm2_in_main_fields: false,
+        rsa_key_pkcs1: false,
+        // §2.1: same PEM conventions as CLB (inferred).
+        canonical_pem: true,
+        // §2.3: the key must not be password-protected.
+        takes_key_password: false,
+        sm2_dual_fields: true,
+    },
+    codes: CODES,
+};
+
+const FORMAT: &str =
+    "证书格式异常，请检查输入内容。 (The certificate format is abnormal; check the input.)";
+const OBSERVED: &str =
+    "PROVIDERS.md §2.4: message observed via aliyun-cli [S34]; code unpublished, status inferred";
+const OWN: &str = "inferred: CAS publishes no code for this (§2.4); library identifier";
+
+#[rustfmt::skip]
+const CODES: &[CodeEntry] = &[
+    CodeEntry { kind: InputTooLarge, when: None, code: "InputTooLarge", status: 400, message: FORMAT, severity: Error, source: OWN },
+    CodeEntry { kind: CertificateMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter \"Cert\" that is mandatory for processing this request is not supplied.", severity: Error, source: "PROVIDERS.md §2.4: gateway codes of §1.4" },
+    CodeEntry { kind: CertificateFormatInvalid, when: None, code: "CertificateFormatInvalid", status: 400, message: FORMAT, severity: Error, source: OBSERVED },
+    CodeEntry { kind: PrivateKeyMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter \"Key\" that is mandatory for processing this request is not supplied.", severity: Error, source: "PROVIDERS.md §2.2: Cert and Key go together in international mode (inferred mandatory)" },
+    CodeEntry { kind: PrivateKeyFormatInvalid, when: None, code: "PrivateKeyFormatInvalid", status: 400, message: FORMAT, severity: Error, source: OBSERVED },
+    CodeEntry { kind: PrivateKeyEncrypted, when: None, code: "PrivateKeyEncrypted", status: 400, message: "The private key must not be password-protected.", severity: Error, source: "PROVIDERS.md §2.3 (rule confirmed [S18]; code inferred)" },
+    CodeEntry { kind: CertificateMismatch, when: None, code: "CertificateMismatch", status: 400, message: "The certificate and the private key do not match.", severity: Error, source: OWN },
+    CodeEntry { kind: IllegalKeyLength, when: None, code: "IllegalKeyLength", status: 200, message: "The RSA key is shorter than 2048 bits.", severity: Warning, source: "inferred: CAS key sizes unpublished (§2.3)" },
+    CodeEntry { kind: EccCertificateNotSupport, when: None, code: "EccCertificateNotSupport", status: 400, message: "ECC certificates are not supported.", severity: Error, source: "PROVIDERS.md §2.3: CAS takes ECC (never produced)" },
+    CodeEntry { kind: KeyAlgorithmNotSupported, when: None, code: "KeyAlgorithmNotSupported", status: 400, message: FORMAT, severity: Error, source: "inferred: §2.3 accepts RSA, ECC and SM2 only" },
+    CodeEntry { kind: Sm2CertificateNotSupported, when: None, code: "Sm2CertificateNotSupported", status: 400, message: "SM2 certificates are uploaded with SignCert, SignPrivateKey, EncryptCert and EncryptPrivateKey.", severity: Error, source: "PROVIDERS.md §2.2 (SM mode rule inferred from field descriptions [S15][S17])" },
+    CodeEntry { kind: CertificateExpired, when: None, code: "CertificateExpired", status: 200, message: "The certificate has expired.", severity: Warning, source: "inferred: §2.3 whether expired certificates upload is unknown" },
+    CodeEntry { kind: CertificateNotYetValid, when: None, code: "CertificateNotYetValid", status: 200, message: "The certificate is not valid yet.", severity: Warning, source: OWN },
+    CodeEntry { kind: ChainOrderInvalid, when: None, code: "ChainOrderInvalid", status: 200, message: "A certificate in the chain is not the issuer of the one before it.", severity: Warning, source: "inferred: §2.1 same chain convention as CLB" },
+    CodeEntry { kind: ChainIncomplete, when: None, code: "ChainIncomplete", status: 200, message: "The chain does not reach a self-signed root; intermediates may be missing.", severity: Warning, source: OWN },
+    CodeEntry { kind: CertificateTypeMismatch, when: None, code: "CertificateTypeMismatch", status: 200, message: "UploadUserCertificate has no certificate type.", severity: Warning, source: OWN },
+    CodeEntry { kind: PemNotCanonical, when: None, code: "CertificateFormatInvalid", status: 400, message: FORMAT, severity: Warning, source: "inferred: §2.1 same PEM conventions as CLB (normalized form is sent instead)" },
+    CodeEntry { kind: ParameterInvalid, when: None, code: "InvalidParameter", status: 400, message: "The specified parameter is invalid.", severity: Error, source: OWN },
+    CodeEntry { kind: ParameterMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter that is mandatory for processing this request is not supplied.", severity: Error, source: "PROVIDERS.md §2.4: gateway codes of §1.4" },
+];

@@ -1,0 +1,60 @@
+//! Alibaba Cloud CLB (SLB) `UploadServerCertificate`, 2014-05-15 (PROVIDERS.md §1).
+
+use super::{CodeEntry, EcPolicy, Fields, KeyRequired, Profile, RsaSizes, Rules, When};
+use crate::finding::{Kind::*, Severity::*};
+
+/// The aliyun-slb profile.
+pub(super) const PROFILE: Profile = Profile {
+    id: "aliyun-slb",
+    fields: Fields {
+        certificate: "ServerCertificate",
+        private_key: "PrivateKey",
+    },
+    rules: Rules {
+        // §1.2: ServerCertificate and PrivateKey are required unless AliCloudCertificateId is used.
+        key_required: KeyRequired::Always,
+        // §1.3: "RSA key sizes 1024, 2048, 4096" (confirmed list; refusing others is inferred, §7.1).
+        rsa_sizes: RsaSizes::Only(&[1024, 2048, 4096]),
+        // §1.3: "CLB supports RSA certificates only"; historically EC in a few regions (caller's eccRegions).
+        ec: EcPolicy::OnlyInEccRegions,
+        // §1.3: SM2, Ed25519, DSA not listed anywhere (inferred unsupported).
+        also_accepted: &[],
+        sm2_in_main_fields: false,
+        // §1.3: "CLB requires unencrypted PKCS#1 format private keys".
+        rsa_key_pkcs1: true,
+        // §1.3: 64 characters per line, no blank lines, no spaces.
+        canonical_pem: true,
+        takes_key_password: false,
+        sm2_dual_fields: false,
+    },
+    codes: CODES,
+};
+
+const GATEWAY: &str = "PROVIDERS.md §1.4 (POP gateway MissingParameter)";
+const INVALID_PARAMETER: &str = "The specified ServerCertificate and PrivateKey fail to validate.";
+const ILLEGAL_CERT: &str = "The specified server certificate is illegal.";
+
+#[rustfmt::skip]
+const CODES: &[CodeEntry] = &[
+    CodeEntry { kind: InputTooLarge, when: None, code: "IllegalParam.ServerCertificate", status: 400, message: ILLEGAL_CERT, severity: Error, source: "inferred: no documented size limit; an oversized bundle cannot be a valid certificate (§7.8)" },
+    CodeEntry { kind: CertificateMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter \"ServerCertificate\" that is mandatory for processing this request is not supplied.", severity: Error, source: GATEWAY },
+    CodeEntry { kind: CertificateFormatInvalid, when: None, code: "CertificateFormatInvalid", status: 400, message: "The certificate format is invalid.", severity: Error, source: "PROVIDERS.md §1.4: CertificateFormatInvalid = PEM syntax (markers, base64, lines)" },
+    CodeEntry { kind: CertificateFormatInvalid, when: Some(When::Der), code: "IllegalParam.ServerCertificate", status: 400, message: ILLEGAL_CERT, severity: Error, source: "PROVIDERS.md §1.4: IllegalParam.ServerCertificate = DER fails to parse / non-certificate blocks" },
+    CodeEntry { kind: PrivateKeyMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter \"PrivateKey\" that is mandatory for processing this request is not supplied.", severity: Error, source: GATEWAY },
+    CodeEntry { kind: PrivateKeyFormatInvalid, when: None, code: "InvalidParameter", status: 400, message: INVALID_PARAMETER, severity: Error, source: "PROVIDERS.md §1.4: InvalidParameter = key not parsable" },
+    CodeEntry { kind: PrivateKeyEncrypted, when: None, code: "InvalidParameter", status: 400, message: INVALID_PARAMETER, severity: Error, source: "PROVIDERS.md §1.4: InvalidParameter = key not parsable (incl. encrypted); §1.3 requires unencrypted keys" },
+    CodeEntry { kind: CertificateMismatch, when: None, code: "InvalidParameter", status: 400, message: INVALID_PARAMETER, severity: Error, source: "SPEC.md; PROVIDERS.md §1.4" },
+    CodeEntry { kind: IllegalKeyLength, when: None, code: "OperationDenied.IllegalKeyLength", status: 400, message: "The operation is not allowed because the key length of certificate is illegal.", severity: Error, source: "PROVIDERS.md §1.4 (code confirmed; trigger = RSA bits not in {1024, 2048, 4096} inferred, §7.1)" },
+    CodeEntry { kind: EccCertificateNotSupport, when: None, code: "EccCertificateNotSupport", status: 400, message: "The ECC certificate is not support.", severity: Error, source: "PROVIDERS.md §1.4 (code confirmed; region allow-list inferred, §1.3)" },
+    CodeEntry { kind: KeyAlgorithmNotSupported, when: None, code: "IllegalParam.ServerCertificate", status: 400, message: ILLEGAL_CERT, severity: Error, source: "inferred: §1.3 lists RSA only; code 'most plausibly IllegalParam.ServerCertificate'" },
+    CodeEntry { kind: Sm2CertificateNotSupported, when: None, code: "IllegalParam.ServerCertificate", status: 400, message: ILLEGAL_CERT, severity: Error, source: "inferred: §1.3 SM2 not listed; code 'most plausibly IllegalParam.ServerCertificate'" },
+    CodeEntry { kind: CertificateExpired, when: None, code: "CertificateExpired", status: 200, message: "The certificate has expired; CLB accepts it but clients will refuse it.", severity: Warning, source: "inferred: expiry rules undocumented (§1.3, §7.8)" },
+    CodeEntry { kind: CertificateNotYetValid, when: None, code: "CertificateNotYetValid", status: 200, message: "The certificate is not valid yet.", severity: Warning, source: "inferred: validity rules undocumented (§1.3, §7.8)" },
+    CodeEntry { kind: ChainOrderInvalid, when: None, code: "ChainOrderInvalid", status: 200, message: "The chain must be the server certificate first, then each intermediate; a certificate here is not the issuer of the one before it.", severity: Warning, source: "PROVIDERS.md §1.3 (order rule confirmed; server-side refusal not documented)" },
+    CodeEntry { kind: ChainIncomplete, when: None, code: "ChainIncomplete", status: 200, message: "The chain does not reach a self-signed root; add the intermediate certificates after the server certificate.", severity: Warning, source: "PROVIDERS.md §1.3 (root optional, intermediates expected)" },
+    CodeEntry { kind: CertificateTypeMismatch, when: None, code: "CertificateTypeMismatch", status: 200, message: "CLB server certificates are uploaded without a type; CA certificates go to UploadCACertificate.", severity: Warning, source: "inferred: UploadServerCertificate has no certificate-type parameter" },
+    CodeEntry { kind: PemNotCanonical, when: None, code: "CertificateFormatInvalid", status: 400, message: "The certificate format is invalid.", severity: Warning, source: "PROVIDERS.md §1.3: 64-char lines, no blank lines, PKCS#1 key, no DH PARAMETERS (normalized form is sent instead)" },
+    CodeEntry { kind: PemNotCanonical, when: Some(When::KeyConverted), code: "InvalidParameter", status: 400, message: INVALID_PARAMETER, severity: Warning, source: "PROVIDERS.md §1.3: 'CLB requires unencrypted PKCS#1 format private keys' (whether the API refuses PKCS#8 is unknown, §7.3; the PKCS#1 form is sent instead)" },
+    CodeEntry { kind: ParameterInvalid, when: None, code: "InvalidParameter", status: 400, message: "The specified parameter is invalid.", severity: Error, source: "inferred: POP gateway wording for invalid parameters" },
+    CodeEntry { kind: ParameterMissing, when: None, code: "MissingParameter", status: 400, message: "The input parameter that is mandatory for processing this request is not supplied.", severity: Error, source: GATEWAY },
+];

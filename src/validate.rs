@@ -1,0 +1,844 @@
+//! `validate`: every check of SPEC.md "Checks the core must make", worded by the chosen provider.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use zeroize::Zeroizing;
+
+use crate::alg::KeyAlgorithm;
+use crate::cert::{Cert, Verdict};
+use crate::finding::{Finding, KeyInfo, Kind, Normalized, Report, Severity};
+use crate::input::{self, MAX_FIELD_BYTES, Pem};
+use crate::key::{self, KeyError, KeyFormat, Match, PrivateKey};
+use crate::provider::{self, EcPolicy, KeyRequired, Profile, ProviderId, RsaSizes, When};
+
+/// Most certificates accepted in one bundle (SPEC.md `InputTooLarge`).
+pub const MAX_CERTIFICATES: usize = 16;
+
+/// `certificateType` (Tencent `CertificateType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CertificateType {
+    /// A server certificate (`SVR`).
+    Server,
+    /// A client-CA certificate (`CA`).
+    Ca,
+}
+
+impl CertificateType {
+    /// Parses `"SVR"` / `"CA"`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "SVR" => Some(Self::Server),
+            "CA" => Some(Self::Ca),
+            _ => None,
+        }
+    }
+}
+
+/// What to validate (SPEC.md `ValidateInput`). Secrets are borrowed, never copied into the report.
+#[derive(Clone, Copy, Default)]
+pub struct Input<'a> {
+    /// PEM certificate(s), leaf first.
+    pub certificate: &'a str,
+    /// PEM private key.
+    pub private_key: Option<&'a str>,
+    /// The provider whose rules and codes apply; `None` = provider-neutral checks.
+    pub provider: Option<ProviderId>,
+    /// The region (aliyun-slb: EC keys only in `ecc_regions`).
+    pub region: Option<&'a str>,
+    /// The current time in milliseconds since the Unix epoch (the core never reads a clock).
+    pub now_ms: i64,
+    /// Passphrase of an encrypted private key.
+    pub passphrase: Option<&'a str>,
+    /// `SVR` or `CA`.
+    pub certificate_type: Option<CertificateType>,
+    /// aliyun-slb regions that accept EC keys (default none).
+    pub ecc_regions: &'a [&'a str],
+    /// aliyun-cas SM2 signing certificate.
+    pub sign_certificate: Option<&'a str>,
+    /// aliyun-cas SM2 signing key.
+    pub sign_private_key: Option<&'a str>,
+    /// aliyun-cas SM2 encryption certificate.
+    pub encrypt_certificate: Option<&'a str>,
+    /// aliyun-cas SM2 encryption key.
+    pub encrypt_private_key: Option<&'a str>,
+}
+
+impl core::fmt::Debug for Input<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let redact = |o: Option<&str>| o.map(|_| "<redacted>");
+        f.debug_struct("Input")
+            .field("certificate_len", &self.certificate.len())
+            .field("private_key", &redact(self.private_key))
+            .field("provider", &self.provider)
+            .field("region", &self.region)
+            .field("now_ms", &self.now_ms)
+            .field("passphrase", &redact(self.passphrase))
+            .field("certificate_type", &self.certificate_type)
+            .field("ecc_regions", &self.ecc_regions)
+            .field("sign_private_key", &redact(self.sign_private_key))
+            .field("encrypt_private_key", &redact(self.encrypt_private_key))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Collects findings in the profile's words.
+struct Sink {
+    profile: &'static Profile,
+    errors: Vec<Finding>,
+    warnings: Vec<Finding>,
+}
+
+impl Sink {
+    fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
+        // Every table maps every kind (provider::tests); the generic table is the fallback of last resort.
+        let Some(entry) = self
+            .profile
+            .entry(kind, when)
+            .or_else(|| provider::generic().entry(kind, when))
+        else {
+            return;
+        };
+        let finding = Finding {
+            kind,
+            code: entry.code.to_string(),
+            http_status: entry.status,
+            message: entry.message.to_string(),
+            field: field.to_string(),
+            detail,
+            severity: entry.severity,
+        };
+        match entry.severity {
+            Severity::Error => self.errors.push(finding),
+            Severity::Warning => self.warnings.push(finding),
+        }
+    }
+}
+
+/// A certificate field read and parsed.
+struct Bundle {
+    /// Every certificate block that parsed, in input order.
+    certs: Vec<Cert>,
+    /// The first CERTIFICATE block parsed (it is the leaf the clouds check the key against).
+    leaf_ok: bool,
+    /// All blocks parsed and nothing unreadable: a normalized form can be produced.
+    complete: bool,
+    /// Why the text is not canonical.
+    style: Vec<String>,
+}
+
+/// A key field read: the parsed key, or only what can be told about a key we could not open.
+enum KeyRead {
+    Parsed(ReadKey),
+    Locked(KeyInfo),
+}
+
+/// A key field read and parsed.
+struct ReadKey {
+    key: PrivateKey,
+    /// Why the text is not canonical (or has to be converted for this provider).
+    style: Vec<String>,
+    /// The provider needs another form (PKCS#1 / decrypted) than what was given.
+    converted: bool,
+}
+
+/// Field names for one certificate/key pair.
+#[derive(Clone, Copy)]
+struct PairFields<'a> {
+    certificate: &'a str,
+    private_key: &'a str,
+}
+
+/// Validates an upload. Never panics; bad content gives findings, not errors.
+pub fn validate(input: &Input<'_>) -> Report {
+    let profile = input
+        .provider
+        .map_or_else(provider::generic, ProviderId::profile);
+    let mut sink = Sink {
+        profile,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let rules = &profile.rules;
+
+    let sm_fields = [
+        input.sign_certificate,
+        input.sign_private_key,
+        input.encrypt_certificate,
+        input.encrypt_private_key,
+    ];
+    let sm_given = sm_fields
+        .iter()
+        .any(|f| f.is_some_and(|s| !s.trim().is_empty()));
+    if rules.sm2_dual_fields && sm_given && input.certificate.trim().is_empty() {
+        return validate_sm2_dual(input, sink);
+    }
+
+    let fields = PairFields {
+        certificate: profile.fields.certificate,
+        private_key: profile.fields.private_key,
+    };
+    let key_required = match rules.key_required {
+        KeyRequired::No => false,
+        KeyRequired::Always => true,
+        KeyRequired::UnlessCaType => input.certificate_type != Some(CertificateType::Ca),
+    };
+    let (bundle, key) = check_pair(
+        &mut sink,
+        input,
+        input.certificate,
+        input.private_key,
+        fields,
+        key_required,
+    );
+
+    if let Some(leaf) = bundle
+        .as_ref()
+        .filter(|b| b.leaf_ok)
+        .and_then(|b| b.certs.first())
+    {
+        let sm2 = bundle
+            .as_ref()
+            .is_some_and(|b| b.certs.iter().any(Cert::is_sm2))
+            || matches!(key.as_ref(), Some(KeyRead::Parsed(k)) if k.key.desc().algorithm == KeyAlgorithm::Sm2);
+        check_algorithm(&mut sink, input, leaf, sm2, fields.certificate);
+        if let Some(ty) = input.certificate_type {
+            check_type(&mut sink, ty, leaf, fields.certificate);
+        }
+    }
+
+    finish(sink, bundle, key)
+}
+
+/// aliyun-cas SM mode: `SignCert` + `SignPrivateKey` + `EncryptCert` + `EncryptPrivateKey`, all four
+/// required and all SM2 (PROVIDERS.md §2.2, inferred from the field descriptions and the console guide).
+fn validate_sm2_dual(input: &Input<'_>, mut sink: Sink) -> Report {
+    const NEED: &str =
+        "SM2 uploads need all four of SignCert, SignPrivateKey, EncryptCert and EncryptPrivateKey";
+    let pairs = [
+        (
+            input.sign_certificate,
+            input.sign_private_key,
+            PairFields {
+                certificate: "SignCert",
+                private_key: "SignPrivateKey",
+            },
+        ),
+        (
+            input.encrypt_certificate,
+            input.encrypt_private_key,
+            PairFields {
+                certificate: "EncryptCert",
+                private_key: "EncryptPrivateKey",
+            },
+        ),
+    ];
+    let mut chain = Vec::new();
+    let mut first: Option<(Option<Bundle>, Option<KeyRead>)> = None;
+    for (cert_text, key_text, fields) in pairs {
+        let cert_text = cert_text.filter(|s| !s.trim().is_empty());
+        let key_text = key_text.filter(|s| !s.trim().is_empty());
+        for (given, field) in [
+            (cert_text.is_some(), fields.certificate),
+            (key_text.is_some(), fields.private_key),
+        ] {
+            if !given {
+                sink.push(Kind::ParameterMissing, None, field, Some(NEED.to_string()));
+            }
+        }
+        let Some(cert_text) = cert_text else {
+            continue;
+        };
+        let (bundle, key) = check_pair(&mut sink, input, cert_text, key_text, fields, false);
+        if let Some(leaf) = bundle
+            .as_ref()
+            .filter(|b| b.leaf_ok)
+            .and_then(|b| b.certs.first())
+        {
+            if !leaf.is_sm2() {
+                sink.push(
+                    Kind::ParameterInvalid,
+                    None,
+                    fields.certificate,
+                    Some(format!("{} is not an SM2 certificate", fields.certificate)),
+                );
+            }
+        }
+        if let Some(KeyRead::Parsed(k)) = key.as_ref() {
+            if k.key.desc().algorithm != KeyAlgorithm::Sm2 {
+                sink.push(
+                    Kind::ParameterInvalid,
+                    None,
+                    fields.private_key,
+                    Some(format!("{} is not an SM2 private key", fields.private_key)),
+                );
+            }
+        }
+        if first.is_none() {
+            first = Some((bundle, key));
+        } else if let Some(b) = bundle {
+            chain.extend(b.certs);
+        }
+    }
+    let (bundle, key) = first.unwrap_or((None, None));
+    let mut report = finish(sink, bundle, key);
+    report.chain.extend(chain.into_iter().map(|c| c.info));
+    // The normalized form of the four-field upload is not a single certificate/key pair.
+    report.normalized = None;
+    report
+}
+
+/// Reads, parses and cross-checks one certificate field and its key field.
+fn check_pair(
+    sink: &mut Sink,
+    input: &Input<'_>,
+    cert_text: &str,
+    key_text: Option<&str>,
+    fields: PairFields<'_>,
+    key_required: bool,
+) -> (Option<Bundle>, Option<KeyRead>) {
+    let bundle = read_certificates(sink, cert_text, fields.certificate);
+    if let Some(b) = bundle.as_ref() {
+        if b.leaf_ok {
+            if let Some(leaf) = b.certs.first() {
+                check_validity(sink, leaf, input.now_ms, fields.certificate);
+            }
+            check_chain(sink, &b.certs, fields.certificate);
+        }
+    }
+
+    let key_text = key_text.filter(|k| !k.trim().is_empty());
+    let Some(key_text) = key_text else {
+        if key_required {
+            sink.push(Kind::PrivateKeyMissing, None, fields.private_key, None);
+        }
+        return (bundle, None);
+    };
+    let key = read_key(sink, key_text, input.passphrase, fields.private_key);
+    if let Some(KeyRead::Parsed(k)) = key.as_ref() {
+        if let Err(reason) = k.key.check_consistency() {
+            sink.push(
+                Kind::CertificateMismatch,
+                Some(When::KeyInconsistent),
+                fields.private_key,
+                Some(format!(
+                    "the private key is internally inconsistent: {reason}"
+                )),
+            );
+        } else if let Some(b) = bundle.as_ref().filter(|b| b.leaf_ok) {
+            check_match(sink, &k.key, &b.certs, fields.private_key);
+        }
+    }
+    (bundle, key)
+}
+
+/// Splits the certificate field into blocks, parses each certificate, reports format problems.
+fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle> {
+    if text.len() > MAX_FIELD_BYTES {
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            field,
+            Some(format!(
+                "{} bytes; the limit is {MAX_FIELD_BYTES}",
+                text.len()
+            )),
+        );
+        return None;
+    }
+    if text.trim().is_empty() {
+        sink.push(Kind::CertificateMissing, None, field, None);
+        return None;
+    }
+    let pem = input::read(text);
+    if !pem.found_begin {
+        sink.push(
+            Kind::CertificateFormatInvalid,
+            Some(When::Pem),
+            field,
+            Some("no PEM block (-----BEGIN CERTIFICATE-----) found".to_string()),
+        );
+        return None;
+    }
+    for problem in &pem.problems {
+        sink.push(
+            Kind::CertificateFormatInvalid,
+            Some(When::Pem),
+            field,
+            Some(problem.describe()),
+        );
+    }
+    let mut style: Vec<String> = pem.style.iter().map(|s| s.describe().to_string()).collect();
+    let mut wrong_label = false;
+    for block in pem.blocks.iter().filter(|b| b.label != "CERTIFICATE") {
+        match block.label.as_str() {
+            // Parameters blocks are dropped from the normalized form (CLB refuses DH PARAMETERS, §1.3).
+            "DH PARAMETERS" | "EC PARAMETERS" => {
+                style.push(format!("a {} block (dropped)", block.label));
+            }
+            label => {
+                wrong_label = true;
+                sink.push(
+                    Kind::CertificateFormatInvalid,
+                    Some(When::Pem),
+                    field,
+                    Some(wrong_label_detail(label, block.line)),
+                );
+            }
+        }
+    }
+    let blocks: Vec<&input::Block> = pem
+        .blocks
+        .iter()
+        .filter(|b| b.label == "CERTIFICATE")
+        .collect();
+    if blocks.len() > MAX_CERTIFICATES {
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            field,
+            Some(format!(
+                "{} certificates; the limit is {MAX_CERTIFICATES}",
+                blocks.len()
+            )),
+        );
+        return None;
+    }
+    if blocks.is_empty() {
+        if pem.problems.is_empty() && !wrong_label {
+            sink.push(
+                Kind::CertificateFormatInvalid,
+                Some(When::Pem),
+                field,
+                Some("no CERTIFICATE block found".to_string()),
+            );
+        }
+        return None;
+    }
+    let mut certs = Vec::with_capacity(blocks.len());
+    let mut leaf_ok = false;
+    let mut all_parsed = true;
+    for (i, block) in blocks.iter().enumerate() {
+        match Cert::parse(&block.der) {
+            Ok(c) => {
+                leaf_ok |= i == 0;
+                certs.push(c);
+            }
+            Err(e) => {
+                all_parsed = false;
+                sink.push(
+                    Kind::CertificateFormatInvalid,
+                    Some(When::Der),
+                    field,
+                    Some(format!(
+                        "certificate #{} (line {}): {}",
+                        i + 1,
+                        block.line,
+                        e.0
+                    )),
+                );
+            }
+        }
+    }
+    Some(Bundle {
+        certs,
+        leaf_ok,
+        complete: all_parsed && pem.problems.is_empty() && !wrong_label,
+        style,
+    })
+}
+
+fn wrong_label_detail(label: &str, line: usize) -> String {
+    let what = if label == "PRIVATE KEY" || label.ends_with(" PRIVATE KEY") {
+        "a private key"
+    } else if label.contains("CERTIFICATE REQUEST") {
+        "a certificate signing request"
+    } else if label.ends_with("PUBLIC KEY") {
+        "a public key"
+    } else {
+        "a block that is not a certificate"
+    };
+    let shown: String = label.chars().take(40).collect();
+    format!("{what} ({shown}, line {line}) is in the certificate field")
+}
+
+/// RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
+fn check_validity(sink: &mut Sink, leaf: &Cert, now_ms: i64, field: &str) {
+    let ms = |secs: u64| i64::try_from(secs).unwrap_or(i64::MAX).saturating_mul(1000);
+    if now_ms > ms(leaf.not_after) {
+        sink.push(
+            Kind::CertificateExpired,
+            None,
+            field,
+            Some(format!("notAfter is {}", leaf.info.not_after)),
+        );
+    }
+    if now_ms < ms(leaf.not_before) {
+        sink.push(
+            Kind::CertificateNotYetValid,
+            None,
+            field,
+            Some(format!("notBefore is {}", leaf.info.not_before)),
+        );
+    }
+}
+
+/// Each certificate after the leaf must be the issuer of the one before it — by name (RFC 5280
+/// §6.1.3 (a)(4)) and by signature (§6.1.3 (a)(1)); the last must be self-signed or the chain is
+/// incomplete. Signatures the library cannot check are reported in `detail`, never refused.
+fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
+    for (i, pair) in certs.windows(2).enumerate() {
+        let (Some(child), Some(parent)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let (n, m) = (i + 1, i + 2);
+        if !child.named_issuer_is(parent) {
+            sink.push(
+                Kind::ChainOrderInvalid,
+                None,
+                field,
+                Some(format!(
+                    "certificate #{m} ({}) is not the issuer of certificate #{n} (issued by {})",
+                    parent.info.subject, child.info.issuer
+                )),
+            );
+            continue;
+        }
+        match child.signed_by(parent) {
+            Verdict::Valid => {}
+            Verdict::Invalid => sink.push(
+                Kind::ChainOrderInvalid,
+                None,
+                field,
+                Some(format!(
+                    "certificate #{m} has the issuer's name but its key did not sign certificate #{n}"
+                )),
+            ),
+            Verdict::Unsupported(why) => sink.push(
+                Kind::ChainIncomplete,
+                None,
+                field,
+                Some(format!("signature of certificate #{n} not checked: {why}")),
+            ),
+        }
+    }
+    let Some(last) = certs.last() else {
+        return;
+    };
+    let self_signed = last.is_self_issued() && last.signed_by(last) != Verdict::Invalid;
+    if !self_signed {
+        sink.push(
+            Kind::ChainIncomplete,
+            None,
+            field,
+            Some(format!(
+                "the last certificate ({}) is issued by {}, which is not in the bundle",
+                last.info.subject, last.info.issuer
+            )),
+        );
+    }
+}
+
+/// Does the key belong to the leaf? If not, say which certificate it does belong to.
+fn check_match(sink: &mut Sink, key: &PrivateKey, certs: &[Cert], field: &str) {
+    let Some(leaf_spki) = certs.first().and_then(Cert::spki) else {
+        return;
+    };
+    match key.matches(&leaf_spki) {
+        Match::Yes | Match::Unverifiable { .. } => {}
+        Match::No { reason } => {
+            let owner = certs.iter().enumerate().skip(1).find(|(_, c)| {
+                c.spki()
+                    .is_some_and(|s| matches!(key.matches(&s), Match::Yes))
+            });
+            let detail = match owner {
+                Some((i, c)) => format!(
+                    "{reason}; the key belongs to certificate #{} ({}) — the server certificate must come first",
+                    i + 1,
+                    c.info.subject
+                ),
+                None => reason.to_string(),
+            };
+            sink.push(
+                Kind::CertificateMismatch,
+                Some(When::KeyMismatch),
+                field,
+                Some(detail),
+            );
+        }
+    }
+}
+
+/// The provider's key-algorithm rules, applied to the leaf (PROVIDERS.md §1.3, §2.3, §3.3, §4).
+fn check_algorithm(sink: &mut Sink, input: &Input<'_>, leaf: &Cert, sm2: bool, field: &str) {
+    let rules = &sink.profile.rules;
+    if sm2 {
+        if !rules.sm2_in_main_fields {
+            sink.push(
+                Kind::Sm2CertificateNotSupported,
+                None,
+                field,
+                Some(
+                    "SM2 key or SM3withSM2 signature (OID 1.2.156.10197.1.301 / .501)".to_string(),
+                ),
+            );
+        }
+        return;
+    }
+    let key = leaf.key;
+    match key.algorithm {
+        KeyAlgorithm::Rsa => {
+            let refused = match rules.rsa_sizes {
+                RsaSizes::Only(sizes) => !sizes.contains(&key.bits),
+                RsaSizes::AtLeast(min) => key.bits < min,
+            };
+            if refused {
+                let allowed = match rules.rsa_sizes {
+                    RsaSizes::Only(sizes) => {
+                        let list: Vec<String> = sizes.iter().map(u32::to_string).collect();
+                        format!("accepted: {}", list.join(", "))
+                    }
+                    RsaSizes::AtLeast(min) => format!("at least {min}"),
+                };
+                sink.push(
+                    Kind::IllegalKeyLength,
+                    None,
+                    field,
+                    Some(format!("RSA {} bits; {allowed}", key.bits)),
+                );
+            }
+        }
+        KeyAlgorithm::Ec => {
+            if rules.ec == EcPolicy::OnlyInEccRegions {
+                let region = input.region.unwrap_or("");
+                if !input.ecc_regions.contains(&region) {
+                    sink.push(
+                        Kind::EccCertificateNotSupport,
+                        None,
+                        field,
+                        Some(format!(
+                            "EC {} key; region {:?} is not in eccRegions",
+                            key.curve.map_or("", |c| c.as_str()),
+                            region
+                        )),
+                    );
+                }
+            }
+        }
+        other => {
+            if !rules.also_accepted.contains(&other) {
+                sink.push(
+                    Kind::KeyAlgorithmNotSupported,
+                    None,
+                    field,
+                    Some(format!("{} keys are not accepted", other.as_str())),
+                );
+            }
+        }
+    }
+}
+
+/// `certificateType` against basicConstraints cA (PROVIDERS.md §3.3).
+fn check_type(sink: &mut Sink, ty: CertificateType, leaf: &Cert, field: &str) {
+    match (ty, leaf.info.is_ca) {
+        (CertificateType::Ca, false) => sink.push(
+            Kind::CertificateTypeMismatch,
+            Some(When::CaTypeNotCa),
+            field,
+            Some(
+                "certificateType is CA but the certificate has no basicConstraints cA=TRUE"
+                    .to_string(),
+            ),
+        ),
+        (CertificateType::Server, true) => sink.push(
+            Kind::CertificateTypeMismatch,
+            Some(When::SvrTypeIsCa),
+            field,
+            Some("certificateType is SVR but the certificate is a CA (cA=TRUE)".to_string()),
+        ),
+        _ => {}
+    }
+}
+
+/// Reads the key field. Key bytes never reach a message.
+fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) -> Option<KeyRead> {
+    if text.len() > MAX_FIELD_BYTES {
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            field,
+            Some(format!(
+                "{} bytes; the limit is {MAX_FIELD_BYTES}",
+                text.len()
+            )),
+        );
+        return None;
+    }
+    let pem: Pem = input::read(text);
+    for problem in &pem.problems {
+        sink.push(
+            Kind::PrivateKeyFormatInvalid,
+            None,
+            field,
+            Some(problem.describe()),
+        );
+    }
+    let key = match key::parse(&pem.blocks, passphrase) {
+        Ok(key) => key,
+        Err(e) => {
+            let locked = match &e {
+                KeyError::Encrypted { algorithm, .. } => Some(KeyInfo {
+                    format: "encrypted",
+                    key_algorithm: algorithm.as_str(),
+                    key_bits: 0,
+                    curve: None,
+                }),
+                _ => None,
+            };
+            let (kind, detail) = match e {
+                KeyError::NoPem => (
+                    Kind::PrivateKeyFormatInvalid,
+                    "no PEM block (-----BEGIN ... PRIVATE KEY-----) found".to_string(),
+                ),
+                KeyError::FoundCertificate => (
+                    Kind::PrivateKeyFormatInvalid,
+                    "a certificate is in the private key field".to_string(),
+                ),
+                KeyError::NoKeyBlock { labels } => {
+                    let shown: Vec<String> = labels
+                        .iter()
+                        .map(|l| l.chars().take(40).collect())
+                        .collect();
+                    (
+                        Kind::PrivateKeyFormatInvalid,
+                        format!("no private key block (found {})", shown.join(", ")),
+                    )
+                }
+                KeyError::Malformed(why) => (Kind::PrivateKeyFormatInvalid, why.to_string()),
+                KeyError::Encrypted { legacy, .. } => (
+                    Kind::PrivateKeyEncrypted,
+                    if legacy {
+                        "the key is encrypted (Proc-Type: 4,ENCRYPTED)".to_string()
+                    } else {
+                        "the key is encrypted (ENCRYPTED PRIVATE KEY)".to_string()
+                    },
+                ),
+                KeyError::WrongPassphrase { .. } => (
+                    Kind::PrivateKeyEncrypted,
+                    "the passphrase does not decrypt the key".to_string(),
+                ),
+                KeyError::UnsupportedEncryption(why) => {
+                    (Kind::PrivateKeyEncrypted, why.to_string())
+                }
+            };
+            // A PEM problem already explains an unreadable key; don't report the same thing twice.
+            if !(kind == Kind::PrivateKeyFormatInvalid && !pem.problems.is_empty()) {
+                sink.push(kind, None, field, Some(detail));
+            }
+            return locked.map(KeyRead::Locked);
+        }
+    };
+    let rules = &sink.profile.rules;
+    let mut style: Vec<String> = pem.style.iter().map(|s| s.describe().to_string()).collect();
+    if pem.blocks.iter().any(|b| b.label == "EC PARAMETERS") {
+        style.push("an EC PARAMETERS block (dropped)".to_string());
+    }
+    let mut converted = false;
+    if key.was_encrypted() && !rules.takes_key_password {
+        converted = true;
+        style.push(
+            "the key was decrypted with the passphrase (the provider takes only unencrypted keys)"
+                .to_string(),
+        );
+    }
+    if rules.rsa_key_pkcs1
+        && key.desc().algorithm == KeyAlgorithm::Rsa
+        && key.format() != KeyFormat::Pkcs1
+    {
+        converted = true;
+        style.push("the RSA key was converted to PKCS#1 (RSA PRIVATE KEY)".to_string());
+    }
+    Some(KeyRead::Parsed(ReadKey {
+        key,
+        style,
+        converted,
+    }))
+}
+
+/// Builds the report: canonical-form findings, `normalized`, and the facts.
+fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Report {
+    let profile = sink.profile;
+    let fields = profile.fields;
+    let parsed = match key.as_ref() {
+        Some(KeyRead::Parsed(k)) => Some(k),
+        _ => None,
+    };
+    let complete = bundle.as_ref().filter(|b| b.complete);
+    let cert_style = complete.filter(|b| !b.style.is_empty());
+    let key_style = parsed.filter(|k| !k.style.is_empty());
+    if profile.rules.canonical_pem {
+        if let Some(b) = cert_style {
+            sink.push(
+                Kind::PemNotCanonical,
+                Some(When::Pem),
+                fields.certificate,
+                Some(b.style.join("; ")),
+            );
+        }
+    }
+    if let Some(k) = key_style.filter(|k| profile.rules.canonical_pem || k.converted) {
+        sink.push(
+            Kind::PemNotCanonical,
+            Some(When::KeyConverted),
+            fields.private_key,
+            Some(k.style.join("; ")),
+        );
+    }
+
+    // The fixed form is offered whenever the input was not canonical and every block could be read.
+    let normalized = complete
+        .filter(|_| cert_style.is_some() || key_style.is_some())
+        .map(|b| Normalized {
+            certificate: b
+                .certs
+                .iter()
+                .map(|c| input::encode("CERTIFICATE", &c.der))
+                .collect(),
+            private_key: parsed.map(|k| canonical_key(&k.key, profile)),
+        });
+
+    let private_key = key.map(|k| match k {
+        KeyRead::Parsed(k) => k.key.info(),
+        KeyRead::Locked(info) => info,
+    });
+    let (leaf_ok, chain) = bundle.map_or((false, Vec::new()), |b| {
+        (
+            b.leaf_ok,
+            b.certs.into_iter().map(|c| c.info).collect::<Vec<_>>(),
+        )
+    });
+    Report {
+        ok: sink.errors.is_empty(),
+        errors: sink.errors,
+        warnings: sink.warnings,
+        certificate: if leaf_ok {
+            chain.first().cloned()
+        } else {
+            None
+        },
+        chain,
+        private_key,
+        normalized,
+    }
+}
+
+/// The key in the form the provider takes: PKCS#1 for RSA where required, else its own format.
+fn canonical_key(key: &PrivateKey, profile: &Profile) -> Zeroizing<String> {
+    if profile.rules.rsa_key_pkcs1 {
+        if let Some(der) = key.to_pkcs1_der() {
+            return Zeroizing::new(input::encode("RSA PRIVATE KEY", &der));
+        }
+    }
+    let (label, der) = key.to_der();
+    Zeroizing::new(input::encode(label, &der))
+}
