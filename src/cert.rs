@@ -167,14 +167,14 @@ impl Cert {
 
 /// Finds the SubjectPublicKeyInfo inside the TBSCertificate's value bytes without re-encoding it.
 fn spki_of_tbs(tbs_value: &[u8]) -> Option<SubjectPublicKeyInfoRef<'_>> {
-    use der::{Reader, SliceReader, TagNumber};
+    use der::{SliceReader, TagNumber};
     let mut r = SliceReader::new(tbs_value).ok()?;
     // version [0] EXPLICIT (optional)
     let version_tag = der::Tag::ContextSpecific {
         constructed: true,
         number: TagNumber(0),
     };
-    if r.peek_tag().ok()? == version_tag {
+    if der::Tag::peek(&r).ok()? == version_tag {
         AnyRef::decode(&mut r).ok()?;
     }
     for _ in 0..5 {

@@ -684,6 +684,10 @@ impl PrivateKey {
 
     /// The structure actually found in the (decrypted) DER; differs from [`PrivateKey::format`] when
     /// the label is wrong (e.g. PKCS#1 DER under `PRIVATE KEY`), which Go accepts.
+    #[allow(
+        dead_code,
+        reason = "part of the key API; validate.rs goes by the label's format"
+    )]
     pub(crate) fn der_format(&self) -> KeyFormat {
         self.der_format
     }
@@ -758,7 +762,9 @@ impl PrivateKey {
                 }
                 None => Ok(()),
             },
-            Material::Ed448 { public, .. } => match public {
+            // RFC 8032 §5.2.5: a 57-byte secret and a 57-byte public key; no Ed448 arithmetic here.
+            Material::Ed448 { seed, public } => match public {
+                _ if seed.len() != 57 => Err("the Ed448 private key is not 57 bytes"),
                 Some(pk) if pk.len() != 57 => {
                     Err("the Ed448 public key in the key file is not 57 bytes")
                 }
@@ -1056,16 +1062,31 @@ fn check_ec(k: &EcKey) -> Result<(), &'static str> {
     }
 }
 
-/// Splits a SEC1 point (SEC 1 §2.3.3) into its x coordinate, the parity of y and, when
-/// uncompressed, the whole y.
-fn point_parts(point: &[u8], field_len: usize) -> Option<(&[u8], u8, Option<&[u8]>)> {
+/// A SEC1-encoded point (SEC 1 §2.3.3), split up.
+struct Point<'a> {
+    x: &'a [u8],
+    /// Parity of y.
+    parity: u8,
+    /// The whole y, when uncompressed.
+    y: Option<&'a [u8]>,
+}
+
+fn point_parts(point: &[u8], field_len: usize) -> Option<Point<'_>> {
     let (tag, rest) = point.split_first()?;
     match *tag {
         0x04 if rest.len() == 2 * field_len => {
             let (x, y) = rest.split_at(field_len);
-            Some((x, y.last()? & 1, Some(y)))
+            Some(Point {
+                x,
+                parity: y.last()? & 1,
+                y: Some(y),
+            })
         }
-        0x02 | 0x03 if rest.len() == field_len => Some((rest, tag & 1, None)),
+        0x02 | 0x03 if rest.len() == field_len => Some(Point {
+            x: rest,
+            parity: tag & 1,
+            y: None,
+        }),
         _ => None,
     }
 }
@@ -1073,11 +1094,11 @@ fn point_parts(point: &[u8], field_len: usize) -> Option<(&[u8], u8, Option<&[u8
 /// Two SEC1 encodings of a point name the same point (x and y, or x and y's parity when either is
 /// compressed: on a curve those determine the point).
 fn same_point(a: &[u8], b: &[u8], field_len: usize) -> Option<bool> {
-    let (ax, ap, ay) = point_parts(a, field_len)?;
-    let (bx, bp, by) = point_parts(b, field_len)?;
-    Some(match (ay, by) {
-        (Some(ay), Some(by)) => ax == bx && ay == by,
-        _ => ax == bx && ap == bp,
+    let a = point_parts(a, field_len)?;
+    let b = point_parts(b, field_len)?;
+    Some(match (a.y, b.y) {
+        (Some(ay), Some(by)) => a.x == b.x && ay == by,
+        _ => a.x == b.x && a.parity == b.parity,
     })
 }
 
@@ -1273,7 +1294,8 @@ mod tests {
     /// A minimal PEM splitter for the tests (headers, base64 body); input.rs does the real work.
     fn blocks(pem: &str) -> Vec<Block> {
         let mut out = Vec::new();
-        let mut cur: Option<(String, Vec<(String, String)>, String)> = None;
+        type Open = (String, Vec<(String, String)>, String);
+        let mut cur: Option<Open> = None;
         for line in pem.lines() {
             let line = line.trim();
             if let Some(label) = line
@@ -1882,6 +1904,9 @@ NvTZlDJKbGJzcjY/BxJJAkABBe/osC5n+hn/a61tyTiHuf1ZamrWq9zD+ki7awL0
 TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
 -----END RSA PRIVATE KEY-----
 ";
+    /// SEC1 P-256 key whose scalar is 2^256 − 1 (above the order), and a secp256k1 key with scalar 0.
+    const SEC1_BIG: &str = "MDECAQEEIP//////////////////////////////////////////oAoGCCqGSM49AwEH";
+    const SEC1_ZERO: &str = "MA8CAQEEAQCgBwYFK4EEAAo=";
     const SCRYPT_N0: &str = "MGIwTgYJKoZIhvcNAQUNMEEwIAYJKwYBBAHaRwQLMBMECAECAwQFBgcIAgEAAgEIAgEBMB0GCWCGSAFlAwQBAgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
     const SCRYPT_BIG: &str = "MGUwUQYJKoZIhvcNAQUNMEQwIwYJKwYBBAHaRwQLMBYECAECAwQFBgcIAgRAAAAAAgEIAgEBMB0GCWCGSAFlAwQBAgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
     const PBKDF2_BIG: &str = "MG4wWgYJKoZIhvcNAQUNME0wLAYJKoZIhvcNAQUMMB8ECAECAwQFBgcIAgUA7msoADAMBggqhkiG9w0CCQUAMB0GCWCGSAFlAwQBKgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
@@ -1940,13 +1965,14 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
     #[test]
     fn tampered_rsa_keys_are_inconsistent() {
         for (pem, what) in [
-            (RSA_BAD_P, "p"),
-            (RSA_BAD_D, "d"),
-            (RSA_BAD_QINV, "qInv"),
+            (RSA_BAD_P, "p·q"),
+            (RSA_BAD_D, "e·d"),
+            (RSA_BAD_QINV, "coefficient"),
             (RSA_BAD_DP, "dP"),
         ] {
             let k = key(pem);
-            assert!(k.check_consistency().is_err(), "tampered {what} passed");
+            let why = k.check_consistency().unwrap_err();
+            assert!(why.contains(what), "tampered {what}: {why}");
             // n and e are untouched, so only the consistency check can tell.
             assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
         }
@@ -1989,6 +2015,18 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
         // The embedded point is P256_WITH_PARAMS's, but we derive from the scalar (P256B's).
         assert!(is_no(matches(&k, P256_WITH_PARAMS_PUB)));
         assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn ec_scalar_out_of_range() {
+        for (b64, spki) in [(SEC1_BIG, P256B_PUB), (SEC1_ZERO, K1_PUB)] {
+            let k = key(&pem_of("EC PRIVATE KEY", &Base64::decode_vec(b64).unwrap()));
+            assert_eq!(
+                k.check_consistency(),
+                Err("the EC private scalar is not in [1, n−1]")
+            );
+            assert!(!matches!(matches(&k, spki), Match::Yes));
+        }
     }
 
     #[test]

@@ -129,7 +129,7 @@ struct Bundle {
 
 /// A key field read: the parsed key, or only what can be told about a key we could not open.
 enum KeyRead {
-    Parsed(ReadKey),
+    Parsed(alloc::boxed::Box<ReadKey>),
     Locked(KeyInfo),
 }
 
@@ -732,7 +732,7 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
                 }
             };
             // A PEM problem already explains an unreadable key; don't report the same thing twice.
-            if !(kind == Kind::PrivateKeyFormatInvalid && !pem.problems.is_empty()) {
+            if kind != Kind::PrivateKeyFormatInvalid || pem.problems.is_empty() {
                 sink.push(kind, None, field, Some(detail));
             }
             return locked.map(KeyRead::Locked);
@@ -758,11 +758,11 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
         converted = true;
         style.push("the RSA key was converted to PKCS#1 (RSA PRIVATE KEY)".to_string());
     }
-    Some(KeyRead::Parsed(ReadKey {
+    Some(KeyRead::Parsed(alloc::boxed::Box::new(ReadKey {
         key,
         style,
         converted,
-    }))
+    })))
 }
 
 /// Builds the report: canonical-form findings, `normalized`, and the facts.
