@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JOBS  ?= -j2
 
-.PHONY: test setup fmt-check lint unit nostd
+.PHONY: test setup fmt-check lint unit nostd bench
 
 test: setup fmt-check lint unit nostd
 
@@ -21,3 +21,7 @@ unit:
 # The core is no_std + alloc: build it for a target that has no std.
 nostd:
 	$(CARGO) build $(JOBS) --lib --no-default-features --target thumbv7em-none-eabihf
+
+# Median time per validate() call on representative fixtures (release build); see README.
+bench:
+	$(CARGO) bench $(JOBS) --bench validate

@@ -188,7 +188,7 @@ pub(crate) struct PrivateKey {
 
 /// Algorithm-specific key material. Big integers are big-endian without leading zeros.
 enum Material {
-    Rsa(RsaKey),
+    Rsa(Box<RsaKey>),
     Ec(EcKey),
     Ed25519 {
         seed: Zeroizing<[u8; 32]>,
@@ -320,31 +320,37 @@ pub(crate) fn parse_views(
         _ => None,
     };
 
-    if block.label == "ENCRYPTED PRIVATE KEY" || decode_plain(block.der, None, None).is_err() {
+    // EncryptedPrivateKeyInfo is recognised under any label (and a plain key under the encrypted
+    // label): the two structures cannot be confused, and Go, too, goes by the DER, not the label.
+    if block.label == "ENCRYPTED PRIVATE KEY" {
         if let Some(enc) = EncryptedInfo::decode(block.der) {
             return decrypt_pkcs8(&enc, passphrase, curve_hint);
         }
     }
-
-    match decode_plain(block.der, label_format, curve_hint) {
-        Ok((der_format, material)) => Ok(PrivateKey {
-            format: label_format.unwrap_or(der_format),
-            der_format,
-            encrypted: false,
-            der: Zeroizing::new(block.der.to_vec()),
-            material,
-        }),
-        Err(msg) => Err(KeyError::Malformed(match block.label {
-            "OPENSSH PRIVATE KEY" => {
-                "OpenSSH private keys are not supported; convert with ssh-keygen -p -m PEM"
-            }
-            "DSA PRIVATE KEY" => {
-                "traditional OpenSSL DSA keys are not supported; convert to PKCS#8"
-            }
-            "ENCRYPTED PRIVATE KEY" => "not a valid PKCS#8 EncryptedPrivateKeyInfo",
-            _ => msg,
-        })),
+    let plain = decode_plain(block.der, label_format, curve_hint);
+    let msg = match plain {
+        Ok((der_format, material)) => {
+            return Ok(PrivateKey {
+                format: label_format.unwrap_or(der_format),
+                der_format,
+                encrypted: false,
+                der: Zeroizing::new(block.der.to_vec()),
+                material,
+            });
+        }
+        Err(msg) => msg,
+    };
+    if let Some(enc) = EncryptedInfo::decode(block.der) {
+        return decrypt_pkcs8(&enc, passphrase, curve_hint);
     }
+    Err(KeyError::Malformed(match block.label {
+        "OPENSSH PRIVATE KEY" => {
+            "OpenSSH private keys are not supported; convert with ssh-keygen -p -m PEM"
+        }
+        "DSA PRIVATE KEY" => "traditional OpenSSL DSA keys are not supported; convert to PKCS#8",
+        "ENCRYPTED PRIVATE KEY" => "not a valid PKCS#8 EncryptedPrivateKeyInfo",
+        _ => msg,
+    }))
 }
 
 /// RFC 1421 §4.6.1.1: `Proc-Type: 4,ENCRYPTED`.
@@ -376,7 +382,7 @@ fn decode_plain(
             continue;
         }
         let result = match fmt {
-            KeyFormat::Pkcs1 => decode_pkcs1(der).map(Material::Rsa),
+            KeyFormat::Pkcs1 => decode_pkcs1(der).map(|k| Material::Rsa(Box::new(k))),
             KeyFormat::Pkcs8 => decode_pkcs8(der),
             KeyFormat::Sec1 => decode_sec1(der, None, curve_hint).map(Material::Ec),
         };
@@ -484,17 +490,17 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
     let public = pki.public_key.as_ref().map(BitStringRef::raw_bytes);
     let params = pki.algorithm.parameters.as_ref();
     match pki.algorithm.oid {
-        alg::RSA_ENCRYPTION | alg::RSASSA_PSS => decode_pkcs1(key)
-            .map(Material::Rsa)
-            .map_err(|_| "PKCS#8 RSA key does not hold a valid PKCS#1 RSAPrivateKey"),
+        alg::RSA_ENCRYPTION | alg::RSASSA_PSS => {
+            // The inner errors name the inner structure ("not a valid PKCS#1 RSAPrivateKey").
+            decode_pkcs1(key).map(|k| Material::Rsa(Box::new(k)))
+        }
         alg::EC_PUBLIC_KEY | alg::SM2_CURVE => {
             let outer = if pki.algorithm.oid == alg::SM2_CURVE {
                 Some(alg::SM2_CURVE)
             } else {
                 params.and_then(|p| p.decode_as::<Oid>().ok())
             };
-            let mut ec = decode_sec1(key, outer, None)
-                .map_err(|_| "PKCS#8 EC key does not hold a valid SEC1 ECPrivateKey")?;
+            let mut ec = decode_sec1(key, outer, None)?;
             if ec.public.is_none() {
                 ec.public = public.map(<[u8]>::to_vec);
             }
@@ -591,14 +597,11 @@ fn unsupported_scheme(alg: &AlgorithmIdentifierRef<'_>) -> &'static str {
 /// Checks the PBES2 parameters pkcs5 will use: supported PRF and bounded work. (pkcs5 panics on an
 /// scrypt cost of 0, so this check also keeps hostile input away from that.)
 fn check_pbes2(params: &pkcs8::pkcs5::pbes2::Parameters) -> Result<(), &'static str> {
-    use pkcs8::pkcs5::pbes2::{Kdf, Pbkdf2Prf};
+    use pkcs8::pkcs5::pbes2::Kdf;
     match &params.kdf {
         Kdf::Pbkdf2(p) => {
-            if p.prf == Pbkdf2Prf::HmacWithSha1 {
-                return Err(
-                    "PBKDF2 with HMAC-SHA1 is not supported; re-encrypt with -v2prf hmacWithSHA256",
-                );
-            }
+            // Every PRF pkcs5 knows is accepted, HMAC-SHA1 included (OpenSSL 1.x's default; pkcs8's
+            // `sha1-insecure` feature).
             if p.iteration_count > MAX_PBKDF2_ITERATIONS {
                 return Err("PBKDF2 iteration count above 10,000,000");
             }
@@ -744,7 +747,12 @@ impl PrivateKey {
         }
     }
 
-    /// Internal consistency of the key file (see the module docs of each check).
+    /// Internal consistency of the key file. RSA: n odd, 1 < e, p·q(·rᵢ…) = n, e·d ≡ 1 and
+    /// dP/dQ/dᵢ = d mod (r−1) for every prime r, qInv·q ≡ 1 (mod p) and the multi-prime
+    /// coefficients. EC: scalar in [1, n−1] on every named curve we know; on P-256/P-384 an
+    /// embedded public key must be the scalar's point (elsewhere only well-formed). Ed25519: a
+    /// PKCS#8 v2 public key must be the seed's. DSA: structural (q | p−1, g of order q, 0 < x < q).
+    /// Ed448 and unknown algorithms: lengths only.
     pub(crate) fn check_consistency(&self) -> Result<(), &'static str> {
         match &self.material {
             Material::Rsa(k) => check_rsa(k),
@@ -775,7 +783,11 @@ impl PrivateKey {
         }
     }
 
-    /// Does this key belong to the certificate whose SubjectPublicKeyInfo is given?
+    /// Does this key belong to the certificate whose SubjectPublicKeyInfo is given? RSA: n and e.
+    /// P-256/P-384: the point derived from the scalar (a public key stored in the key file is never
+    /// trusted) against the SPKI point, compressed or not. Ed25519: derived from the seed. DSA:
+    /// g^x mod p against y. P-521, secp256k1, SM2, Ed448: the public key embedded in the key file,
+    /// else `Unverifiable`. A different algorithm or curve is `No`.
     pub(crate) fn matches(&self, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
         const DIFFERENT_ALG: Match = Match::No {
             reason: "the key's algorithm differs from the certificate's",
@@ -981,7 +993,8 @@ fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     let q = big(&k.q, prec).ok_or(BAD)?;
     let qinv = big(&k.qinv, prec).ok_or(BAD)?;
     let p_nz = nonzero(&p).ok_or(BAD)?;
-    if *qinv >= *p || *Zeroizing::new(qinv.wrapping_mul(&*q).rem_vartime(&p_nz)) != one {
+    let qinv_q = Zeroizing::new(qinv.wrapping_mul(&*q));
+    if *qinv >= *p || *Zeroizing::new(qinv_q.rem_vartime(&p_nz)) != one {
         return Err("the RSA CRT coefficient is not q⁻¹ mod p");
     }
     // Multi-prime: tᵢ·(r₁·…·rᵢ₋₁) ≡ 1 (mod rᵢ), RFC 8017 §3.2.
@@ -991,7 +1004,8 @@ fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
         let t = big(&other[2], prec).ok_or(BAD)?;
         let r_nz = nonzero(&r).ok_or(BAD)?;
         let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
-        if *t >= *r || *Zeroizing::new(t.wrapping_mul(&*reduced).rem_vartime(&r_nz)) != one {
+        let t_reduced = Zeroizing::new(t.wrapping_mul(&*reduced));
+        if *t >= *r || *Zeroizing::new(t_reduced.rem_vartime(&r_nz)) != one {
             return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
         }
         running = Zeroizing::new(running.wrapping_mul(&*r));
@@ -1184,38 +1198,46 @@ fn match_ec(k: &EcKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
     }
 }
 
-/// DSA consistency (FIPS 186-4 §4.1 / §4.5, structural): p odd, q | p−1, 1 < g < p, g^q ≡ 1 (mod p),
-/// 0 < x < q.
+/// DSA consistency (FIPS 186-4 §4.1 / §4.5, structural): p odd, 1 < q < p, q | p−1, 1 < g < p,
+/// g^q ≡ 1 (mod p), 0 < x < q. Parameters beyond [`MAX_DSA_P_BITS`] / [`MAX_DSA_Q_BITS`] are not
+/// checked (no provider takes DSA at all; the bound only caps the work on hostile input).
 fn check_dsa(k: &DsaKey) -> Result<(), &'static str> {
     const BAD: &str = "the DSA domain parameters are malformed";
+    const BAD_X: &str = "the DSA private key x is not in (0, q)";
     let p_bits = bit_len(&k.p);
-    if p_bits > MAX_DSA_P_BITS || bit_len(&k.q) > MAX_DSA_Q_BITS {
-        return Err("DSA parameters larger than supported");
+    let q_bits = bit_len(&k.q);
+    if p_bits > MAX_DSA_P_BITS || q_bits > MAX_DSA_Q_BITS {
+        return Ok(());
     }
-    let prec = product_precision(p_bits);
-    let p = big(&k.p, prec).ok_or(BAD)?;
-    let q = big(&k.q, prec).ok_or(BAD)?;
-    let g = big(&k.g, prec).ok_or(BAD)?;
-    let x = big(&k.x, prec).ok_or(BAD)?;
-    let one = BoxedUint::one_with_precision(prec);
-    let p_odd = odd(&p).ok_or("the DSA prime p is even")?;
-    let q_nz = nonzero(&q).ok_or(BAD)?;
-    if *q <= one || *q >= *p {
+    if q_bits < 2 || q_bits >= p_bits || bit_len(&k.g) > p_bits {
         return Err(BAD);
     }
+    if bit_len(&k.x) > q_bits {
+        return Err(BAD_X);
+    }
+    // Everything is below p, so p's own precision does; Montgomery arithmetic wants one precision.
+    let p = big(&k.p, p_bits).ok_or(BAD)?;
+    let q = big(&k.q, p_bits).ok_or(BAD)?;
+    let g = big(&k.g, p_bits).ok_or(BAD)?;
+    let x = big(&k.x, p_bits).ok_or(BAD)?;
+    let one = BoxedUint::one_with_precision(p_bits);
+    let p_odd = odd(&p).ok_or("the DSA prime p is even")?;
+    let q_nz = nonzero(&q).ok_or(BAD)?;
     if *Zeroizing::new(p.wrapping_sub(&one).rem_vartime(&q_nz))
-        != BoxedUint::zero_with_precision(prec)
+        != BoxedUint::zero_with_precision(p_bits)
     {
         return Err("the DSA subgroup order q does not divide p−1");
     }
     if *g <= one || *g >= *p {
         return Err("the DSA generator g is not in (1, p)");
     }
-    if *Zeroizing::new(g.pow_mod(&q, &p_odd)) != one {
+    // The exponent at its own precision: pow_mod's work follows the exponent's precision.
+    let q_exp = big(&k.q, q_bits).ok_or(BAD)?;
+    if *Zeroizing::new(g.pow_mod(&q_exp, &p_odd)) != one {
         return Err("the DSA generator g does not have order q");
     }
     if bool::from(x.is_zero()) || *x >= *q {
-        return Err("the DSA private key x is not in (0, q)");
+        return Err(BAD_X);
     }
     Ok(())
 }
@@ -1263,13 +1285,14 @@ fn match_dsa(k: &DsaKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
 
 fn dsa_public(k: &DsaKey) -> Option<Box<[u8]>> {
     let p_bits = bit_len(&k.p);
-    if p_bits > MAX_DSA_P_BITS || bit_len(&k.x) > MAX_DSA_Q_BITS.max(p_bits) {
+    // x < q has at most MAX_DSA_Q_BITS bits in any key check_dsa accepts; a longer x would make
+    // the exponentiation slow for nothing.
+    if p_bits > MAX_DSA_P_BITS || bit_len(&k.x) > MAX_DSA_Q_BITS || bit_len(&k.g) > p_bits {
         return None;
     }
-    let prec = product_precision(p_bits);
-    let p = big(&k.p, prec)?;
-    let g = big(&k.g, prec)?;
-    let x = big(&k.x, prec)?;
+    let p = big(&k.p, p_bits)?;
+    let g = big(&k.g, p_bits)?;
+    let x = big(&k.x, MAX_DSA_Q_BITS)?;
     let p_odd = odd(&p)?;
     let p_nz = nonzero(&p)?;
     let g = Zeroizing::new(g.rem_vartime(&p_nz));
@@ -2139,7 +2162,9 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
 
     #[test]
     fn unsupported_encryption_is_named() {
-        for pem in [ENC_SHA1, ENC_DES3, ENC_PBES1] {
+        // PBKDF2-HMAC-SHA1 + AES (OpenSSL 1.x default) decrypts.
+        assert!(key_with(ENC_SHA1, "secret").is_ok());
+        for pem in [ENC_DES3, ENC_PBES1] {
             assert!(matches!(
                 err(pem),
                 KeyError::Encrypted { legacy: false, .. }
@@ -2246,6 +2271,59 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
             format!("{k:?}"),
             "PrivateKey { format: Sec1, encrypted: false, algorithm: Ec, bits: 256, curve: Some(P256), .. }"
         );
+    }
+
+    #[test]
+    fn hostile_numbers_do_not_panic() {
+        // DSA (p, q, g, x) = (0,0,0,0), (1,1,1,1), (5,3,2,7), (65537,2,3,1); RSA with zero, one and
+        // tiny components; an SPKI for DSA without parameters, so the exponentiation runs.
+        let dsa_spki = Base64::decode_vec("MBEwCQYHKoZIzjgEAQMEAAIBBQ==").unwrap();
+        let dsa_spki = SubjectPublicKeyInfoRef::from_der(&dsa_spki).unwrap();
+        let rsa_spki = der_of(RSA1024_PUB);
+        let rsa_spki = SubjectPublicKeyInfoRef::from_der(&rsa_spki).unwrap();
+        for (label, b64) in [
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEAAgEAAgEABAMCAQA=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEBAgEBAgEBBAMCAQE=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEFAgEDAgECBAMCAQc=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MCACAQAwFgYHKoZIzjgEATALAgMBAAECAQICAQMEAwIBAQ==",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQACAQACAQACAQACAQACAQACAQACAQA=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQECAQECAQECAQECAQECAQECAQECAQE=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQMCAQMCAQMCAQMCAQECAQMCAQMCAQM=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQ8CAQMCAQMCAQUCAQMCAQMCAQMCAQM=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MC8CAQACCwD/////////////AgEBAgEBAgsA/////////////wIBAQIBAQIBAQIBAQ==",
+            ),
+        ] {
+            let k = key(&pem_of(label, &Base64::decode_vec(b64).unwrap()));
+            assert!(k.check_consistency().is_err(), "{b64}");
+            let _ = k.matches(&dsa_spki);
+            let _ = k.matches(&rsa_spki);
+        }
     }
 
     #[test]
