@@ -1,3 +1,10 @@
+#![allow(
+    clippy::panic,
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc,
+    clippy::cast_possible_truncation
+)]
+
 //! `make bench`: median wall time of `validate` per call on representative fixtures (release build).
 //! A benchmark, not a test: it asserts nothing about speed. The README's performance table is its output.
 

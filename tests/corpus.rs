@@ -2,6 +2,16 @@
 //! `tests/fixtures/gen.sh`, facts read from openssl's own output) is run through `validate` without a
 //! provider, and every fact and expected finding kind must agree. All disagreements are listed at once.
 
+// Test programs: the panic-family and no_std lints guard the library, not its tests.
+#![allow(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc
+)]
+
 mod common;
 
 use std::collections::BTreeSet;

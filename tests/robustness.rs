@@ -3,6 +3,16 @@
 //! Every fixture PEM is truncated and mutated in many places and run through `validate` (all profiles)
 //! and `fingerprint`; a panic fails the test. Findings and `Debug` output must not contain key text.
 
+// Test programs: the panic-family and no_std lints guard the library, not its tests.
+#![allow(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc
+)]
+
 mod common;
 
 use cert_preflight::{

@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests: the fixture corpus made by `tests/fixtures/gen.sh`.
+// Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
 use serde_json::Value;
