@@ -60,7 +60,7 @@ fn main() {
     println!("| case | median per validate() |");
     println!("|---|---|");
     let rsa_leaf = read("rsa/2048/leaf.pem");
-    let rsa_key = read("rsa/2048/key.pkcs1.pem");
+    let rsa_key = read("keys/rsa2048/pkcs1.pem");
     bench(
         "RSA-2048 leaf + PKCS#1 key, no provider",
         &rsa_leaf,
@@ -75,8 +75,8 @@ fn main() {
         None,
         Some(ProviderId::AliyunSlb),
     );
-    let chain = read("chain/rsa/leaf+inter+root.pem");
-    let chain_key = read("chain/rsa/leaf.key");
+    let chain = read("chain/rsa/leaf-int-root.pem");
+    let chain_key = read("chain/rsa/leaf.key.pem");
     bench(
         "RSA chain of 3 (2 signature checks) + key",
         &chain,
@@ -84,8 +84,8 @@ fn main() {
         None,
         None,
     );
-    let ec_chain = read("chain/ecdsa/leaf+inter+root.pem");
-    let ec_key = read("chain/ecdsa/leaf.key");
+    let ec_chain = read("chain/ecdsa/leaf-int-root.pem");
+    let ec_key = read("chain/ecdsa/leaf.key.pem");
     bench(
         "ECDSA P-256/P-384 chain of 3 + key",
         &ec_chain,
@@ -96,14 +96,14 @@ fn main() {
     bench(
         "RSA-4096 leaf + key",
         &read("rsa/4096/leaf.pem"),
-        Some(&read("rsa/4096/key.pkcs1.pem")),
+        Some(&read("rsa/4096/key.pem")),
         None,
         None,
     );
     bench(
         "RSA-16384 leaf + key",
         &read("rsa/16384/leaf.pem"),
-        Some(&read("rsa/16384/key.pkcs1.pem")),
+        Some(&read("rsa/16384/key.pem")),
         None,
         None,
     );

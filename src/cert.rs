@@ -1,18 +1,19 @@
 //! X.509 certificates: parse (RFC 5280 §4.1) into [`CertInfo`], and the chain checks.
 
 mod name;
+mod time;
 mod verify;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::Write;
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier as Oid};
-use der::{Decode, Encode, Sequence};
+use der::{Decode, Encode, Sequence, Tagged};
 use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
-use x509_cert::certificate::{CertificateInner, Raw};
+use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
-use x509_cert::time::Time;
+use x509_cert::name::Name;
 
 use crate::alg::{self, PublicKeyDesc};
 use crate::finding::CertInfo;
@@ -32,6 +33,33 @@ struct RawCertificate<'a> {
     signature: BitStringRef<'a>,
 }
 
+/// TBSCertificate, RFC 5280 §4.1. Serial and validity stay raw: serials are shown as encoded (even
+/// when longer than 20 octets or negative, as OpenSSL does), and times are decoded by [`time`].
+#[derive(Sequence)]
+struct Tbs<'a> {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    version: Option<u8>,
+    serial: AnyRef<'a>,
+    signature: AlgorithmIdentifierRef<'a>,
+    issuer: Name,
+    validity: Validity<'a>,
+    subject: Name,
+    spki: SubjectPublicKeyInfoRef<'a>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    issuer_unique_id: Option<BitStringRef<'a>>,
+    #[asn1(context_specific = "2", tag_mode = "IMPLICIT", optional = "true")]
+    subject_unique_id: Option<BitStringRef<'a>>,
+    #[asn1(context_specific = "3", tag_mode = "EXPLICIT", optional = "true")]
+    extensions: Option<Vec<Extension>>,
+}
+
+/// Validity ::= SEQUENCE { notBefore Time, notAfter Time }.
+#[derive(Sequence)]
+struct Validity<'a> {
+    not_before: AnyRef<'a>,
+    not_after: AnyRef<'a>,
+}
+
 /// A parsed certificate: the report facts plus what the chain and key checks need.
 #[derive(Clone, Debug)]
 pub(crate) struct Cert {
@@ -41,10 +69,11 @@ pub(crate) struct Cert {
     pub info: CertInfo,
     /// The subject public key's algorithm, size and curve.
     pub key: PublicKeyDesc,
-    /// notBefore / notAfter in seconds since the Unix epoch.
-    pub not_before: u64,
+    /// notBefore / notAfter in seconds since the Unix epoch (negative before 1970).
+    pub not_before: i64,
     /// See `not_before`.
-    pub not_after: u64,
+    pub not_after: i64,
+    spki_der: Vec<u8>,
     subject: Vec<Vec<(Oid, String)>>,
     issuer: Vec<Vec<(Oid, String)>>,
     subject_der: Vec<u8>,
@@ -59,29 +88,45 @@ pub(crate) struct NotACertificate(pub String);
 impl Cert {
     /// Parses one DER certificate (strict DER, as Go's `x509.ParseCertificate`; no trailing bytes).
     pub(crate) fn parse(der: &[u8]) -> Result<Cert, NotACertificate> {
-        let cert = CertificateInner::<Raw>::from_der(der)
-            .map_err(|e| NotACertificate(describe_der_error(&e)))?;
-        let tbs = cert.tbs_certificate();
-        let spki_der = tbs
-            .subject_public_key_info()
-            .to_der()
-            .map_err(|e| NotACertificate(describe_der_error(&e)))?;
-        let spki = SubjectPublicKeyInfoRef::from_der(&spki_der)
-            .map_err(|e| NotACertificate(describe_der_error(&e)))?;
-        let key = alg::describe_spki(&spki);
+        let der_err = |e: der::Error| NotACertificate(describe_der_error(&e));
+        let raw = RawCertificate::from_der(der).map_err(der_err)?;
+        let tbs: Tbs<'_> = raw.tbs.decode_as().map_err(der_err)?;
+        // RFC 5280 §4.1.2.3: the inner signature field must equal the outer signatureAlgorithm
+        // (Go compares the encodings byte for byte).
+        if tbs.signature.to_der().ok() != raw.signature_algorithm.to_der().ok() {
+            return Err(NotACertificate(
+                "the signature algorithm inside the certificate differs from the outer one".into(),
+            ));
+        }
+        if tbs.version.is_some_and(|v| v > 2) {
+            return Err(NotACertificate("unknown X.509 version".into()));
+        }
+        if tbs.serial.tag() != der::Tag::Integer || tbs.serial.value().is_empty() {
+            return Err(NotACertificate("malformed serial number".into()));
+        }
+        let (Some(not_before), Some(not_after)) = (
+            time::decode(&tbs.validity.not_before),
+            time::decode(&tbs.validity.not_after),
+        ) else {
+            return Err(NotACertificate(
+                "malformed validity time (RFC 5280: UTCTime or GeneralizedTime, UTC, with seconds)"
+                    .into(),
+            ));
+        };
+        let key = alg::describe_spki(&tbs.spki);
 
         let mut info = CertInfo {
-            subject: name::rfc4514(tbs.subject()),
-            issuer: name::rfc4514(tbs.issuer()),
-            common_name: name::common_name(tbs.subject()),
+            subject: name::rfc4514(&tbs.subject),
+            issuer: name::rfc4514(&tbs.issuer),
+            common_name: name::common_name(&tbs.subject),
             subject_alt_names: Vec::new(),
-            serial_number: serial_hex(tbs.serial_number().as_bytes()),
-            not_before: iso8601(&tbs.validity().not_before),
-            not_after: iso8601(&tbs.validity().not_after),
+            serial_number: serial_hex(tbs.serial.value()),
+            not_before: not_before.iso8601(),
+            not_after: not_after.iso8601(),
             key_algorithm: key.algorithm.as_str(),
             key_bits: key.bits,
             curve: key.curve.map(|c| c.as_str()),
-            signature_algorithm: verify::signature_name(&cert.signature_algorithm().oid),
+            signature_algorithm: verify::signature_name(&raw.signature_algorithm.oid),
             is_ca: false,
             fingerprint_sha1: fingerprint_der(
                 der,
@@ -94,7 +139,7 @@ impl Cert {
                 FingerprintFormat::ColonLower,
             ),
         };
-        for ext in tbs.extensions().into_iter().flatten() {
+        for ext in tbs.extensions.iter().flatten() {
             if ext.extn_id == SUBJECT_ALT_NAME {
                 let san = SubjectAltName::from_der(ext.extn_value.as_bytes())
                     .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?;
@@ -108,22 +153,21 @@ impl Cert {
         Ok(Cert {
             der: der.to_vec(),
             key,
-            not_before: tbs.validity().not_before.to_unix_duration().as_secs(),
-            not_after: tbs.validity().not_after.to_unix_duration().as_secs(),
-            subject: name::canonical(tbs.subject()),
-            issuer: name::canonical(tbs.issuer()),
-            subject_der: tbs.subject().to_der().unwrap_or_default(),
-            issuer_der: tbs.issuer().to_der().unwrap_or_default(),
-            sig_alg_oid: cert.signature_algorithm().oid,
+            not_before: not_before.unix,
+            not_after: not_after.unix,
+            spki_der: tbs.spki.to_der().map_err(der_err)?,
+            subject: name::canonical(&tbs.subject),
+            issuer: name::canonical(&tbs.issuer),
+            subject_der: tbs.subject.to_der().map_err(der_err)?,
+            issuer_der: tbs.issuer.to_der().map_err(der_err)?,
+            sig_alg_oid: raw.signature_algorithm.oid,
             info,
         })
     }
 
-    /// The SubjectPublicKeyInfo (borrowed from the DER).
+    /// The SubjectPublicKeyInfo.
     pub(crate) fn spki(&self) -> Option<SubjectPublicKeyInfoRef<'_>> {
-        let raw = RawCertificate::from_der(&self.der).ok()?;
-        let tbs = raw.tbs.value();
-        spki_of_tbs(tbs)
+        SubjectPublicKeyInfoRef::from_der(&self.spki_der).ok()
     }
 
     /// Whether the signature algorithm or key is SM2 (PROVIDERS.md §4 heuristic).
@@ -165,25 +209,6 @@ impl Cert {
     }
 }
 
-/// Finds the SubjectPublicKeyInfo inside the TBSCertificate's value bytes without re-encoding it.
-fn spki_of_tbs(tbs_value: &[u8]) -> Option<SubjectPublicKeyInfoRef<'_>> {
-    use der::{SliceReader, TagNumber};
-    let mut r = SliceReader::new(tbs_value).ok()?;
-    // version [0] EXPLICIT (optional)
-    let version_tag = der::Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber(0),
-    };
-    if der::Tag::peek(&r).ok()? == version_tag {
-        AnyRef::decode(&mut r).ok()?;
-    }
-    for _ in 0..5 {
-        // serialNumber, signature, issuer, validity, subject
-        AnyRef::decode(&mut r).ok()?;
-    }
-    SubjectPublicKeyInfoRef::decode(&mut r).ok()
-}
-
 /// Text of a DER error without positions or bytes.
 fn describe_der_error(e: &der::Error) -> String {
     let mut s = String::from("not an X.509 certificate: ");
@@ -201,23 +226,6 @@ fn serial_hex(bytes: &[u8]) -> String {
     } else {
         trimmed.to_string()
     }
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ`.
-fn iso8601(t: &Time) -> String {
-    let dt = t.to_date_time();
-    let mut s = String::with_capacity(20);
-    let _ = write!(
-        s,
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minutes(),
-        dt.seconds()
-    );
-    s
 }
 
 /// DNS names and IP addresses, as SPEC's `subjectAltNames` lists them.

@@ -299,10 +299,11 @@ fn check_pair(
 ) -> (Option<Bundle>, Option<KeyRead>) {
     let bundle = read_certificates(sink, cert_text, fields.certificate);
     if let Some(b) = bundle.as_ref() {
-        if b.leaf_ok {
-            if let Some(leaf) = b.certs.first() {
-                check_validity(sink, leaf, input.now_ms, fields.certificate);
-            }
+        if let Some(leaf) = b.certs.first().filter(|_| b.leaf_ok) {
+            check_validity(sink, leaf, input.now_ms, fields.certificate);
+        }
+        // A bundle with an unreadable block has no chain to judge; the format error says it all.
+        if b.leaf_ok && b.complete {
             check_chain(sink, &b.certs, fields.certificate);
         }
     }
@@ -464,7 +465,7 @@ fn wrong_label_detail(label: &str, line: usize) -> String {
 
 /// RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
 fn check_validity(sink: &mut Sink, leaf: &Cert, now_ms: i64, field: &str) {
-    let ms = |secs: u64| i64::try_from(secs).unwrap_or(i64::MAX).saturating_mul(1000);
+    let ms = |secs: i64| secs.saturating_mul(1000);
     if now_ms > ms(leaf.not_after) {
         sink.push(
             Kind::CertificateExpired,
@@ -687,7 +688,8 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
         Ok(key) => key,
         Err(e) => {
             let locked = match &e {
-                KeyError::Encrypted { algorithm, .. } => Some(KeyInfo {
+                KeyError::Encrypted { algorithm, .. }
+                | KeyError::WrongPassphrase { algorithm, .. } => Some(KeyInfo {
                     format: "encrypted",
                     key_algorithm: algorithm.as_str(),
                     key_bits: 0,
@@ -841,4 +843,55 @@ fn canonical_key(key: &PrivateKey, profile: &Profile) -> Zeroizing<String> {
     }
     let (label, der) = key.to_der();
     Zeroizing::new(input::encode(label, &der))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn input_debug_hides_secrets() {
+        let input = Input {
+            certificate: "CERT-TEXT",
+            private_key: Some("SECRET-KEY-TEXT"),
+            passphrase: Some("SECRET-PASSPHRASE"),
+            sign_private_key: Some("SECRET-SIGN-KEY"),
+            encrypt_private_key: Some("SECRET-ENC-KEY"),
+            ..Input::default()
+        };
+        let debug = format!("{input:?}");
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert!(debug.contains("<redacted>"));
+    }
+
+    #[test]
+    fn certificate_type_names() {
+        assert_eq!(CertificateType::from_name("CA"), Some(CertificateType::Ca));
+        assert_eq!(
+            CertificateType::from_name("SVR"),
+            Some(CertificateType::Server)
+        );
+        assert_eq!(CertificateType::from_name("svr"), None);
+    }
+
+    #[test]
+    fn empty_input_is_certificate_missing_in_every_profile() {
+        for provider in [
+            None,
+            Some(ProviderId::AliyunSlb),
+            Some(ProviderId::TencentSsl),
+        ] {
+            let r = validate(&Input {
+                certificate: "  \n",
+                provider,
+                ..Input::default()
+            });
+            assert_eq!(
+                r.errors.first().map(|f| f.kind),
+                Some(Kind::CertificateMissing)
+            );
+            assert!(!r.ok && r.certificate.is_none() && r.chain.is_empty());
+        }
+    }
 }

@@ -25,10 +25,7 @@ fn pem_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let p = entry.path();
         if p.is_dir() {
             pem_files(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| e == "pem" || e == "key" || e == "crt")
-        {
+        } else if p.extension().is_some_and(|e| e == "pem" || e == "txt") {
             out.push(p);
         }
     }
@@ -66,7 +63,7 @@ fn mutated_fixtures_never_panic() {
     files.sort();
     // A valid pair to combine with each mutated input.
     let good_cert = common::read("rsa/2048/leaf.pem");
-    let good_key = common::read("rsa/2048/key.pkcs1.pem");
+    let good_key = common::read("keys/rsa2048/pkcs1.pem");
     for path in &files {
         let text = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
         let len = text.len();
@@ -137,7 +134,13 @@ fn key_material_never_appears_in_findings_or_debug() {
             continue;
         };
         let cert = common::fixture_text(&case["certificate"]).unwrap_or_default();
-        let chunks = key_chunks(&key);
+        // The public half (e.g. an RSA modulus) is in the certificate too: chunks that also occur in
+        // the certificate's base64 are not secret.
+        let cert_b64: String = cert.split_whitespace().collect();
+        let chunks: Vec<String> = key_chunks(&key)
+            .into_iter()
+            .filter(|c| !cert_b64.contains(c.as_str()))
+            .collect();
         for provider in providers() {
             let mut report = validate(&Input {
                 certificate: &cert,
@@ -147,10 +150,12 @@ fn key_material_never_appears_in_findings_or_debug() {
                 now_ms,
                 ..Input::default()
             });
-            let debug = format!("{report:?}");
+            let debug: String = format!("{report:?}").split_whitespace().collect();
             // `normalized.privateKey` is the one place the key is meant to be (redacted in Debug).
             report.normalized = None;
-            let json = serde_json::to_string(&report).unwrap_or_default();
+            let json: String = serde_json::to_string(&report)
+                .unwrap_or_default()
+                .replace("\\n", "");
             for chunk in &chunks {
                 assert!(
                     !json.contains(chunk.as_str()),
