@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Installs what `make test` needs, idempotently: fast when everything is already there.
+# Installs everything `make test` needs, idempotently: each step is skipped when its tool is already
+# there at the right version, so a second run takes seconds. Versions: ../shared/TOOLCHAIN.md.
+#   scripts/setup.sh          Rust pieces only (native tests, no-std build)
+#   scripts/setup.sh --web    also wasm-bindgen-cli, wasm-pack, Chromium/ChromeDriver and the npm dev tools
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+web=0
+[ "${1:-}" = "--web" ] && web=1
 
 need_target() {
   rustup target list --installed 2>/dev/null | grep -qx "$1" || rustup target add "$1"
@@ -13,3 +20,27 @@ need_component clippy
 need_component rustfmt
 # The core must build where there is no std at all (SPEC.md, Non-negotiables).
 need_target thumbv7em-none-eabihf
+
+[ "$web" = 1 ] || exit 0
+
+need_target wasm32-unknown-unknown
+
+# Chromium + ChromeDriver from Debian (the only browser installable here).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  cargo install -j2 wasm-bindgen-cli --version "$want"   # no --locked: it fails here (TOOLCHAIN.md)
+fi
+command -v wasm-pack >/dev/null || cargo install -j2 wasm-pack --locked
+
+# npm dev tools (wasm-opt, Playwright driver, Miniflare/workerd), pinned in package-lock.json.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -90,6 +90,13 @@ struct Sink {
 }
 
 impl Sink {
+    fn has(&self, kind: Kind) -> bool {
+        self.errors
+            .iter()
+            .chain(&self.warnings)
+            .any(|f| f.kind == kind)
+    }
+
     fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
         // Every table maps every kind (provider::tests); the generic table is the fallback of last resort.
         let Some(entry) = self
@@ -776,17 +783,33 @@ fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Repor
         _ => None,
     };
     let complete = bundle.as_ref().filter(|b| b.complete);
-    let cert_style = complete.filter(|b| !b.style.is_empty());
-    let key_style = parsed.filter(|k| !k.style.is_empty());
-    if profile.rules.canonical_pem {
-        if let Some(b) = cert_style {
-            sink.push(
-                Kind::PemNotCanonical,
-                Some(When::Pem),
-                fields.certificate,
-                Some(b.style.join("; ")),
+    // Leaf-first order, when the given order is wrong and signatures prove the right one.
+    let order = complete.and_then(|b| {
+        let needs = sink.has(Kind::ChainOrderInvalid) || has_duplicates(&b.certs);
+        needs
+            .then(|| leaf_first_order(&b.certs, parsed.map(|k| &k.key)))
+            .flatten()
+    });
+    let mut cert_reasons: Vec<String> = complete.map(|b| b.style.clone()).unwrap_or_default();
+    if let (Some(order), Some(b)) = (order.as_ref(), complete) {
+        if order.len() < b.certs.len() {
+            cert_reasons.push("duplicate certificates (dropped)".to_string());
+        }
+        if order.windows(2).any(|w| w.first() > w.get(1)) {
+            cert_reasons.push(
+                "the chain was re-ordered leaf first (each certificate signed by the next)"
+                    .to_string(),
             );
         }
+    }
+    let key_style = parsed.filter(|k| !k.style.is_empty());
+    if profile.rules.canonical_pem && !cert_reasons.is_empty() {
+        sink.push(
+            Kind::PemNotCanonical,
+            Some(When::Pem),
+            fields.certificate,
+            Some(cert_reasons.join("; ")),
+        );
     }
     if let Some(k) = key_style.filter(|k| profile.rules.canonical_pem || k.converted) {
         sink.push(
@@ -799,14 +822,24 @@ fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Repor
 
     // The fixed form is offered whenever the input was not canonical and every block could be read.
     let normalized = complete
-        .filter(|_| cert_style.is_some() || key_style.is_some())
-        .map(|b| Normalized {
-            certificate: b
-                .certs
-                .iter()
-                .map(|c| input::encode("CERTIFICATE", &c.der))
-                .collect(),
-            private_key: parsed.map(|k| canonical_key(&k.key, profile)),
+        .filter(|_| !cert_reasons.is_empty() || key_style.is_some())
+        .map(|b| {
+            let certificate = match order.as_ref() {
+                Some(order) => order
+                    .iter()
+                    .filter_map(|i| b.certs.get(*i))
+                    .map(|c| input::encode("CERTIFICATE", &c.der))
+                    .collect(),
+                None => b
+                    .certs
+                    .iter()
+                    .map(|c| input::encode("CERTIFICATE", &c.der))
+                    .collect(),
+            };
+            Normalized {
+                certificate,
+                private_key: parsed.map(|k| canonical_key(&k.key, profile)),
+            }
         });
 
     let private_key = key.map(|k| match k {
@@ -832,6 +865,62 @@ fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Repor
         private_key,
         normalized,
     }
+}
+
+fn has_duplicates(certs: &[Cert]) -> bool {
+    certs
+        .iter()
+        .enumerate()
+        .any(|(i, c)| certs.iter().skip(i + 1).any(|d| d.der == c.der))
+}
+
+/// The bundle's certificates in leaf-first order, if signatures prove one: the leaf is the certificate
+/// the key belongs to (or, without a key, the only one that issued none of the others), and each next
+/// certificate is the one that names and signs the previous. Exact duplicates are dropped. `None` when
+/// any certificate cannot be placed — then the order is left as given.
+fn leaf_first_order(certs: &[Cert], key: Option<&PrivateKey>) -> Option<Vec<usize>> {
+    let unique: Vec<usize> = (0..certs.len())
+        .filter(|&i| {
+            let der = certs.get(i).map(|c| &c.der);
+            !certs.iter().take(i).any(|c| Some(&c.der) == der)
+        })
+        .collect();
+    let issues = |child: &Cert, parent: &Cert| {
+        child.named_issuer_is(parent) && child.signed_by(parent) == Verdict::Valid
+    };
+    let cert = |i: usize| certs.get(i);
+    let leaf = match key {
+        Some(key) => unique.iter().copied().find(|&i| {
+            cert(i)
+                .and_then(Cert::spki)
+                .is_some_and(|s| key.matches(&s) == Match::Yes)
+        })?,
+        None => {
+            let mut leaves = unique.iter().copied().filter(|&i| {
+                unique.iter().all(|&j| {
+                    i == j || !matches!((cert(j), cert(i)), (Some(c), Some(p)) if issues(c, p))
+                })
+            });
+            let leaf = leaves.next()?;
+            if leaves.next().is_some() {
+                return None;
+            }
+            leaf
+        }
+    };
+    let mut order = alloc::vec![leaf];
+    while order.len() < unique.len() {
+        let last = cert(*order.last()?)?;
+        if last.is_self_issued() {
+            return None;
+        }
+        let next = unique
+            .iter()
+            .copied()
+            .find(|i| !order.contains(i) && cert(*i).is_some_and(|p| issues(last, p)))?;
+        order.push(next);
+    }
+    Some(order)
 }
 
 /// The key in the form the provider takes: PKCS#1 for RSA where required, else its own format.

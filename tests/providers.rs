@@ -540,3 +540,45 @@ fn algorithms_a_provider_takes_none_of() {
         }
     }
 }
+
+/// A chain in the wrong order is re-ordered in `normalized` when signatures prove the order; the report
+/// still says what the provider would answer for the input as given.
+#[test]
+fn wrong_order_is_fixed_in_normalized_when_provable() {
+    let key = read("chain/rsa/leaf.key.pem");
+    for (given, fixed) in [
+        ("chain/rsa/int-leaf.pem", "chain/rsa/leaf-int.pem"),
+        (
+            "chain/rsa/leaf-leaf-int-root.pem",
+            "chain/rsa/leaf-int-root.pem",
+        ),
+    ] {
+        let r = check(&read(given), Some(&key), Some(ProviderId::TencentSsl));
+        assert!(r.has(Kind::ChainOrderInvalid), "{given}");
+        let n = r
+            .normalized
+            .as_ref()
+            .unwrap_or_else(|| panic!("{given}: no normalized"));
+        assert_eq!(n.certificate, read(fixed), "{given}");
+        let note = r
+            .findings(Kind::PemNotCanonical)
+            .next()
+            .and_then(|f| f.detail.clone());
+        assert!(
+            note.unwrap_or_default().contains("leaf first") || given.contains("leaf-leaf"),
+            "{given}"
+        );
+        // The fixed form passes.
+        let again = check(&n.certificate, Some(&key), Some(ProviderId::TencentSsl));
+        assert!(again.ok, "{given}: {:?}", again.errors);
+    }
+    // Without a key the leaf is the one certificate that issued no other.
+    let r = check(&read("chain/ecdsa/int-leaf.pem"), None, None);
+    assert_eq!(
+        r.normalized.map(|n| n.certificate),
+        Some(read("chain/ecdsa/leaf-int.pem"))
+    );
+    // An impostor cannot be placed: nothing is re-ordered.
+    let r = check(&read("chain/rsa/leaf-impostor-root.pem"), Some(&key), None);
+    assert!(r.normalized.is_none());
+}
