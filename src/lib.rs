@@ -15,6 +15,8 @@ mod input;
 mod key;
 mod provider;
 mod validate;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
 pub use error::{Error, Result};
