@@ -17,39 +17,42 @@ use x509_cert::name::Name;
 pub(crate) const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
 
 /// Attribute types OpenSSL prints by short name (its `OBJ_nid2sn`), in OID order.
-const SHORT_NAMES: &[(&str, &str)] = &[
-    ("0.9.2342.19200300.100.1.1", "UID"),
-    ("0.9.2342.19200300.100.1.25", "DC"),
-    ("1.2.840.113549.1.9.1", "emailAddress"),
-    ("1.3.6.1.4.1.311.60.2.1.1", "jurisdictionL"),
-    ("1.3.6.1.4.1.311.60.2.1.2", "jurisdictionST"),
-    ("1.3.6.1.4.1.311.60.2.1.3", "jurisdictionC"),
-    ("2.5.4.3", "CN"),
-    ("2.5.4.4", "SN"),
-    ("2.5.4.5", "serialNumber"),
-    ("2.5.4.6", "C"),
-    ("2.5.4.7", "L"),
-    ("2.5.4.8", "ST"),
-    ("2.5.4.9", "street"),
-    ("2.5.4.10", "O"),
-    ("2.5.4.11", "OU"),
-    ("2.5.4.12", "title"),
-    ("2.5.4.13", "description"),
-    ("2.5.4.15", "businessCategory"),
-    ("2.5.4.17", "postalCode"),
-    ("2.5.4.41", "name"),
-    ("2.5.4.42", "GN"),
-    ("2.5.4.43", "initials"),
-    ("2.5.4.44", "generationQualifier"),
-    ("2.5.4.46", "dnQualifier"),
-    ("2.5.4.65", "pseudonym"),
-    ("2.5.4.97", "organizationIdentifier"),
+const SHORT_NAMES: &[(Oid, &str)] = &[
+    (Oid::new_unwrap("0.9.2342.19200300.100.1.1"), "UID"),
+    (Oid::new_unwrap("0.9.2342.19200300.100.1.25"), "DC"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.1"), "emailAddress"),
+    (Oid::new_unwrap("1.3.6.1.4.1.311.60.2.1.1"), "jurisdictionL"),
+    (
+        Oid::new_unwrap("1.3.6.1.4.1.311.60.2.1.2"),
+        "jurisdictionST",
+    ),
+    (Oid::new_unwrap("1.3.6.1.4.1.311.60.2.1.3"), "jurisdictionC"),
+    (Oid::new_unwrap("2.5.4.3"), "CN"),
+    (Oid::new_unwrap("2.5.4.4"), "SN"),
+    (Oid::new_unwrap("2.5.4.5"), "serialNumber"),
+    (Oid::new_unwrap("2.5.4.6"), "C"),
+    (Oid::new_unwrap("2.5.4.7"), "L"),
+    (Oid::new_unwrap("2.5.4.8"), "ST"),
+    (Oid::new_unwrap("2.5.4.9"), "street"),
+    (Oid::new_unwrap("2.5.4.10"), "O"),
+    (Oid::new_unwrap("2.5.4.11"), "OU"),
+    (Oid::new_unwrap("2.5.4.12"), "title"),
+    (Oid::new_unwrap("2.5.4.13"), "description"),
+    (Oid::new_unwrap("2.5.4.15"), "businessCategory"),
+    (Oid::new_unwrap("2.5.4.17"), "postalCode"),
+    (Oid::new_unwrap("2.5.4.41"), "name"),
+    (Oid::new_unwrap("2.5.4.42"), "GN"),
+    (Oid::new_unwrap("2.5.4.43"), "initials"),
+    (Oid::new_unwrap("2.5.4.44"), "generationQualifier"),
+    (Oid::new_unwrap("2.5.4.46"), "dnQualifier"),
+    (Oid::new_unwrap("2.5.4.65"), "pseudonym"),
+    (Oid::new_unwrap("2.5.4.97"), "organizationIdentifier"),
 ];
 
 fn short_name(oid: &Oid) -> Option<&'static str> {
     SHORT_NAMES
         .iter()
-        .find(|(dotted, _)| Oid::new(dotted).is_ok_and(|o| o == *oid))
+        .find(|(known, _)| known == oid)
         .map(|(_, name)| *name)
 }
 

@@ -34,14 +34,14 @@ enum Hash {
 
 impl Hash {
     fn from_oid(oid: &Oid) -> Option<Hash> {
-        Some(match oid.to_string().as_str() {
-            "1.3.14.3.2.26" => Hash::Sha1,
-            "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
-            "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
-            "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
-            "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
-            _ => return None,
-        })
+        const HASHES: &[(Oid, Hash)] = &[
+            (Oid::new_unwrap("1.3.14.3.2.26"), Hash::Sha1),
+            (Oid::new_unwrap("2.16.840.1.101.3.4.2.4"), Hash::Sha224),
+            (Oid::new_unwrap("2.16.840.1.101.3.4.2.1"), Hash::Sha256),
+            (Oid::new_unwrap("2.16.840.1.101.3.4.2.2"), Hash::Sha384),
+            (Oid::new_unwrap("2.16.840.1.101.3.4.2.3"), Hash::Sha512),
+        ];
+        HASHES.iter().find(|(o, _)| o == oid).map(|(_, h)| *h)
     }
 
     fn digest(self, data: &[u8]) -> alloc::vec::Vec<u8> {
@@ -66,59 +66,53 @@ enum Scheme {
     Ed25519,
 }
 
-/// Signature algorithm OIDs and the names `openssl x509 -text` prints for them.
-const SIGNATURE_NAMES: &[(&str, &str)] = &[
-    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
-    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
-    ("1.2.840.113549.1.1.10", "rsassaPss"),
-    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption"),
-    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption"),
-    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption"),
-    ("1.2.840.113549.1.1.14", "sha224WithRSAEncryption"),
-    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
-    ("1.2.840.10045.4.3.1", "ecdsa-with-SHA224"),
-    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256"),
-    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384"),
-    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512"),
-    ("1.3.101.112", "ED25519"),
-    ("1.3.101.113", "ED448"),
-    ("1.2.156.10197.1.501", "SM2-with-SM3"),
-    ("1.2.840.10040.4.3", "dsaWithSHA1"),
-    ("2.16.840.1.101.3.4.3.1", "dsa_with_SHA224"),
-    ("2.16.840.1.101.3.4.3.2", "dsa_with_SHA256"),
+/// How a signature algorithm is verified: a fixed scheme, RSASSA-PSS (parameters decide), or not at all.
+#[derive(Clone, Copy)]
+enum How {
+    Fixed(Scheme),
+    Pss,
+    No(&'static str),
+}
+
+/// Signature algorithm OIDs, the names `openssl x509 -text` prints for them, and how to verify them.
+#[rustfmt::skip]
+const SIGNATURES: &[(Oid, &str, How)] = &[
+    (Oid::new_unwrap("1.2.840.113549.1.1.4"), "md5WithRSAEncryption", How::No("MD5 signatures are not verified")),
+    (Oid::new_unwrap("1.2.840.113549.1.1.5"), "sha1WithRSAEncryption", How::Fixed(Scheme::RsaPkcs1(Hash::Sha1))),
+    (Oid::new_unwrap("1.2.840.113549.1.1.10"), "rsassaPss", How::Pss),
+    (Oid::new_unwrap("1.2.840.113549.1.1.11"), "sha256WithRSAEncryption", How::Fixed(Scheme::RsaPkcs1(Hash::Sha256))),
+    (Oid::new_unwrap("1.2.840.113549.1.1.12"), "sha384WithRSAEncryption", How::Fixed(Scheme::RsaPkcs1(Hash::Sha384))),
+    (Oid::new_unwrap("1.2.840.113549.1.1.13"), "sha512WithRSAEncryption", How::Fixed(Scheme::RsaPkcs1(Hash::Sha512))),
+    (Oid::new_unwrap("1.2.840.113549.1.1.14"), "sha224WithRSAEncryption", How::Fixed(Scheme::RsaPkcs1(Hash::Sha224))),
+    (Oid::new_unwrap("1.2.840.10045.4.1"), "ecdsa-with-SHA1", How::Fixed(Scheme::Ecdsa(Hash::Sha1))),
+    (Oid::new_unwrap("1.2.840.10045.4.3.1"), "ecdsa-with-SHA224", How::Fixed(Scheme::Ecdsa(Hash::Sha224))),
+    (Oid::new_unwrap("1.2.840.10045.4.3.2"), "ecdsa-with-SHA256", How::Fixed(Scheme::Ecdsa(Hash::Sha256))),
+    (Oid::new_unwrap("1.2.840.10045.4.3.3"), "ecdsa-with-SHA384", How::Fixed(Scheme::Ecdsa(Hash::Sha384))),
+    (Oid::new_unwrap("1.2.840.10045.4.3.4"), "ecdsa-with-SHA512", How::Fixed(Scheme::Ecdsa(Hash::Sha512))),
+    (Oid::new_unwrap("1.3.101.112"), "ED25519", How::Fixed(Scheme::Ed25519)),
+    (Oid::new_unwrap("1.3.101.113"), "ED448", How::No("Ed448 signatures are not verified")),
+    (Oid::new_unwrap("1.2.156.10197.1.501"), "SM2-with-SM3", How::No("SM2-with-SM3 signatures are not verified")),
+    (Oid::new_unwrap("1.2.840.10040.4.3"), "dsaWithSHA1", How::No("DSA signatures are not verified")),
+    (Oid::new_unwrap("2.16.840.1.101.3.4.3.1"), "dsa_with_SHA224", How::No("DSA signatures are not verified")),
+    (Oid::new_unwrap("2.16.840.1.101.3.4.3.2"), "dsa_with_SHA256", How::No("DSA signatures are not verified")),
 ];
+
+fn lookup(oid: &Oid) -> Option<&'static (Oid, &'static str, How)> {
+    SIGNATURES.iter().find(|(o, _, _)| o == oid)
+}
 
 /// The name of a signature algorithm as OpenSSL prints it, or the dotted OID.
 pub(crate) fn signature_name(oid: &Oid) -> alloc::string::String {
-    let dotted = oid.to_string();
-    SIGNATURE_NAMES
-        .iter()
-        .find(|(o, _)| *o == dotted)
-        .map_or(dotted.clone(), |(_, n)| (*n).to_string())
+    lookup(oid).map_or_else(|| oid.to_string(), |(_, name, _)| (*name).to_string())
 }
 
 fn scheme<'a>(oid: &Oid, params: Option<&AnyRef<'a>>) -> Result<Scheme, &'static str> {
-    Ok(match oid.to_string().as_str() {
-        "1.2.840.113549.1.1.5" => Scheme::RsaPkcs1(Hash::Sha1),
-        "1.2.840.113549.1.1.14" => Scheme::RsaPkcs1(Hash::Sha224),
-        "1.2.840.113549.1.1.11" => Scheme::RsaPkcs1(Hash::Sha256),
-        "1.2.840.113549.1.1.12" => Scheme::RsaPkcs1(Hash::Sha384),
-        "1.2.840.113549.1.1.13" => Scheme::RsaPkcs1(Hash::Sha512),
-        "1.2.840.113549.1.1.10" => pss_scheme(params)?,
-        "1.2.840.10045.4.1" => Scheme::Ecdsa(Hash::Sha1),
-        "1.2.840.10045.4.3.1" => Scheme::Ecdsa(Hash::Sha224),
-        "1.2.840.10045.4.3.2" => Scheme::Ecdsa(Hash::Sha256),
-        "1.2.840.10045.4.3.3" => Scheme::Ecdsa(Hash::Sha384),
-        "1.2.840.10045.4.3.4" => Scheme::Ecdsa(Hash::Sha512),
-        "1.3.101.112" => Scheme::Ed25519,
-        "1.3.101.113" => return Err("Ed448 signatures are not verified"),
-        "1.2.156.10197.1.501" => return Err("SM2-with-SM3 signatures are not verified"),
-        "1.2.840.10040.4.3" | "2.16.840.1.101.3.4.3.1" | "2.16.840.1.101.3.4.3.2" => {
-            return Err("DSA signatures are not verified");
-        }
-        "1.2.840.113549.1.1.4" => return Err("MD5 signatures are not verified"),
-        _ => return Err("unknown signature algorithm"),
-    })
+    match lookup(oid).map(|(_, _, how)| *how) {
+        Some(How::Fixed(s)) => Ok(s),
+        Some(How::Pss) => pss_scheme(params),
+        Some(How::No(why)) => Err(why),
+        None => Err("unknown signature algorithm"),
+    }
 }
 
 /// RSASSA-PSS-params, RFC 4055 §3.1: hash, MGF1 with the same hash, any salt length, trailer 1.
