@@ -340,18 +340,23 @@ fn check_pair(
     (bundle, key)
 }
 
-/// Splits the certificate field into blocks, parses each certificate, reports format problems.
-fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle> {
-    if text.len() > MAX_FIELD_BYTES {
+/// SPEC.md `InputTooLarge`: a field over 1 MiB is not read at all.
+fn too_large(sink: &mut Sink, text: &str, field: &str) -> bool {
+    let over = text.len() > MAX_FIELD_BYTES;
+    if over {
         sink.push(
             Kind::InputTooLarge,
             None,
             field,
-            Some(format!(
-                "{} bytes; the limit is {MAX_FIELD_BYTES}",
-                text.len()
-            )),
+            Some(format!("{} bytes; the limit is {MAX_FIELD_BYTES}", text.len())),
         );
+    }
+    over
+}
+
+/// Splits the certificate field into blocks, parses each certificate, reports format problems.
+fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle> {
+    if too_large(sink, text, field) {
         return None;
     }
     if text.trim().is_empty() {
@@ -670,16 +675,7 @@ fn check_type(sink: &mut Sink, ty: CertificateType, leaf: &Cert, field: &str) {
 
 /// Reads the key field. Key bytes never reach a message.
 fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) -> Option<KeyRead> {
-    if text.len() > MAX_FIELD_BYTES {
-        sink.push(
-            Kind::InputTooLarge,
-            None,
-            field,
-            Some(format!(
-                "{} bytes; the limit is {MAX_FIELD_BYTES}",
-                text.len()
-            )),
-        );
+    if too_large(sink, text, field) {
         return None;
     }
     let pem: Pem = input::read(text);
