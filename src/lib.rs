@@ -14,9 +14,11 @@ mod fingerprint;
 mod input;
 mod key;
 mod provider;
+mod request;
+mod sign;
 mod validate;
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
 pub use error::{Error, Result};
@@ -24,5 +26,10 @@ pub use finding::{CertInfo, Finding, KeyInfo, Kind, Normalized, Report, Severity
 pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint, fingerprint_der};
 pub use provider::{
     CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
+};
+pub use request::{ApiRequest, BuildOptions, ParamValue, Params, RequestError, build_request};
+pub use sign::{
+    Acs3Input, Credentials, RpcSignature, SignAlgorithm, SignError, SignOptions, SignatureParts,
+    Tc3Input, sign_acs3, sign_request, sign_rpc_hmac_sha1, sign_tc3,
 };
 pub use validate::{CertificateType, Input, MAX_CERTIFICATES, validate};

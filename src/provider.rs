@@ -98,6 +98,26 @@ pub enum When {
     KeyInconsistent,
     /// The key field: a key that has to be converted (PKCS#8 → PKCS#1, decrypted) or re-encoded.
     KeyConverted,
+    /// `buildRequest`: the region (SLB `RegionId`; the CAS endpoint region; Tencent `X-TC-Region`).
+    Region,
+    /// `buildRequest`: the certificate name (SLB `ServerCertificateName`, CAS `Name`).
+    Name,
+    /// `buildRequest`: a tag key breaks the provider's tag rules.
+    TagKey,
+    /// `buildRequest`: a tag value breaks the provider's tag rules.
+    TagValue,
+    /// `buildRequest`: more tags than the provider takes.
+    TagCount,
+    /// `buildRequest`: a tag without its key (e.g. `Tag.N.Value` without `Tag.N.Key`).
+    TagKeyMissing,
+    /// `buildRequest`: a parameter the API does not define.
+    UnknownParameter,
+    /// `buildRequest`: a parameter of the wrong JSON type (string, integer, boolean, list).
+    Type,
+    /// `buildRequest`: parameters that exclude each other.
+    Conflict,
+    /// `buildRequest`: parameters the provider ignores in this combination (not sent).
+    Ignored,
 }
 
 /// Field names in the provider's own parameter names.

@@ -348,7 +348,10 @@ fn too_large(sink: &mut Sink, text: &str, field: &str) -> bool {
             Kind::InputTooLarge,
             None,
             field,
-            Some(format!("{} bytes; the limit is {MAX_FIELD_BYTES}", text.len())),
+            Some(format!(
+                "{} bytes; the limit is {MAX_FIELD_BYTES}",
+                text.len()
+            )),
         );
     }
     over
