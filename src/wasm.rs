@@ -162,12 +162,47 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Deserializes an argument; any mismatch is an `InvalidArgument` naming the argument.
-pub(crate) fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
+pub(crate) fn from_js<T: for<'de> Deserialize<'de>>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(invalid_argument(&alloc::format!("{what} must be an object")));
+        return Err(invalid_argument(&alloc::format!(
+            "{what} must be an object"
+        )));
     }
-    serde_wasm_bindgen::from_value(value)
+    T::deserialize(AllKeys(serde_wasm_bindgen::Deserializer::from(value)))
         .map_err(|e| invalid_argument(&alloc::format!("{what}: {e}")))
+}
+
+/// serde-wasm-bindgen reads a struct by looking up only the fields it knows, so
+/// `deny_unknown_fields` never sees a typo (`privatekey`). Reading the top-level object as a map
+/// hands every key to serde, which then refuses the unknown ones.
+struct AllKeys(serde_wasm_bindgen::Deserializer);
+
+impl<'de> serde::Deserializer<'de> for AllKeys {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
 }
 
 pub(crate) fn provider_from(name: Option<&str>) -> Result<Option<ProviderId>, JsValue> {
@@ -183,7 +218,9 @@ pub(crate) fn provider_from(name: Option<&str>) -> Result<Option<ProviderId>, Js
 
 /// `validate(input: ValidateInput): Report` — never throws for bad certificate/key content.
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn validate(#[wasm_bindgen(unchecked_param_type = "ValidateInput")] input: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "ValidateInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: JsValidateInput = from_js(input, "validate() input")?;
     let provider = provider_from(input.provider.as_deref())?;
     let certificate_type = input
@@ -191,16 +228,27 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "ValidateInput")] input: J
         .as_deref()
         .map(|t| {
             CertificateType::from_name(t).ok_or_else(|| {
-                invalid_argument(&alloc::format!("certificateType must be \"SVR\" or \"CA\", not {t:?}"))
+                invalid_argument(&alloc::format!(
+                    "certificateType must be \"SVR\" or \"CA\", not {t:?}"
+                ))
             })
         })
         .transpose()?;
     let now_ms = match input.now {
         Some(n) if n.is_finite() => n,
-        Some(_) => return Err(invalid_argument("now must be a finite number of milliseconds")),
+        Some(_) => {
+            return Err(invalid_argument(
+                "now must be a finite number of milliseconds",
+            ));
+        }
         None => js_sys::Date::now(),
     };
-    let ecc_regions: Vec<&str> = input.ecc_regions.iter().flatten().map(String::as_str).collect();
+    let ecc_regions: Vec<&str> = input
+        .ecc_regions
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     let report = core_validate(&Input {
         certificate: input.certificate.as_deref().unwrap_or(""),
         private_key: input.private_key.as_deref().map(String::as_str),
@@ -224,9 +272,10 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "ValidateInput")] input: J
 /// `.code = "CertificateFormatInvalid"` when there is none.
 #[wasm_bindgen]
 pub fn fingerprint(
-    pem: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"sha1\" | \"sha256\"")] algorithm: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"colon-lower\" | \"colon-upper\" | \"hex\"")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] pem: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"sha1\" | \"sha256\"")] algorithm: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"colon-lower\" | \"colon-upper\" | \"hex\"")]
+    format: JsValue,
 ) -> Result<String, JsValue> {
     let pem = pem
         .as_string()
@@ -234,7 +283,9 @@ pub fn fingerprint(
     let algorithm = match optional_string(&algorithm, "algorithm")? {
         None => FingerprintAlgorithm::default(),
         Some(a) => FingerprintAlgorithm::from_name(&a).ok_or_else(|| {
-            invalid_argument(&alloc::format!("algorithm must be \"sha1\" or \"sha256\", not {a:?}"))
+            invalid_argument(&alloc::format!(
+                "algorithm must be \"sha1\" or \"sha256\", not {a:?}"
+            ))
         })?,
     };
     let format = match optional_string(&format, "format")? {

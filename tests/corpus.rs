@@ -1,7 +1,7 @@
 //! Differential test against openssl: every case in `tests/fixtures/manifest.json` (written by
 //! `tests/fixtures/gen.sh`, facts read from openssl's own output) is run through `validate` without a
 //! provider, and every fact and expected finding kind must agree. All disagreements are listed at once.
-
+#![cfg(not(target_arch = "wasm32"))]
 // Test programs: the panic-family and no_std lints guard the library, not its tests.
 #![allow(
     clippy::panic,

@@ -1,5 +1,5 @@
 //! Provider rules and wording (PROVIDERS.md §1-§4) on the generated fixtures.
-
+#![cfg(not(target_arch = "wasm32"))]
 // Test programs: the panic-family and no_std lints guard the library, not its tests.
 #![allow(
     clippy::panic,

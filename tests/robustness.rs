@@ -2,7 +2,7 @@
 //!
 //! Every fixture PEM is truncated and mutated in many places and run through `validate` (all profiles)
 //! and `fingerprint`; a panic fails the test. Findings and `Debug` output must not contain key text.
-
+#![cfg(not(target_arch = "wasm32"))]
 // Test programs: the panic-family and no_std lints guard the library, not its tests.
 #![allow(
     clippy::panic,

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Assembles the npm package in pkg/ (SPEC.md "JavaScript API", STYLE.md §8). `make pkg` runs it.
+#
+#   1. cargo builds the cdylib for wasm32 with the `wasm` feature (release profile: opt-level z, LTO).
+#   2. wasm-bindgen --target web writes the glue (cert_preflight.js/.d.ts) and the .wasm; the glue is
+#      used as generated, never patched. Every #[wasm_bindgen] export flows through the entries
+#      (they `export *` from the glue), so a new export needs no change here or in pkg-template/.
+#   3. wasm-opt (npm binaryen, never Debian's) at each level in $WASM_OPT_LEVELS; the .wasm kept is
+#      the one with the smallest gzip -9 size, with or without wasm-opt (it has made gzip larger).
+#   4. pkg-template/ is copied over it; the version is stamped from Cargo.toml and the size table
+#      (scripts/size.sh) is written into the README.
+#
+# Env: WASM_OPT_LEVELS="-O1 -Oz" (empty: no wasm-opt at all), CARGO_BUILD_JOBS (default 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$root/node_modules/.bin:$PATH" # npm binaryen's wasm-opt first
+
+levels=${WASM_OPT_LEVELS--O1 -Oz}
+stage=target/pkg-build
+out=pkg
+lib=target/wasm32-unknown-unknown/release/cert_preflight.wasm
+
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  echo "build-pkg: wasm-bindgen $want is needed (Cargo.lock), found '${have:-none}': run scripts/setup.sh --web" >&2
+  exit 1
+fi
+if [ -n "$levels" ] && ! wasm-opt --version 2>/dev/null | grep -q "version 1[2-9][0-9]"; then
+  echo "build-pkg: npm binaryen's wasm-opt is not in node_modules/.bin: run scripts/setup.sh --web" >&2
+  exit 1
+fi
+
+echo "build-pkg: cargo build (wasm32, release, --features wasm)"
+cargo build -j"${CARGO_BUILD_JOBS:-2}" --release --lib --target wasm32-unknown-unknown --features wasm
+
+rm -rf "$stage"
+mkdir -p "$stage/bindgen" "$stage/variants"
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir "$stage/bindgen" "$lib"
+cp "$stage/bindgen/cert_preflight_bg.wasm" "$stage/variants/none.wasm"
+
+# The features rustc enabled for wasm32 (wasm-opt refuses the module without them).
+features="--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+  --enable-mutable-globals --enable-reference-types --enable-multivalue"
+pids=()
+for level in $levels; do
+  # shellcheck disable=SC2086
+  wasm-opt $features "$level" --strip-debug --strip-producers \
+    "$stage/variants/none.wasm" -o "$stage/variants/wasm-opt$level.wasm" &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+best="" best_gz=""
+for f in "$stage/variants/"*.wasm; do
+  gz=$(gzip -9 -c "$f" | wc -c)
+  if [ -z "$best_gz" ] || [ "$gz" -lt "$best_gz" ]; then best=$f best_gz=$gz; fi
+done
+chosen=$(basename "$best" .wasm)
+echo "$chosen" >"$stage/chosen"
+echo "build-pkg: keeping the .wasm built with ${chosen/none/no wasm-opt} (gzip -9: $best_gz bytes)"
+
+rm -rf "$out"
+mkdir -p "$out"
+cp "$stage/bindgen/cert_preflight.js" "$stage/bindgen/cert_preflight.d.ts" "$out/"
+cp "$best" "$out/cert_preflight_bg.wasm"
+cp -R pkg-template/. "$out/"
+
+version=$(cargo metadata --no-deps --format-version 1 --offline |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="cert-preflight");console.log(p.version)})')
+node - "$out/package.json" "$version" <<'EOF'
+const fs = require("node:fs");
+const [file, version] = process.argv.slice(2);
+const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+pkg.version = version;
+fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+EOF
+
+table=$(scripts/size.sh --markdown)
+node - "$out/README.md" "$table" <<'EOF'
+const fs = require("node:fs");
+const [file, table] = process.argv.slice(2);
+const marker = "<!-- sizes: replaced by scripts/build-pkg.sh -->";
+const text = fs.readFileSync(file, "utf8");
+if (!text.includes(marker)) throw new Error(`${file}: no size marker`);
+fs.writeFileSync(file, text.replace(marker, table));
+EOF
+
+# Every file the package lists must exist (a missing one would silently drop out of `npm pack`).
+node - "$out" <<'EOF'
+const fs = require("node:fs");
+const path = require("node:path");
+const dir = process.argv[2];
+const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+const missing = pkg.files.filter((f) => !fs.existsSync(path.join(dir, f)));
+if (missing.length) throw new Error(`pkg/: listed in "files" but missing: ${missing.join(", ")}`);
+EOF
+echo "build-pkg: $out/ is cert-preflight@$version"

@@ -1,0 +1,267 @@
+// The built npm package in Node (`make test-npm`, `node --test tests/js/`): packed, installed from the
+// tarball into a temporary project and imported by name. Runs the whole fixture corpus
+// (tests/fixtures/manifest.json) through `validate` and compares it like tests/corpus.rs; checks
+// fingerprint formats, thrown Error shapes, init() idempotence, the "./manual" entry, the
+// package.json contract and the shipped TypeScript definitions.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import { disagreements, fixture, importByName, installPackage, manifest, repo, runModule } from "./helpers.mjs";
+
+const nowMs = manifest.nowMs;
+let installed;
+let main;
+let manual;
+let wasmUrl;
+let mainUrl;
+
+before(async () => {
+  installed = installPackage();
+  ({ main, manual, wasmUrl, mainUrl } = await importByName(installed.dir));
+});
+after(() => installed?.cleanup());
+
+const RSA_FULLCHAIN = fixture("rsa/2048/fullchain.pem");
+const RSA_KEY = fixture("rsa/2048/key.pem");
+
+/** Calls `fn`, which must throw; returns what it threw. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("did not throw");
+}
+
+function assertCodedError(e, code) {
+  assert.ok(e instanceof Error, `thrown value is not an Error: ${typeof e} ${String(e)}`);
+  assert.equal(e.code, code, e.message);
+  assert.equal(typeof e.message, "string");
+  assert.ok(e.message.length > 0);
+}
+
+describe("package contents", () => {
+  it("package.json has the exports contract and the Cargo.toml version", () => {
+    const pkg = JSON.parse(readFileSync(path.join(installed.packageDir, "package.json"), "utf8"));
+    const cargo = readFileSync(path.join(repo, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+    assert.equal(pkg.name, "cert-preflight");
+    assert.equal(pkg.version, cargo);
+    assert.equal(pkg.type, "module");
+    assert.equal(pkg.types, "./index.d.ts");
+    assert.equal(pkg.license, "MIT OR Apache-2.0");
+    const root = pkg.exports["."];
+    assert.deepEqual(Object.keys(root), ["types", "workerd", "node", "browser", "default"]);
+    assert.equal(pkg.exports["./manual"].default, "./cert_preflight.js");
+    assert.equal(pkg.exports["./cert_preflight_bg.wasm"], "./cert_preflight_bg.wasm");
+    // Only the auto-initialising entries have side effects (a bundler must keep them).
+    assert.deepEqual([...pkg.sideEffects].sort(), ["./index.js", "./node.js", "./workerd.js"]);
+    const shipped = installed.packed.files.map((f) => f.path).sort();
+    for (const f of pkg.files) assert.ok(shipped.includes(f), `${f} is not in the tarball`);
+    for (const f of ["LICENSE", "README.md", "package.json"]) assert.ok(shipped.includes(f), f);
+  });
+
+  it("imports by name resolve to the node entry, the raw glue and the .wasm", () => {
+    assert.equal(path.basename(fileURLToPath(mainUrl)), "node.js");
+    assert.equal(path.basename(fileURLToPath(wasmUrl)), "cert_preflight_bg.wasm");
+    const wasm = readFileSync(fileURLToPath(wasmUrl));
+    assert.ok(WebAssembly.validate(wasm), "the shipped .wasm validates");
+  });
+
+  it("the workerd and browser conditions pick their entries", () => {
+    const resolve = (cond) =>
+      runModule(installed.dir, 'console.log(import.meta.resolve("cert-preflight"))', [`--conditions=${cond}`]).trim();
+    assert.equal(path.basename(fileURLToPath(resolve("workerd"))), "workerd.js");
+    // Node always adds "node"; the browser entry is what every other runtime and bundler gets.
+    const pkg = JSON.parse(readFileSync(path.join(installed.packageDir, "package.json"), "utf8"));
+    assert.equal(pkg.exports["."].browser, "./index.js");
+    assert.equal(pkg.exports["."].default, "./index.js");
+  });
+
+  it("TypeScript definitions are typed (no `any` in public signatures)", () => {
+    const dts = readFileSync(path.join(installed.packageDir, "cert_preflight.d.ts"), "utf8");
+    const entry = readFileSync(path.join(installed.packageDir, "index.d.ts"), "utf8");
+    assert.match(dts, /export function validate\(input: ValidateInput\): Report;/);
+    assert.match(
+      dts,
+      /export function fingerprint\(pem: string, algorithm\?: "sha1" \| "sha256", format\?: "colon-lower" \| "colon-upper" \| "hex"\): string;/,
+    );
+    for (const name of ["Report", "Finding", "CertInfo", "KeyInfo", "ValidateInput"]) {
+      assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
+    }
+    // Everything but wasm-bindgen's raw `InitOutput` (the instance's ABI-level exports, typed by
+    // wasm-bindgen itself) must be free of `any`.
+    const publicPart = dts.replace(/export interface InitOutput \{[\s\S]*?\n\}/, "");
+    const withAny = publicPart.split("\n").filter((l) => /\bany\b/.test(l) && !/^\s*(\*|\/\/|\/\*)/.test(l));
+    assert.deepEqual(withAny, []);
+    assert.match(entry, /export \* from "\.\/cert_preflight\.js";/);
+    assert.doesNotMatch(entry.replace(/^\s*\/\/.*$/gm, ""), /\bany\b/);
+  });
+});
+
+describe("fixture corpus through the package (like tests/corpus.rs)", () => {
+  assert.ok(manifest.cases.length >= 100, `the corpus has only ${manifest.cases.length} cases`);
+  for (const c of manifest.cases) {
+    it(c.name, () => {
+      const input = { certificate: fixture(c.certificate) ?? "", now: nowMs };
+      if (c.privateKey != null) input.privateKey = fixture(c.privateKey);
+      if (c.passphrase != null) input.passphrase = c.passphrase;
+      const report = main.validate(input);
+      assert.deepEqual(disagreements(c, report), []);
+    });
+  }
+});
+
+describe("fingerprint", () => {
+  const c = manifest.cases.find((x) => x.facts?.chain?.length);
+  const pem = fixture(c.certificate);
+  const leaf = c.facts.chain[0];
+
+  it("formats and algorithms agree with openssl's fingerprints", () => {
+    assert.equal(main.fingerprint(pem, "sha256", "colon-lower"), leaf.fingerprintSha256);
+    assert.equal(main.fingerprint(pem, "sha256", "colon-upper"), leaf.fingerprintSha256.toUpperCase());
+    assert.equal(main.fingerprint(pem, "sha256", "hex"), leaf.fingerprintSha256.replaceAll(":", ""));
+    assert.equal(main.fingerprint(pem, "sha1", "colon-lower"), leaf.fingerprintSha1);
+    assert.equal(main.fingerprint(pem, "sha1", "hex"), leaf.fingerprintSha1.replaceAll(":", ""));
+    // Defaults: SHA-1, colon-separated lowercase (what aliyun-slb shows).
+    assert.equal(main.fingerprint(pem), leaf.fingerprintSha1);
+    assert.equal(main.fingerprint(pem, undefined, "hex"), leaf.fingerprintSha1.replaceAll(":", ""));
+  });
+
+  it("input without a certificate throws Error with code CertificateFormatInvalid", () => {
+    for (const bad of ["x", "", RSA_KEY, fixture("malformed/bad-base64-char.pem")]) {
+      assertCodedError(thrown(() => main.fingerprint(bad)), "CertificateFormatInvalid");
+    }
+  });
+
+  it("malformed arguments throw Error with code InvalidArgument", () => {
+    assertCodedError(thrown(() => main.fingerprint(42)), "InvalidArgument");
+    assertCodedError(thrown(() => main.fingerprint()), "InvalidArgument");
+    assertCodedError(thrown(() => main.fingerprint(pem, "md5")), "InvalidArgument");
+    assertCodedError(thrown(() => main.fingerprint(pem, "sha256", "base64")), "InvalidArgument");
+    assertCodedError(thrown(() => main.fingerprint(pem, 1)), "InvalidArgument");
+  });
+});
+
+describe("validate: report shape and thrown errors", () => {
+  it("the acceptance check: validate({certificate: 'x'}) reports CertificateFormatInvalid", () => {
+    const r = main.validate({ certificate: "x" });
+    assert.equal(r.errors[0].kind, "CertificateFormatInvalid");
+    assert.equal(r.ok, false);
+    assert.equal(r.certificate, null);
+    assert.equal(r.privateKey, null);
+    assert.deepEqual(r.chain, []);
+    assert.deepEqual(r.warnings, []);
+  });
+
+  it("a valid pair has exactly the SPEC field names", () => {
+    const r = main.validate({ certificate: RSA_FULLCHAIN, privateKey: RSA_KEY, now: nowMs });
+    assert.equal(r.ok, true);
+    assert.deepEqual(Object.keys(r).sort(), ["certificate", "chain", "errors", "ok", "privateKey", "warnings"]);
+    assert.deepEqual(Object.keys(r.certificate).sort(), [
+      "commonName", "curve", "fingerprintSha1", "fingerprintSha256", "isCA", "issuer", "keyAlgorithm",
+      "keyBits", "notAfter", "notBefore", "serialNumber", "signatureAlgorithm", "subject", "subjectAltNames",
+    ]);
+    assert.equal(r.certificate.curve, null);
+    assert.deepEqual(Object.keys(r.privateKey).sort(), ["curve", "format", "keyAlgorithm", "keyBits"]);
+    assert.ok(Array.isArray(r.chain) && Array.isArray(r.errors) && Array.isArray(r.warnings));
+  });
+
+  it("each provider answers a mismatch in its own words", () => {
+    const base = { certificate: fixture("chain/rsa/leaf.pem"), privateKey: fixture("chain/rsa/int.key.pem"), now: nowMs };
+    const want = {
+      "aliyun-slb": ["InvalidParameter", 400, "PrivateKey"],
+      "aliyun-cas": ["CertificateMismatch", 400, "Key"],
+      "tencent-ssl": ["FailedOperation.CertificateMismatch", 200, "CertificatePrivateKey"],
+    };
+    for (const [provider, [code, httpStatus, field]] of Object.entries(want)) {
+      const f = main.validate({ ...base, provider }).errors.find((x) => x.kind === "CertificateMismatch");
+      assert.ok(f, provider);
+      assert.deepEqual([f.code, f.httpStatus, f.field], [code, httpStatus, field], provider);
+    }
+  });
+
+  it("malformed calls throw Error with code InvalidArgument (never a string)", () => {
+    const calls = [
+      () => main.validate(),
+      () => main.validate(null),
+      () => main.validate("-----BEGIN CERTIFICATE-----"),
+      () => main.validate(42),
+      () => main.validate([RSA_FULLCHAIN]),
+      () => main.validate({ certificate: RSA_FULLCHAIN, provider: "aws-acm" }),
+      () => main.validate({ certificate: 42 }),
+      () => main.validate({ certificate: RSA_FULLCHAIN, now: "today" }),
+      () => main.validate({ certificate: RSA_FULLCHAIN, certificateType: "LEAF" }),
+      () => main.validate({ certificate: RSA_FULLCHAIN, privatekey: RSA_KEY }),
+    ];
+    for (const call of calls) assertCodedError(thrown(call), "InvalidArgument");
+  });
+
+  it("now defaults to Date.now()", () => {
+    // The rsa/2048 leaf is valid 2025-01-01 … 2030-01-01.
+    const expired = main.validate({ certificate: RSA_FULLCHAIN, now: Date.UTC(2031, 0, 1) });
+    assert.ok(expired.warnings.some((f) => f.kind === "CertificateExpired"));
+    const today = main.validate({ certificate: RSA_FULLCHAIN });
+    const expect = Date.now() > Date.UTC(2030, 0, 1);
+    assert.equal(today.warnings.some((f) => f.kind === "CertificateExpired"), expect);
+  });
+});
+
+describe("init", () => {
+  it("init() and initSync() on the auto-initialised entry are harmless", async () => {
+    const before = main.validate({ certificate: RSA_FULLCHAIN, now: nowMs });
+    assert.equal(await main.init(), undefined);
+    assert.equal(main.initSync(), undefined);
+    assert.equal(await main.default(), undefined);
+    // Even with arguments that would make wasm-bindgen load another instance.
+    await main.init({ module_or_path: new URL("file:///nonexistent.wasm") });
+    main.initSync({ module: new Uint8Array([0, 1, 2]) });
+    assert.deepEqual(main.validate({ certificate: RSA_FULLCHAIN, now: nowMs }), before);
+  });
+
+  it("the manual entry shares the one instance once the package is loaded", async () => {
+    const bytes = readFileSync(fileURLToPath(wasmUrl));
+    const a = manual.initSync({ module: bytes });
+    const b = await manual.default({ module_or_path: bytes });
+    assert.equal(a, b, "a second init returned another instance");
+    assert.equal(manual.validate, main.validate);
+  });
+
+  it("the manual entry does not initialise itself, and initialises once", () => {
+    const out = runModule(
+      installed.dir,
+      `
+      import { readFileSync } from "node:fs";
+      import init, { initSync, validate, fingerprint } from "cert-preflight/manual";
+      let before;
+      try { validate({ certificate: "x" }); before = "no error"; } catch (e) { before = e instanceof Error ? "Error" : typeof e; }
+      const bytes = readFileSync(new URL(import.meta.resolve("cert-preflight/cert_preflight_bg.wasm")));
+      const one = initSync({ module: new WebAssembly.Module(bytes) });
+      const two = initSync({ module: bytes });
+      const three = await init({ module_or_path: bytes });
+      console.log(JSON.stringify({
+        before,
+        same: one === two && two === three,
+        kind: validate({ certificate: "x" }).errors[0].kind,
+        fp: typeof fingerprint,
+      }));
+      `,
+    );
+    assert.deepEqual(JSON.parse(out), { before: "Error", same: true, kind: "CertificateFormatInvalid", fp: "function" });
+  });
+
+  it("require() of the package directory works (package.json main → the node entry)", () => {
+    const out = runModule(
+      installed.dir,
+      `import { createRequire } from "node:module";
+       const require = createRequire(import.meta.url);
+       const m = require("./node_modules/cert-preflight");
+       console.log(m.validate({ certificate: "x" }).errors[0].kind);`,
+      ["--no-warnings"],
+    );
+    assert.equal(out.trim(), "CertificateFormatInvalid");
+  });
+});

@@ -1,0 +1,14 @@
+//! The wasm-bindgen-test cases of `tests/wasm_cases/` in Node:
+//! `wasm-pack test --node -- --features wasm --test node` (`make test-web`).
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+// Test programs: the panic-family and no_std lints guard the library, not its tests.
+#![allow(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc
+)]
+
+mod wasm_cases;
