@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::{
-    CertificateType, FingerprintAlgorithm, FingerprintFormat, Input, ProviderId, fingerprint as fp,
+    ApiRequest, BuildOptions, CertificateType, Credentials, FingerprintAlgorithm,
+    FingerprintFormat, Input, Params, ProviderId, SignAlgorithm, SignOptions,
+    build_request as core_build_request, fingerprint as fp, sign_request as core_sign_request,
     validate as core_validate,
 };
 
@@ -118,6 +120,99 @@ export interface Report {
 /** Errors thrown by cert-preflight always carry a code. */
 export interface CertPreflightError extends Error {
   code: string;
+}
+
+/** Request parameters, in the API's own names (see each API's documentation). */
+export interface AliyunSlbParams {
+  RegionId: string;
+  ServerCertificate?: string;
+  PrivateKey?: string;
+  ServerCertificateName?: string;
+  AliCloudCertificateId?: string;
+  AliCloudCertificateName?: string;
+  AliCloudCertificateRegionId?: string;
+  ResourceGroupId?: string;
+  Tag?: { Key: string; Value?: string }[];
+  OwnerId?: number;
+  OwnerAccount?: string;
+  ResourceOwnerId?: number;
+  ResourceOwnerAccount?: string;
+}
+export interface AliyunCasParams {
+  Name: string;
+  Cert?: string;
+  Key?: string;
+  SignCert?: string;
+  SignPrivateKey?: string;
+  EncryptCert?: string;
+  EncryptPrivateKey?: string;
+  ResourceGroupId?: string;
+  Tags?: { Key: string; Value?: string }[];
+  ClientToken?: string;
+}
+export interface TencentSslParams {
+  CertificatePublicKey: string;
+  CertificatePrivateKey?: string;
+  CertificateType?: "SVR" | "CA";
+  Alias?: string;
+  ProjectId?: number;
+  CertificateUse?: string;
+  Tags?: { TagKey: string; TagValue: string }[];
+  Repeatable?: boolean;
+  KeyPassword?: string;
+}
+export type UploadParams = AliyunSlbParams | AliyunCasParams | TencentSslParams;
+
+/** Options of buildRequest. */
+export interface BuildOptions {
+  /** Milliseconds since the epoch; default `Date.now()`. */
+  now?: number;
+  /** aliyun-slb regions that accept ECC certificates (default none). */
+  eccRegions?: string[];
+  /** aliyun-cas endpoint region; tencent-ssl `X-TC-Region` (optional). */
+  region?: string;
+  /** aliyun-slb / aliyun-cas: decrypts an encrypted key; the request carries the decrypted key. */
+  passphrase?: string;
+}
+
+/** An upload request: what `fetch` needs. Unsigned from buildRequest; signed by signRequest. */
+export interface ApiRequest {
+  provider: ProviderId;
+  action: string;
+  version: string;
+  method: string;
+  url: string;
+  host: string;
+  path: string;
+  /** `[name, value]` pairs, in order (already encoded into `url`). */
+  query: [string, string][];
+  /** `[name, value]` pairs, lower-case names; `host` is implied. */
+  headers: [string, string][];
+  body: string;
+  /** What normalization changed (PEM re-encoded, chain re-ordered, key converted). */
+  warnings: Finding[];
+}
+
+/** Credentials for signRequest: Alibaba AccessKey or Tencent API key (with an STS token if temporary). */
+export type Credentials =
+  | { accessKeyId: string; accessKeySecret: string; securityToken?: string }
+  | { secretId: string; secretKey: string; token?: string };
+
+/** Options of signRequest. With both `timestamp` and `nonce` the result is deterministic. */
+export interface SignOptions {
+  /** Unix seconds, an ISO 8601 string (`2024-01-02T03:04:05Z`) or a Date; default now. */
+  timestamp?: number | string | Date;
+  /** Alibaba signature nonce; default 16 random bytes (crypto.getRandomValues) as hex. */
+  nonce?: string;
+  /** Alibaba: "ACS3-HMAC-SHA256" (default) or "HMAC-SHA1"; Tencent: "TC3-HMAC-SHA256". */
+  algorithm?: "ACS3-HMAC-SHA256" | "HMAC-SHA1" | "TC3-HMAC-SHA256";
+}
+
+/** Thrown by buildRequest: the provider's code of the first error, and every finding. */
+export interface RequestRefusedError extends CertPreflightError {
+  kind: Kind;
+  httpStatus: number;
+  findings: Finding[];
 }
 "#;
 
@@ -308,4 +403,197 @@ fn optional_string(value: &JsValue, name: &str) -> Result<Option<String>, JsValu
         .as_string()
         .map(Some)
         .ok_or_else(|| invalid_argument(&alloc::format!("{name} must be a string")))
+}
+
+/// `BuildOptions` as JS sends it.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsBuildOptions {
+    now: Option<f64>,
+    ecc_regions: Option<Vec<String>>,
+    region: Option<String>,
+    passphrase: Option<Zeroizing<String>>,
+}
+
+/// `SignOptions` as JS sends it (`timestamp` is read separately: number, string or Date).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsSignOptions {
+    nonce: Option<String>,
+    algorithm: Option<SignAlgorithm>,
+}
+
+/// An optional options object: `undefined`/`null` → defaults.
+fn options_from<T: for<'de> Deserialize<'de> + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        from_js(value, what)
+    }
+}
+
+/// Milliseconds → the core's integer clock (saturating; non-finite is refused).
+fn clock_ms(now: Option<f64>) -> Result<i64, JsValue> {
+    let ms = match now {
+        Some(n) if n.is_finite() => n,
+        Some(_) => {
+            return Err(invalid_argument(
+                "now must be a finite number of milliseconds",
+            ));
+        }
+        None => js_sys::Date::now(),
+    };
+    // Saturating float → integer conversion: out-of-range times clamp.
+    #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+    Ok(ms as i64)
+}
+
+/// `buildRequest(provider, params, options?): ApiRequest` — throws an `Error` with the provider's
+/// `.code`, `.kind`, `.httpStatus` and every finding in `.findings` when the provider would refuse.
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "ApiRequest")]
+pub fn build_request(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "UploadParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = provider
+        .as_string()
+        .ok_or_else(|| invalid_argument("buildRequest(): provider must be a string"))?;
+    let provider = provider_from(Some(&name))?
+        .ok_or_else(|| invalid_argument("buildRequest(): provider is required"))?;
+    if !params.is_object() || js_sys::Array::is_array(&params) {
+        return Err(invalid_argument("buildRequest(): params must be an object"));
+    }
+    let params: Params = serde_wasm_bindgen::from_value(params)
+        .map_err(|e| invalid_argument(&alloc::format!("buildRequest() params: {e}")))?;
+    let options: JsBuildOptions = options_from(options, "buildRequest() options")?;
+    let options = BuildOptions {
+        now_ms: clock_ms(options.now)?,
+        ecc_regions: options.ecc_regions.unwrap_or_default(),
+        region: options.region,
+        passphrase: options.passphrase,
+    };
+    match core_build_request(provider, &params, &options) {
+        Ok(request) => to_js(&request),
+        Err(refused) => {
+            let error = coded_error(&refused.code, &refused.to_string());
+            let set = |name: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&error, &JsValue::from_str(name), value);
+            };
+            set("kind", &JsValue::from_str(refused.kind.as_str()));
+            set("httpStatus", &JsValue::from(refused.http_status));
+            set("findings", &to_js(&refused.findings)?);
+            Err(error)
+        }
+    }
+}
+
+/// `signRequest(request, credentials, options?): ApiRequest` — signs in trusted code (a Worker that
+/// holds the secrets). Without `timestamp`/`nonce` the clock and `crypto.getRandomValues` are used.
+#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "ApiRequest")]
+pub fn sign_request(
+    #[wasm_bindgen(unchecked_param_type = "ApiRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    if !request.is_object() {
+        return Err(invalid_argument(
+            "signRequest(): request must be an object from buildRequest()",
+        ));
+    }
+    let request: ApiRequest = serde_wasm_bindgen::from_value(request)
+        .map_err(|e| invalid_argument(&alloc::format!("signRequest() request: {e}")))?;
+    if !credentials.is_object() {
+        return Err(invalid_argument(
+            "signRequest(): credentials must be an object",
+        ));
+    }
+    // The serde message for an untagged enum names no field values, so no secret can leak here.
+    let credentials: Credentials = serde_wasm_bindgen::from_value(credentials).map_err(|_| {
+        invalid_argument(
+            "signRequest(): credentials must be { accessKeyId, accessKeySecret, securityToken? } or { secretId, secretKey, token? }",
+        )
+    })?;
+    let timestamp = if options.is_object() {
+        js_sys::Reflect::get(&options, &JsValue::from_str("timestamp"))
+            .unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    let timestamp_s = timestamp_seconds(&timestamp)?;
+    let js_options: JsSignOptions = if options.is_object() {
+        // `timestamp` is read above (it may be a Date); hide it from serde.
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+        let _ = js_sys::Reflect::delete_property(&copy, &JsValue::from_str("timestamp"));
+        from_js(copy.into(), "signRequest() options")?
+    } else {
+        options_from(options, "signRequest() options")?
+    };
+    let nonce = match js_options.nonce {
+        Some(n) => n,
+        None => random_nonce()?,
+    };
+    let signed = core_sign_request(
+        &request,
+        &credentials,
+        &SignOptions {
+            timestamp_s,
+            nonce,
+            algorithm: js_options.algorithm,
+        },
+    )
+    .map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    to_js(&signed)
+}
+
+/// `timestamp`: Unix seconds, an ISO 8601 UTC string, a `Date`, or absent (now).
+fn timestamp_seconds(value: &JsValue) -> Result<i64, JsValue> {
+    let ms = if value.is_undefined() || value.is_null() {
+        js_sys::Date::now()
+    } else if let Some(seconds) = value.as_f64() {
+        if !seconds.is_finite() {
+            return Err(invalid_argument(
+                "timestamp must be a finite number of seconds",
+            ));
+        }
+        seconds * 1000.0
+    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(text) = value.as_string() {
+        js_sys::Date::parse(&text)
+    } else {
+        return Err(invalid_argument(
+            "timestamp must be Unix seconds, an ISO 8601 string or a Date",
+        ));
+    };
+    if !ms.is_finite() {
+        return Err(invalid_argument("timestamp is not a valid date"));
+    }
+    #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+    Ok((ms / 1000.0).floor() as i64)
+}
+
+/// 16 random bytes from `crypto.getRandomValues`, as 32 lowercase hex digits.
+fn random_nonce() -> Result<String, JsValue> {
+    let no_crypto = || {
+        coded_error(
+            "InvalidArgument",
+            "no crypto.getRandomValues here: pass options.nonce",
+        )
+    };
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .map_err(|_| no_crypto())?;
+    let get_random = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(no_crypto)?;
+    let bytes = js_sys::Uint8Array::new_with_length(16);
+    get_random.call1(&crypto, &bytes).map_err(|_| no_crypto())?;
+    Ok(crate::fingerprint::hex(
+        &bytes.to_vec(),
+        FingerprintFormat::Hex,
+    ))
 }
