@@ -208,6 +208,25 @@ export interface SignOptions {
   algorithm?: "ACS3-HMAC-SHA256" | "HMAC-SHA1" | "TC3-HMAC-SHA256";
 }
 
+/** Input of computeSignature: one request's parts, as the signature algorithms see them. */
+export type SignatureInput =
+  | { algorithm: "ACS3-HMAC-SHA256"; method: string; path: string; query: Record<string, string>;
+      /** Every header to sign, including host and the x-acs-* ones. */
+      headers: Record<string, string>; body: string; accessKeyId: string; accessKeySecret: string }
+  | { algorithm: "HMAC-SHA1"; method: string; params: Record<string, string>; accessKeySecret: string }
+  | { algorithm: "TC3-HMAC-SHA256"; method: string; path: string; canonicalQuery: string; contentType: string;
+      host: string; body: string; service: string; timestamp: number; secretId: string; secretKey: string };
+
+/** The intermediate strings of a signature (fields that do not apply to the algorithm are null). */
+export interface SignatureParts {
+  canonicalRequest: string | null;
+  canonicalizedQueryString: string | null;
+  stringToSign: string;
+  signedHeaders: string | null;
+  signature: string;
+  authorization: string | null;
+}
+
 /** Thrown by buildRequest: the provider's code of the first error, and every finding. */
 export interface RequestRefusedError extends CertPreflightError {
   kind: Kind;
@@ -596,4 +615,163 @@ fn random_nonce() -> Result<String, JsValue> {
         &bytes.to_vec(),
         FingerprintFormat::Hex,
     ))
+}
+
+/// `computeSignature` input (PROVIDERS.md §5 step by step; secrets zeroized on drop).
+#[derive(Deserialize)]
+#[serde(tag = "algorithm", deny_unknown_fields)]
+enum JsSignatureInput {
+    #[serde(rename = "ACS3-HMAC-SHA256", rename_all = "camelCase")]
+    Acs3 {
+        method: String,
+        path: String,
+        query: alloc::collections::BTreeMap<String, String>,
+        headers: alloc::collections::BTreeMap<String, String>,
+        body: String,
+        access_key_id: String,
+        access_key_secret: Zeroizing<String>,
+    },
+    #[serde(rename = "HMAC-SHA1", rename_all = "camelCase")]
+    RpcSha1 {
+        method: String,
+        params: alloc::collections::BTreeMap<String, String>,
+        access_key_secret: Zeroizing<String>,
+    },
+    #[serde(rename = "TC3-HMAC-SHA256", rename_all = "camelCase")]
+    Tc3 {
+        method: String,
+        path: String,
+        canonical_query: String,
+        content_type: String,
+        host: String,
+        body: String,
+        service: String,
+        timestamp: i64,
+        secret_id: String,
+        secret_key: Zeroizing<String>,
+    },
+}
+
+/// `SignatureParts` for JS.
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct JsSignatureParts {
+    canonical_request: Option<String>,
+    canonicalized_query_string: Option<String>,
+    string_to_sign: String,
+    signed_headers: Option<String>,
+    signature: String,
+    authorization: Option<String>,
+}
+
+impl From<crate::SignatureParts> for JsSignatureParts {
+    fn from(p: crate::SignatureParts) -> Self {
+        JsSignatureParts {
+            canonical_request: Some(p.canonical_request),
+            string_to_sign: p.string_to_sign,
+            signed_headers: Some(p.signed_headers),
+            signature: p.signature,
+            authorization: Some(p.authorization),
+            ..JsSignatureParts::default()
+        }
+    }
+}
+
+/// `computeSignature(input: SignatureInput): SignatureParts` — the low-level signers behind
+/// signRequest, with every intermediate string, for checking against other implementations.
+#[wasm_bindgen(js_name = computeSignature, unchecked_return_type = "SignatureParts")]
+pub fn compute_signature(
+    #[wasm_bindgen(unchecked_param_type = "SignatureInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    if !input.is_object() {
+        return Err(invalid_argument(
+            "computeSignature(): input must be an object",
+        ));
+    }
+    let input: JsSignatureInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|e| invalid_argument(&alloc::format!("computeSignature() input: {e}")))?;
+    let pairs = |m: &alloc::collections::BTreeMap<String, String>| -> Vec<(String, String)> {
+        m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    };
+    let coded = |e: crate::Error| coded_error(e.code(), &e.to_string());
+    let parts: JsSignatureParts = match &input {
+        JsSignatureInput::Acs3 {
+            method,
+            path,
+            query,
+            headers,
+            body,
+            access_key_id,
+            access_key_secret,
+        } => {
+            let (query, headers) = (pairs(query), pairs(headers));
+            let query: Vec<(&str, &str)> = query
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let headers: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            crate::sign_acs3(
+                &crate::Acs3Input {
+                    method,
+                    path,
+                    query: &query,
+                    headers: &headers,
+                    body: body.as_bytes(),
+                },
+                access_key_id,
+                access_key_secret,
+            )
+            .map_err(coded)?
+            .into()
+        }
+        JsSignatureInput::RpcSha1 {
+            method,
+            params,
+            access_key_secret,
+        } => {
+            let params = pairs(params);
+            let params: Vec<(&str, &str)> = params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let s = crate::sign_rpc_hmac_sha1(method, &params, access_key_secret).map_err(coded)?;
+            JsSignatureParts {
+                canonicalized_query_string: Some(s.canonicalized_query_string),
+                string_to_sign: s.string_to_sign,
+                signature: s.signature,
+                ..JsSignatureParts::default()
+            }
+        }
+        JsSignatureInput::Tc3 {
+            method,
+            path,
+            canonical_query,
+            content_type,
+            host,
+            body,
+            service,
+            timestamp,
+            secret_id,
+            secret_key,
+        } => crate::sign_tc3(
+            &crate::Tc3Input {
+                method,
+                path,
+                canonical_query,
+                content_type,
+                host,
+                body: body.as_bytes(),
+                service,
+                timestamp_s: *timestamp,
+            },
+            secret_id,
+            secret_key,
+        )
+        .map_err(coded)?
+        .into(),
+    };
+    to_js(&parts)
 }

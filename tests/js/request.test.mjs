@@ -194,6 +194,34 @@ describe("signRequest", () => {
     }
   });
 
+  test("every vector of signing-vectors.json through computeSignature, step by step", () => {
+    let n = 0;
+    for (const v of vectors.aliyun_acs3) {
+      const headers = { host: v.host ?? v.headers.host, ...v.headers };
+      const p = cp.computeSignature({ algorithm: "ACS3-HMAC-SHA256", method: v.method, path: v.path, query: v.query ?? {}, headers, body: v.body, accessKeyId: v.access_key_id, accessKeySecret: v.access_key_secret });
+      assert.equal(p.canonicalRequest, v.canonical_request, v.id);
+      assert.equal(p.stringToSign, v.string_to_sign, v.id);
+      assert.equal(p.authorization, v.authorization, v.id);
+      n++;
+    }
+    for (const v of vectors.aliyun_rpc_v1) {
+      const p = cp.computeSignature({ algorithm: "HMAC-SHA1", method: v.method, params: v.params, accessKeySecret: v.access_key_secret });
+      if (v.canonicalized_query_string) assert.equal(p.canonicalizedQueryString, v.canonicalized_query_string, v.id);
+      assert.equal(p.stringToSign, v.string_to_sign, v.id);
+      assert.equal(p.signature, v.signature, v.id);
+      n++;
+    }
+    for (const v of vectors.tencent_tc3) {
+      const p = cp.computeSignature({ algorithm: "TC3-HMAC-SHA256", method: v.method, path: v.path, canonicalQuery: v.query, contentType: v.headers["Content-Type"], host: v.host, body: v.body, service: v.service, timestamp: v.timestamp, secretId: v.secret_id, secretKey: v.secret_key });
+      assert.equal(p.canonicalRequest, v.canonical_request, v.id);
+      assert.equal(p.stringToSign, v.string_to_sign, v.id);
+      assert.equal(p.signature, v.signature, v.id);
+      assert.equal(p.authorization, v.authorization, v.id);
+      n++;
+    }
+    assert.equal(n, 9);
+  });
+
   test("mismatched credentials and bad options throw InvalidArgument, naming no secret", () => {
     const slb = cp.buildRequest("aliyun-slb", { RegionId: "cn-shanghai", ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW });
     for (const [creds, opts] of [[tc, undefined], [ali, { algorithm: "TC3-HMAC-SHA256" }], [{ accessKeyId: "x" }, undefined], [ali, { timestamp: "not a date" }], [ali, { colour: 1 }]]) {
