@@ -195,6 +195,29 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A finding worded by this table: the sub-condition's line if any, else the kind's general line,
+    /// else (never, as every table maps every kind) the generic table's.
+    pub fn finding(
+        &self,
+        kind: Kind,
+        when: Option<When>,
+        field: &str,
+        detail: Option<alloc::string::String>,
+    ) -> Option<crate::Finding> {
+        let entry = self
+            .entry(kind, when)
+            .or_else(|| generic().entry(kind, when))?;
+        Some(crate::Finding {
+            kind,
+            code: entry.code.into(),
+            http_status: entry.status,
+            message: entry.message.into(),
+            field: field.into(),
+            detail,
+            severity: entry.severity,
+        })
+    }
+
     /// The entry for `kind` under `when`: an exact sub-condition line if there is one, else the kind's
     /// general line. Every kind has a general line in every table (tested below).
     pub fn entry(&self, kind: Kind, when: Option<When>) -> Option<&'static CodeEntry> {

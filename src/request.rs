@@ -23,7 +23,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::finding::{Finding, Kind, Severity};
 use crate::input::MAX_FIELD_BYTES;
-use crate::provider::{self, Profile, ProviderId, When};
+use crate::provider::{Profile, ProviderId, When};
 use crate::sign::percent_encode;
 use crate::validate::{Input, validate};
 
@@ -322,23 +322,10 @@ impl Ctx {
 
     /// Adds a finding worded by the provider's table (sub-condition line, else the kind's line).
     fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: String) {
-        let Some(entry) = self
-            .profile
-            .entry(kind, when)
-            .or_else(|| provider::generic().entry(kind, when))
-        else {
+        let Some(finding) = self.profile.finding(kind, when, field, Some(detail)) else {
             return;
         };
-        let finding = Finding {
-            kind,
-            code: entry.code.to_string(),
-            http_status: entry.status,
-            message: entry.message.to_string(),
-            field: field.to_string(),
-            detail: Some(detail),
-            severity: entry.severity,
-        };
-        match entry.severity {
+        match finding.severity {
             Severity::Error => self.errors.push(finding),
             Severity::Warning => self.warnings.push(finding),
         }

@@ -98,24 +98,10 @@ impl Sink {
     }
 
     fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
-        // Every table maps every kind (provider::tests); the generic table is the fallback of last resort.
-        let Some(entry) = self
-            .profile
-            .entry(kind, when)
-            .or_else(|| provider::generic().entry(kind, when))
-        else {
+        let Some(finding) = self.profile.finding(kind, when, field, detail) else {
             return;
         };
-        let finding = Finding {
-            kind,
-            code: entry.code.to_string(),
-            http_status: entry.status,
-            message: entry.message.to_string(),
-            field: field.to_string(),
-            detail,
-            severity: entry.severity,
-        };
-        match entry.severity {
+        match finding.severity {
             Severity::Error => self.errors.push(finding),
             Severity::Warning => self.warnings.push(finding),
         }
