@@ -6,6 +6,8 @@ use der::asn1::ObjectIdentifier as Oid;
 use der::{Decode, asn1::AnyRef};
 use spki::SubjectPublicKeyInfoRef;
 
+use crate::asn1;
+
 /// rsaEncryption, RFC 8017 A.1.
 pub(crate) const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
 /// RSASSA-PSS, RFC 4055 §3.1 (also used as an SPKI algorithm).
@@ -209,6 +211,82 @@ pub(crate) fn describe_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> PublicKeyDesc
             curve: None,
         },
     }
+}
+
+/// Describes a SubjectPublicKeyInfo. Never fails: what cannot be read is `Unknown` / 0 bits.
+pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
+    let algorithm = &spki.algorithm;
+    match algorithm.oid {
+        RSA_ENCRYPTION | RSASSA_PSS => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Rsa,
+            bits: rsa_public_key(spki.key).map_or(0, |(n, _)| bit_len(n)),
+            curve: None,
+        },
+        EC_PUBLIC_KEY => ec_desc(algorithm.parameters_oid().and_then(|o| Curve::from_oid(&o))),
+        // Some SM2 tooling puts the SM2 OID itself in the algorithm field.
+        SM2_CURVE => ec_desc(Some(Curve::Sm2)),
+        ED25519 => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ed25519,
+            bits: 256,
+            curve: None,
+        },
+        ED448 => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Ed448,
+            bits: 456,
+            curve: None,
+        },
+        DSA => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Dsa,
+            bits: algorithm
+                .parameters
+                .and_then(|p| dss_params(&p))
+                .map_or(0, |d| bit_len(d.p)),
+            curve: None,
+        },
+        _ => PublicKeyDesc {
+            algorithm: KeyAlgorithm::Unknown,
+            bits: 0,
+            curve: None,
+        },
+    }
+}
+
+/// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 A.1.1), as the
+/// magnitudes `(n, e)`; both must be positive.
+pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let mut outer = asn1::Reader::new(der);
+    let mut r = outer.sequence().ok()?;
+    let n = r.uint().ok()?;
+    let e = r.uint().ok()?;
+    r.finish().ok()?;
+    outer.finish().ok()?;
+    (n != [0] && e != [0]).then_some((n, e))
+}
+
+/// Dss-Parms as big-endian magnitudes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Dss<'a> {
+    /// Prime modulus.
+    pub p: &'a [u8],
+    /// Subgroup order.
+    pub q: &'a [u8],
+    /// Generator.
+    pub g: &'a [u8],
+}
+
+/// `Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }` (RFC 3279 §2.3.2), non-negative.
+pub(crate) fn dss_params<'a>(params: &asn1::Tlv<'a>) -> Option<Dss<'a>> {
+    if params.tag != asn1::SEQUENCE {
+        return None;
+    }
+    let mut r = params.reader();
+    let dss = Dss {
+        p: r.uint().ok()?,
+        q: r.uint().ok()?,
+        g: r.uint().ok()?,
+    };
+    r.finish().ok()?;
+    Some(dss)
 }
 
 /// Bits of `p` in Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER } (RFC 3279 §2.3.2).

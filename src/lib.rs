@@ -7,6 +7,7 @@ extern crate alloc;
 extern crate std;
 
 mod alg;
+mod asn1;
 mod cert;
 mod error;
 mod finding;
