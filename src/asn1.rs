@@ -7,8 +7,9 @@
 //! What DER requires and is checked here: definite lengths in the fewest octets (§10.1, §8.1.3.2),
 //! low tag numbers only (every tag X.509 and the key formats use is below 31), INTEGERs in the
 //! fewest octets (§8.3.2), BOOLEAN as `00`/`FF` (§11.1), BIT STRINGs with their unused-bit count
-//! (§8.6.2, §11.2), OBJECT IDENTIFIERs with minimal arcs (§8.19.2), SET OF members in ascending
-//! order (§11.6), and nothing after the outermost value.
+//! (§8.6.2, §11.2), OBJECT IDENTIFIERs with minimal arcs (§8.19.2), and nothing after the
+//! outermost value. SET OF member order (§11.6) is not enforced: names are printed in the order
+//! they are encoded, as OpenSSL does, and an unsorted multi-valued RDN is accepted as it is.
 
 use const_oid::ObjectIdentifier as Oid;
 
@@ -20,8 +21,6 @@ pub(crate) const INTEGER: u8 = 0x02;
 pub(crate) const BIT_STRING: u8 = 0x03;
 /// OCTET STRING.
 pub(crate) const OCTET_STRING: u8 = 0x04;
-/// NULL.
-pub(crate) const NULL: u8 = 0x05;
 /// OBJECT IDENTIFIER.
 pub(crate) const OBJECT_IDENTIFIER: u8 = 0x06;
 /// UTF8String.
@@ -74,8 +73,6 @@ pub(crate) enum DerError {
     Boolean,
     /// An OBJECT IDENTIFIER that is not well formed.
     Oid,
-    /// A SET OF whose members are not in DER order, or a value that must not be empty is.
-    SetOf,
     /// A string whose characters are outside its type's alphabet.
     StringChars,
 }
@@ -92,7 +89,6 @@ impl DerError {
             DerError::BitString => "a BIT STRING is malformed",
             DerError::Boolean => "a BOOLEAN is not 00 or FF",
             DerError::Oid => "an OBJECT IDENTIFIER is malformed",
-            DerError::SetOf => "a SET OF is empty or not in DER order",
             DerError::StringChars => "a string holds characters its type does not allow",
         }
     }
@@ -251,19 +247,7 @@ impl<'a> Reader<'a> {
 
     /// An OBJECT IDENTIFIER.
     pub(crate) fn oid(&mut self) -> DerResult<Oid> {
-        let v = self.expect(OBJECT_IDENTIFIER)?;
-        // X.690 §8.19.2: each arc in the fewest octets (no leading 0x80), the last octet ending it.
-        let mut arc_start = true;
-        for b in v {
-            if arc_start && *b == 0x80 {
-                return Err(DerError::Oid);
-            }
-            arc_start = b & 0x80 == 0;
-        }
-        if !arc_start {
-            return Err(DerError::Oid);
-        }
-        Oid::from_bytes(v).map_err(|_| DerError::Oid)
+        oid_from_value(self.expect(OBJECT_IDENTIFIER)?)
     }
 
     /// A BIT STRING of whole octets (unused bits = 0), as those octets.
@@ -317,6 +301,22 @@ impl<'a> Reader<'a> {
             raw: tlv.raw,
         })
     }
+}
+
+/// The contents of an OBJECT IDENTIFIER (also under an IMPLICIT tag), checked.
+pub(crate) fn oid_from_value(v: &[u8]) -> DerResult<Oid> {
+    // X.690 §8.19.2: each arc in the fewest octets (no leading 0x80), the last octet ending it.
+    let mut arc_start = true;
+    for b in v {
+        if arc_start && *b == 0x80 {
+            return Err(DerError::Oid);
+        }
+        arc_start = b & 0x80 == 0;
+    }
+    if !arc_start {
+        return Err(DerError::Oid);
+    }
+    Oid::from_bytes(v).map_err(|_| DerError::Oid)
 }
 
 /// X.690 §8.3.2: an INTEGER has at least one octet and no redundant leading `00`/`FF` octet.
@@ -385,33 +385,6 @@ impl<'a> Spki<'a> {
     }
 }
 
-/// Checks that the members of a SET OF are in DER order (X.690 §11.6: ascending as octet strings,
-/// the shorter one padded with trailing zero octets) and returns them.
-pub(crate) fn set_of<'a>(value: &'a [u8], out: &mut alloc::vec::Vec<Tlv<'a>>) -> DerResult<()> {
-    let mut r = Reader::new(value);
-    let mut previous: Option<&[u8]> = None;
-    while !r.is_empty() {
-        let member = r.any()?;
-        if let Some(prev) = previous {
-            if padded_cmp(prev, member.raw) == core::cmp::Ordering::Greater {
-                return Err(DerError::SetOf);
-            }
-        }
-        previous = Some(member.raw);
-        out.push(member);
-    }
-    Ok(())
-}
-
-fn padded_cmp(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-    let len = a.len().max(b.len());
-    let at = |s: &[u8], i: usize| s.get(i).copied().unwrap_or(0);
-    (0..len)
-        .map(|i| at(a, i).cmp(&at(b, i)))
-        .find(|o| o.is_ne())
-        .unwrap_or(core::cmp::Ordering::Equal)
-}
-
 /// The one value that `der` holds, with tag `tag`; nothing may follow it.
 pub(crate) fn parse_one(der: &[u8], tag: u8) -> DerResult<Tlv<'_>> {
     let mut r = Reader::new(der);
@@ -461,7 +434,7 @@ mod tests {
             Err(DerError::Truncated)
         );
         assert_eq!(
-            parse_one(&[0x05, 0x00, 0x00], NULL),
+            parse_one(&[0x05, 0x00, 0x00], 0x05),
             Err(DerError::TrailingData)
         );
         assert_eq!(
@@ -526,21 +499,6 @@ mod tests {
         assert_eq!(
             Reader::new(&[0x06, 0x03, 0x55, 0x80, 0x03]).oid(),
             Err(DerError::Oid)
-        );
-    }
-
-    #[test]
-    fn set_of_order() {
-        let mut out = alloc::vec::Vec::new();
-        assert_eq!(
-            set_of(&[0x02, 0x01, 0x01, 0x02, 0x01, 0x02], &mut out),
-            Ok(())
-        );
-        assert_eq!(out.len(), 2);
-        out.clear();
-        assert_eq!(
-            set_of(&[0x02, 0x01, 0x02, 0x02, 0x01, 0x01], &mut out),
-            Err(DerError::SetOf)
         );
     }
 

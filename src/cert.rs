@@ -6,16 +6,10 @@ mod verify;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt::Write;
-use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier as Oid};
-use der::{Decode, Encode, Sequence, Tagged};
-use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
-use x509_cert::ext::Extension;
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
-use x509_cert::name::Name;
+use const_oid::ObjectIdentifier as Oid;
 
 use crate::alg::{self, PublicKeyDesc};
+use crate::asn1::{self, AlgorithmId, DerError, DerResult, Reader, Spki, Tlv, context};
 use crate::finding::CertInfo;
 use crate::fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub(crate) use verify::Verdict;
@@ -25,39 +19,133 @@ const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
 /// basicConstraints, RFC 5280 §4.2.1.9.
 const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
 
-/// The outer SEQUENCE of a certificate with the TBS kept as raw bytes, for signature checks.
-#[derive(Sequence)]
-struct RawCertificate<'a> {
-    tbs: AnyRef<'a>,
-    signature_algorithm: AlgorithmIdentifierRef<'a>,
-    signature: BitStringRef<'a>,
+/// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }`
+/// (RFC 5280 §4.1), with the TBS kept whole for the signature check.
+struct Signed<'a> {
+    tbs: Tlv<'a>,
+    algorithm: AlgorithmId<'a>,
+    /// The signature octets; `None` when the BIT STRING has unused bits (no scheme makes those).
+    signature: Option<&'a [u8]>,
 }
 
-/// TBSCertificate, RFC 5280 §4.1. Serial and validity stay raw: serials are shown as encoded (even
-/// when longer than 20 octets or negative, as OpenSSL does), and times are decoded by [`time`].
-#[derive(Sequence)]
+impl<'a> Signed<'a> {
+    fn parse(der: &'a [u8]) -> DerResult<Self> {
+        let mut outer = Reader::new(der);
+        let mut r = outer.sequence()?;
+        outer.finish()?;
+        let tbs = r.tlv(asn1::SEQUENCE)?;
+        let algorithm = r.algorithm()?;
+        let bits = r.tlv(asn1::BIT_STRING)?;
+        r.finish()?;
+        // A DER BIT STRING whatever its length; every signature scheme makes whole octets.
+        Reader::new(bits.raw).any_bit_string(asn1::BIT_STRING)?;
+        let signature = Reader::new(bits.raw).bit_string().ok();
+        Ok(Signed {
+            tbs,
+            algorithm,
+            signature,
+        })
+    }
+}
+
+/// The parts of a TBSCertificate (RFC 5280 §4.1) the checks and the report need.
 struct Tbs<'a> {
-    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
-    version: Option<u8>,
-    serial: AnyRef<'a>,
-    signature: AlgorithmIdentifierRef<'a>,
-    issuer: Name,
-    validity: Validity<'a>,
-    subject: Name,
-    spki: SubjectPublicKeyInfoRef<'a>,
-    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
-    issuer_unique_id: Option<BitStringRef<'a>>,
-    #[asn1(context_specific = "2", tag_mode = "IMPLICIT", optional = "true")]
-    subject_unique_id: Option<BitStringRef<'a>>,
-    #[asn1(context_specific = "3", tag_mode = "EXPLICIT", optional = "true")]
-    extensions: Option<Vec<Extension>>,
+    serial: &'a [u8],
+    signature: AlgorithmId<'a>,
+    issuer: Tlv<'a>,
+    not_before: Tlv<'a>,
+    not_after: Tlv<'a>,
+    subject: Tlv<'a>,
+    spki: Spki<'a>,
+    extensions: Vec<Extension<'a>>,
 }
 
-/// Validity ::= SEQUENCE { notBefore Time, notAfter Time }.
-#[derive(Sequence)]
-struct Validity<'a> {
-    not_before: AnyRef<'a>,
-    not_after: AnyRef<'a>,
+/// `Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }`.
+struct Extension<'a> {
+    id: Oid,
+    value: &'a [u8],
+}
+
+/// Why a TBSCertificate is refused: a DER rule, or an X.509 one.
+enum TbsError {
+    Der(DerError),
+    Version,
+    Serial,
+}
+
+impl From<DerError> for TbsError {
+    fn from(e: DerError) -> Self {
+        TbsError::Der(e)
+    }
+}
+
+impl<'a> Tbs<'a> {
+    fn parse(tbs: &Tlv<'a>) -> Result<Self, TbsError> {
+        let mut r = tbs.reader();
+        // version [0] EXPLICIT Version DEFAULT v1: v1, v2 and v3 (0, 1, 2) exist.
+        if let Some(v) = r.optional(context(0, true))? {
+            let mut inner = v.reader();
+            let version = inner.small_uint()?;
+            inner.finish()?;
+            if version > 2 {
+                return Err(TbsError::Version);
+            }
+        }
+        // The serial is shown as encoded (even when longer than 20 octets, negative or not
+        // minimal, as OpenSSL shows it), so only its tag and non-emptiness are checked.
+        let serial = r.expect(asn1::INTEGER)?;
+        if serial.is_empty() {
+            return Err(TbsError::Serial);
+        }
+        let signature = r.algorithm()?;
+        let issuer = r.tlv(asn1::SEQUENCE)?;
+        check_name(&issuer)?;
+        let mut validity = r.sequence()?;
+        let not_before = validity.any()?;
+        let not_after = validity.any()?;
+        validity.finish()?;
+        let subject = r.tlv(asn1::SEQUENCE)?;
+        check_name(&subject)?;
+        let spki = Spki::read(&mut r)?;
+        // issuerUniqueID [1] IMPLICIT BIT STRING, subjectUniqueID [2] IMPLICIT BIT STRING.
+        for n in [1, 2] {
+            if r.peek_tag() == Some(context(n, false)) {
+                r.any_bit_string(context(n, false))?;
+            }
+        }
+        let mut extensions = Vec::new();
+        if let Some(exts) = r.optional(context(3, true))? {
+            let mut inner = exts.reader();
+            let mut list = inner.sequence()?;
+            inner.finish()?;
+            while !list.is_empty() {
+                let mut ext = list.sequence()?;
+                let id = ext.oid()?;
+                if ext.peek_tag() == Some(asn1::BOOLEAN) {
+                    ext.boolean()?;
+                }
+                let value = ext.octet_string()?;
+                ext.finish()?;
+                extensions.push(Extension { id, value });
+            }
+        }
+        r.finish()?;
+        Ok(Tbs {
+            serial,
+            signature,
+            issuer,
+            not_before,
+            not_after,
+            subject,
+            spki,
+            extensions,
+        })
+    }
+}
+
+/// A Name must be an RDNSequence (RFC 5280 §4.1.2.4); [`name`] reads it.
+fn check_name(name: &Tlv<'_>) -> DerResult<()> {
+    name::parse(name).map(drop)
 }
 
 /// A parsed certificate: the report facts plus what the chain and key checks need.
@@ -85,48 +173,54 @@ pub(crate) struct Cert {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct NotACertificate(pub String);
 
+impl NotACertificate {
+    fn der(e: DerError) -> Self {
+        let mut s = String::from("not an X.509 certificate: ");
+        s.push_str(e.as_str());
+        NotACertificate(s)
+    }
+}
+
 impl Cert {
     /// Parses one DER certificate (strict DER, as Go's `x509.ParseCertificate`; no trailing bytes).
     pub(crate) fn parse(der: &[u8]) -> Result<Cert, NotACertificate> {
-        let der_err = |e: der::Error| NotACertificate(describe_der_error(&e));
-        let raw = RawCertificate::from_der(der).map_err(der_err)?;
-        let tbs: Tbs<'_> = raw.tbs.decode_as().map_err(der_err)?;
+        let signed = Signed::parse(der).map_err(NotACertificate::der)?;
+        let tbs = Tbs::parse(&signed.tbs).map_err(|e| match e {
+            TbsError::Der(e) => NotACertificate::der(e),
+            TbsError::Version => NotACertificate("unknown X.509 version".into()),
+            TbsError::Serial => NotACertificate("malformed serial number".into()),
+        })?;
         // RFC 5280 §4.1.2.3: the inner signature field must equal the outer signatureAlgorithm
         // (Go compares the encodings byte for byte).
-        if tbs.signature.to_der().ok() != raw.signature_algorithm.to_der().ok() {
+        if tbs.signature.raw != signed.algorithm.raw {
             return Err(NotACertificate(
                 "the signature algorithm inside the certificate differs from the outer one".into(),
             ));
         }
-        if tbs.version.is_some_and(|v| v > 2) {
-            return Err(NotACertificate("unknown X.509 version".into()));
-        }
-        if tbs.serial.tag() != der::Tag::Integer || tbs.serial.value().is_empty() {
-            return Err(NotACertificate("malformed serial number".into()));
-        }
-        let (Some(not_before), Some(not_after)) = (
-            time::decode(&tbs.validity.not_before),
-            time::decode(&tbs.validity.not_after),
-        ) else {
+        let (Some(not_before), Some(not_after)) =
+            (time::decode(&tbs.not_before), time::decode(&tbs.not_after))
+        else {
             return Err(NotACertificate(
                 "malformed validity time (RFC 5280: UTCTime or GeneralizedTime, UTC, with seconds)"
                     .into(),
             ));
         };
-        let key = alg::describe_spki(&tbs.spki);
+        let key = alg::describe_key(&tbs.spki);
+        let subject = name::parse(&tbs.subject).map_err(NotACertificate::der)?;
+        let issuer = name::parse(&tbs.issuer).map_err(NotACertificate::der)?;
 
         let mut info = CertInfo {
-            subject: name::rfc4514(&tbs.subject),
-            issuer: name::rfc4514(&tbs.issuer),
-            common_name: name::common_name(&tbs.subject),
+            subject: name::rfc4514(&subject),
+            issuer: name::rfc4514(&issuer),
+            common_name: name::common_name(&subject),
             subject_alt_names: Vec::new(),
-            serial_number: serial_hex(tbs.serial.value()),
+            serial_number: serial_hex(tbs.serial),
             not_before: not_before.iso8601(),
             not_after: not_after.iso8601(),
             key_algorithm: key.algorithm.as_str(),
             key_bits: key.bits,
             curve: key.curve.map(|c| c.as_str()),
-            signature_algorithm: verify::signature_name(&raw.signature_algorithm.oid),
+            signature_algorithm: verify::signature_name(&signed.algorithm.oid),
             is_ca: false,
             fingerprint_sha1: fingerprint_der(
                 der,
@@ -139,15 +233,13 @@ impl Cert {
                 FingerprintFormat::ColonLower,
             ),
         };
-        for ext in tbs.extensions.iter().flatten() {
-            if ext.extn_id == SUBJECT_ALT_NAME {
-                let san = SubjectAltName::from_der(ext.extn_value.as_bytes())
+        for ext in &tbs.extensions {
+            if ext.id == SUBJECT_ALT_NAME {
+                info.subject_alt_names = subject_alt_names(ext.value)
                     .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?;
-                info.subject_alt_names = san.0.iter().filter_map(general_name).collect();
-            } else if ext.extn_id == BASIC_CONSTRAINTS {
-                let bc = BasicConstraints::from_der(ext.extn_value.as_bytes())
+            } else if ext.id == BASIC_CONSTRAINTS {
+                info.is_ca = basic_constraints_ca(ext.value)
                     .map_err(|_| NotACertificate("malformed basicConstraints extension".into()))?;
-                info.is_ca = bc.ca;
             }
         }
         Ok(Cert {
@@ -155,19 +247,19 @@ impl Cert {
             key,
             not_before: not_before.unix,
             not_after: not_after.unix,
-            spki_der: tbs.spki.to_der().map_err(der_err)?,
-            subject: name::canonical(&tbs.subject),
-            issuer: name::canonical(&tbs.issuer),
-            subject_der: tbs.subject.to_der().map_err(der_err)?,
-            issuer_der: tbs.issuer.to_der().map_err(der_err)?,
-            sig_alg_oid: raw.signature_algorithm.oid,
+            spki_der: tbs.spki.raw.to_vec(),
+            subject: name::canonical(&subject),
+            issuer: name::canonical(&issuer),
+            subject_der: tbs.subject.raw.to_vec(),
+            issuer_der: tbs.issuer.raw.to_vec(),
+            sig_alg_oid: signed.algorithm.oid,
             info,
         })
     }
 
     /// The SubjectPublicKeyInfo.
-    pub(crate) fn spki(&self) -> Option<SubjectPublicKeyInfoRef<'_>> {
-        SubjectPublicKeyInfoRef::from_der(&self.spki_der).ok()
+    pub(crate) fn spki(&self) -> Option<Spki<'_>> {
+        Spki::from_der(&self.spki_der).ok()
     }
 
     /// Whether the signature algorithm or key is SM2 (PROVIDERS.md §4 heuristic).
@@ -187,33 +279,70 @@ impl Cert {
 
     /// Does `issuer`'s public key verify this certificate's signature?
     pub(crate) fn signed_by(&self, issuer: &Cert) -> Verdict {
-        let Some(issuer_spki) = issuer.spki() else {
+        let (Some(issuer_spki), Ok(signed)) = (issuer.spki(), Signed::parse(&self.der)) else {
             return Verdict::Invalid;
         };
-        let Ok(raw) = RawCertificate::from_der(&self.der) else {
+        let Some(signature) = signed.signature else {
             return Verdict::Invalid;
         };
-        let Ok(tbs) = raw.tbs.to_der() else {
-            return Verdict::Invalid;
-        };
-        let Some(signature) = raw.signature.as_bytes() else {
-            return Verdict::Invalid;
-        };
-        verify::verify(
-            &tbs,
-            &raw.signature_algorithm.oid,
-            raw.signature_algorithm.parameters.as_ref(),
-            signature,
-            &issuer_spki,
-        )
+        verify::verify(signed.tbs.raw, &signed.algorithm, signature, &issuer_spki)
     }
 }
 
-/// Text of a DER error without positions or bytes.
-fn describe_der_error(e: &der::Error) -> String {
-    let mut s = String::from("not an X.509 certificate: ");
-    let _ = write!(s, "{}", e.kind());
-    s
+/// `SubjectAltName ::= GeneralNames ::= SEQUENCE OF GeneralName` (RFC 5280 §4.2.1.6): the DNS
+/// names and IP addresses, as SPEC's `subjectAltNames` lists them. Every member is checked as
+/// its CHOICE alternative requires (IA5String alphabet for the string forms).
+fn subject_alt_names(value: &[u8]) -> DerResult<Vec<String>> {
+    let seq = asn1::parse_one(value, asn1::SEQUENCE)?;
+    let mut r = seq.reader();
+    let mut names = Vec::new();
+    while !r.is_empty() {
+        let name = r.any()?;
+        match name.tag {
+            // dNSName [2] IA5String.
+            0x82 => names.push(ia5(name.value)?.to_string()),
+            // iPAddress [7] OCTET STRING: v4 or v6; other lengths are not addresses.
+            0x87 => names.extend(ip_string(name.value)),
+            // rfc822Name [1], uniformResourceIdentifier [6]: IA5String.
+            0x81 | 0x86 => {
+                ia5(name.value)?;
+            }
+            // registeredID [8] OBJECT IDENTIFIER.
+            0x88 => {
+                asn1::oid_from_value(name.value)?;
+            }
+            // otherName [0], x400Address [3], directoryName [4], ediPartyName [5]: constructed.
+            0xa0 | 0xa3 | 0xa4 | 0xa5 => {}
+            _ => return Err(DerError::UnexpectedTag),
+        }
+    }
+    Ok(names)
+}
+
+/// An IA5String's text (7-bit ASCII).
+fn ia5(value: &[u8]) -> DerResult<&str> {
+    if value.is_ascii() {
+        core::str::from_utf8(value).map_err(|_| DerError::StringChars)
+    } else {
+        Err(DerError::StringChars)
+    }
+}
+
+/// `BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX)
+/// OPTIONAL }` (RFC 5280 §4.2.1.9): the cA flag.
+fn basic_constraints_ca(value: &[u8]) -> DerResult<bool> {
+    let seq = asn1::parse_one(value, asn1::SEQUENCE)?;
+    let mut r = seq.reader();
+    let ca = if r.peek_tag() == Some(asn1::BOOLEAN) {
+        r.boolean()?
+    } else {
+        false
+    };
+    if !r.is_empty() {
+        r.uint()?;
+    }
+    r.finish()?;
+    Ok(ca)
 }
 
 /// Lowercase hex of a serial number without leading zeros ("0" for zero). Negative serials
@@ -225,15 +354,6 @@ fn serial_hex(bytes: &[u8]) -> String {
         "0".to_string()
     } else {
         trimmed.to_string()
-    }
-}
-
-/// DNS names and IP addresses, as SPEC's `subjectAltNames` lists them.
-fn general_name(name: &GeneralName) -> Option<String> {
-    match name {
-        GeneralName::DnsName(dns) => Some(dns.to_string()),
-        GeneralName::IpAddress(ip) => ip_string(ip.as_bytes()),
-        _ => None,
     }
 }
 
@@ -272,6 +392,51 @@ mod tests {
         v6[15] = 1;
         assert_eq!(ip_string(&v6).as_deref(), Some("2001:db8::1"));
         assert_eq!(ip_string(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn subject_alt_names_dns_and_ip_only() {
+        // SEQUENCE { [2] "a.example", [1] "x@y", [7] 192.0.2.1, [6] "https://u" }
+        let der = [
+            0x30, 0x1a, 0x82, 0x09, b'a', b'.', b'e', b'x', b'a', b'm', b'p', b'l', b'e', 0x81,
+            0x03, b'x', b'@', b'y', 0x87, 0x04, 192, 0, 2, 1, 0x86, 0x02, b'h', b'u',
+        ];
+        assert_eq!(
+            subject_alt_names(&der),
+            Ok(alloc::vec![
+                "a.example".to_string(),
+                "192.0.2.1".to_string()
+            ])
+        );
+        // A dNSName outside IA5String, an unknown alternative [9], trailing bytes.
+        assert_eq!(
+            subject_alt_names(&[0x30, 0x03, 0x82, 0x01, 0xe9]),
+            Err(DerError::StringChars)
+        );
+        assert_eq!(
+            subject_alt_names(&[0x30, 0x03, 0x89, 0x01, 0x00]),
+            Err(DerError::UnexpectedTag)
+        );
+        assert_eq!(
+            subject_alt_names(&[0x30, 0x00, 0x00]),
+            Err(DerError::TrailingData)
+        );
+    }
+
+    #[test]
+    fn basic_constraints() {
+        assert_eq!(basic_constraints_ca(&[0x30, 0x00]), Ok(false));
+        assert_eq!(
+            basic_constraints_ca(&[0x30, 0x03, 0x01, 0x01, 0xff]),
+            Ok(true)
+        );
+        assert_eq!(
+            basic_constraints_ca(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x00]),
+            Ok(true)
+        );
+        // BOOLEAN TRUE must be FF in DER; a negative path length is refused.
+        assert!(basic_constraints_ca(&[0x30, 0x03, 0x01, 0x01, 0x01]).is_err());
+        assert!(basic_constraints_ca(&[0x30, 0x03, 0x02, 0x01, 0xff]).is_err());
     }
 
     #[test]

@@ -7,11 +7,42 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use const_oid::ObjectIdentifier as Oid;
 use core::fmt::Write;
-use der::asn1::ObjectIdentifier as Oid;
-use der::{Encode, Tag, TagNumber, Tagged};
-use x509_cert::attr::AttributeTypeAndValue;
-use x509_cert::name::Name;
+
+use crate::asn1::{self, DerResult, Reader, Tlv};
+
+/// `AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }` (RFC 5280 §4.1.2.4).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Atv<'a> {
+    /// The attribute type.
+    pub oid: Oid,
+    /// The value, tag and all.
+    pub value: Tlv<'a>,
+}
+
+/// `RDNSequence ::= SEQUENCE OF RelativeDistinguishedName`, each `SET OF AttributeTypeAndValue`,
+/// in encoded order.
+pub(crate) type Name<'a> = Vec<Vec<Atv<'a>>>;
+
+/// Reads a Name (the whole SEQUENCE TLV).
+pub(crate) fn parse<'a>(name: &Tlv<'a>) -> DerResult<Name<'a>> {
+    let mut rdns = Vec::new();
+    let mut r = name.reader();
+    while !r.is_empty() {
+        let mut set = Reader::new(r.expect(asn1::SET)?);
+        let mut members = Vec::new();
+        while !set.is_empty() {
+            let mut atv = set.sequence()?;
+            let oid = atv.oid()?;
+            let value = atv.any()?;
+            atv.finish()?;
+            members.push(Atv { oid, value });
+        }
+        rdns.push(members);
+    }
+    Ok(rdns)
+}
 
 /// commonName, RFC 5280 Appendix A.
 pub(crate) const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
@@ -57,17 +88,17 @@ fn short_name(oid: &Oid) -> Option<&'static str> {
 }
 
 /// The string value of an attribute, decoded to UTF-8, if it is one of the X.520 string types.
-pub(crate) fn attribute_string(atv: &AttributeTypeAndValue) -> Option<String> {
-    let value = atv.value.value();
-    match atv.value.tag() {
-        Tag::Utf8String
-        | Tag::PrintableString
-        | Tag::Ia5String
-        | Tag::VisibleString
-        | Tag::NumericString => core::str::from_utf8(value).ok().map(String::from),
+pub(crate) fn attribute_string(atv: &Atv<'_>) -> Option<String> {
+    let value = atv.value.value;
+    match atv.value.tag {
+        asn1::UTF8_STRING
+        | asn1::PRINTABLE_STRING
+        | asn1::IA5_STRING
+        | asn1::VISIBLE_STRING
+        | asn1::NUMERIC_STRING => core::str::from_utf8(value).ok().map(String::from),
         // T61 is read as Latin-1, as OpenSSL does.
-        Tag::TeletexString => Some(value.iter().map(|b| char::from(*b)).collect()),
-        Tag::BmpString => {
+        asn1::TELETEX_STRING => Some(value.iter().map(|b| char::from(*b)).collect()),
+        asn1::BMP_STRING => {
             let units = value
                 .chunks_exact(2)
                 .map(|c| u16::from_be_bytes([c.first().copied()?, c.get(1).copied()?]).into());
@@ -80,8 +111,8 @@ pub(crate) fn attribute_string(atv: &AttributeTypeAndValue) -> Option<String> {
                 .collect::<Result<String, _>>()
                 .ok()
         }
-        tag if tag.number() == TagNumber(28) && !tag.is_constructed() => {
-            // UniversalString (UCS-4); der has no named variant for it.
+        asn1::UNIVERSAL_STRING => {
+            // UniversalString (UCS-4).
             if value.len() % 4 != 0 {
                 return None;
             }
@@ -117,7 +148,7 @@ fn escape_into(out: &mut String, value: &str) {
     }
 }
 
-fn write_atv(out: &mut String, atv: &AttributeTypeAndValue) {
+fn write_atv(out: &mut String, atv: &Atv<'_>) {
     match (short_name(&atv.oid), attribute_string(atv)) {
         (Some(name), Some(value)) => {
             out.push_str(name);
@@ -126,26 +157,22 @@ fn write_atv(out: &mut String, atv: &AttributeTypeAndValue) {
         }
         _ => {
             let _ = write!(out, "{}=#", atv.oid);
-            if let Ok(der) = atv.value.to_der() {
-                out.push_str(&crate::fingerprint::hex(
-                    &der,
-                    crate::fingerprint::FingerprintFormat::Hex,
-                ));
-            }
+            out.push_str(&crate::fingerprint::hex(
+                atv.value.raw,
+                crate::fingerprint::FingerprintFormat::Hex,
+            ));
         }
     }
 }
 
 /// `name` as an RFC 4514 string.
-pub(crate) fn rfc4514(name: &Name) -> String {
+pub(crate) fn rfc4514(name: &Name<'_>) -> String {
     let mut out = String::new();
-    let rdns: Vec<_> = name.iter_rdn().collect();
-    for (i, rdn) in rdns.iter().rev().enumerate() {
+    for (i, rdn) in name.iter().rev().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let members: Vec<_> = rdn.iter().collect();
-        for (j, atv) in members.iter().rev().enumerate() {
+        for (j, atv) in rdn.iter().rev().enumerate() {
             if j > 0 {
                 out.push('+');
             }
@@ -156,17 +183,17 @@ pub(crate) fn rfc4514(name: &Name) -> String {
 }
 
 /// The last commonName of `name` (the most specific one), if any.
-pub(crate) fn common_name(name: &Name) -> Option<String> {
+pub(crate) fn common_name(name: &Name<'_>) -> Option<String> {
     name.iter()
-        .filter(|atv| atv.oid == COMMON_NAME)
-        .last()
+        .flatten()
+        .rfind(|atv| atv.oid == COMMON_NAME)
         .and_then(attribute_string)
 }
 
 /// A name reduced for comparison (RFC 5280 §7.1, simplified the way OpenSSL canonicalises): each
 /// string value case-folded (ASCII) with inner whitespace runs collapsed and ends trimmed.
-pub(crate) fn canonical(name: &Name) -> Vec<Vec<(Oid, String)>> {
-    name.iter_rdn()
+pub(crate) fn canonical(name: &Name<'_>) -> Vec<Vec<(Oid, String)>> {
+    name.iter()
         .map(|rdn| {
             let mut members: Vec<(Oid, String)> = rdn
                 .iter()
@@ -178,7 +205,7 @@ pub(crate) fn canonical(name: &Name) -> Vec<Vec<(Oid, String)>> {
                             .join(" ")
                             .to_ascii_lowercase(),
                         None => crate::fingerprint::hex(
-                            &atv.value.to_der().unwrap_or_default(),
+                            atv.value.raw,
                             crate::fingerprint::FingerprintFormat::Hex,
                         ),
                     };
@@ -194,14 +221,22 @@ pub(crate) fn canonical(name: &Name) -> Vec<Vec<(Oid, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use der::Decode;
 
-    fn name_from_hex(h: &str) -> Name {
-        let bytes: Vec<u8> = (0..h.len())
+    fn bytes_from_hex(h: &str) -> Vec<u8> {
+        (0..h.len())
             .step_by(2)
             .map(|i| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
-            .collect();
-        Name::from_der(&bytes).unwrap_or_default()
+            .collect()
+    }
+
+    fn with_name<T>(h: &str, f: impl FnOnce(&Name<'_>) -> T) -> T {
+        let bytes = bytes_from_hex(h);
+        let tlv = asn1::parse_one(&bytes, asn1::SEQUENCE).unwrap_or(Tlv {
+            tag: 0,
+            value: &[],
+            raw: &[],
+        });
+        f(&parse(&tlv).unwrap_or_default())
     }
 
     #[test]
@@ -217,19 +252,21 @@ mod tests {
     #[test]
     fn formats_reversed_with_short_names() {
         // SEQUENCE { SET { C=CN }, SET { O=Org }, SET { CN=a.example } } built by `openssl req -subj /C=CN/O=Org/CN=a.example`.
-        let name = name_from_hex(
-            "3033310b300906035504061302434e310c300a060355040a0c034f72673116301406035504030c\
-             0d612e6578616d706c652e636f6d",
-        );
-        assert_eq!(rfc4514(&name), "CN=a.example.com,O=Org,C=CN");
-        assert_eq!(common_name(&name).as_deref(), Some("a.example.com"));
+        let hex = "3033310b300906035504061302434e310c300a060355040a0c034f72673116301406035504030c\
+                   0d612e6578616d706c652e636f6d";
+        let hex: String = hex.split_whitespace().collect();
+        with_name(&hex, |name| {
+            assert_eq!(rfc4514(name), "CN=a.example.com,O=Org,C=CN");
+            assert_eq!(common_name(name).as_deref(), Some("a.example.com"));
+        });
     }
 
     #[test]
     fn unknown_type_is_hex_dumped() {
         // SET { 1.2.3.4 = UTF8String "x" }
-        let name = name_from_hex("300e310c300a06032a03040c0378797a");
-        assert_eq!(rfc4514(&name), "1.2.3.4=#0c0378797a");
-        assert_eq!(common_name(&name), None);
+        with_name("300e310c300a06032a03040c0378797a", |name| {
+            assert_eq!(rfc4514(name), "1.2.3.4=#0c0378797a");
+            assert_eq!(common_name(name), None);
+        });
     }
 }

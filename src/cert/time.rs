@@ -6,8 +6,8 @@
 
 use alloc::string::String;
 use core::fmt::Write;
-use der::asn1::AnyRef;
-use der::{Tag, Tagged};
+
+use crate::asn1::{self, Tlv};
 
 /// A validity time: seconds since the Unix epoch (negative before 1970) and its calendar fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,14 +36,14 @@ impl CertTime {
 }
 
 /// Decodes a UTCTime or GeneralizedTime value.
-pub(crate) fn decode(any: &AnyRef<'_>) -> Option<CertTime> {
-    let v = any.value();
-    let (year, rest) = match any.tag() {
-        Tag::UtcTime if v.len() == 13 => {
+pub(crate) fn decode(time: &Tlv<'_>) -> Option<CertTime> {
+    let v = time.value;
+    let (year, rest) = match time.tag {
+        asn1::UTC_TIME if v.len() == 13 => {
             let yy = digits(v.get(..2)?)?;
             (if yy >= 50 { 1900 + yy } else { 2000 + yy }, v.get(2..)?)
         }
-        Tag::GeneralizedTime if v.len() == 15 => (digits(v.get(..4)?)?, v.get(4..)?),
+        asn1::GENERALIZED_TIME if v.len() == 15 => (digits(v.get(..4)?)?, v.get(4..)?),
         _ => return None,
     };
     if rest.get(10) != Some(&b'Z') {
@@ -105,30 +105,34 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 mod tests {
     use super::*;
 
-    fn t(tag: Tag, s: &str) -> Option<CertTime> {
-        decode(&AnyRef::new(tag, s.as_bytes()).ok()?)
+    fn t(tag: u8, s: &str) -> Option<CertTime> {
+        decode(&Tlv {
+            tag,
+            value: s.as_bytes(),
+            raw: &[],
+        })
     }
 
     #[test]
     fn utc_time_window() {
-        let a = t(Tag::UtcTime, "500101000000Z").unwrap();
+        let a = t(asn1::UTC_TIME, "500101000000Z").unwrap();
         assert_eq!(
             (a.iso8601().as_str(), a.unix),
             ("1950-01-01T00:00:00Z", -631_152_000)
         );
-        let b = t(Tag::UtcTime, "491231235959Z").unwrap();
+        let b = t(asn1::UTC_TIME, "491231235959Z").unwrap();
         assert_eq!(b.iso8601(), "2049-12-31T23:59:59Z");
-        let now = t(Tag::UtcTime, "260601000000Z").unwrap();
+        let now = t(asn1::UTC_TIME, "260601000000Z").unwrap();
         assert_eq!(now.unix, 1_780_272_000);
     }
 
     #[test]
     fn generalized_time() {
-        let a = t(Tag::GeneralizedTime, "99991231235959Z").unwrap();
+        let a = t(asn1::GENERALIZED_TIME, "99991231235959Z").unwrap();
         assert_eq!(a.iso8601(), "9999-12-31T23:59:59Z");
         assert_eq!(a.unix, 253_402_300_799);
         assert_eq!(
-            t(Tag::GeneralizedTime, "20000229120000Z").map(|x| x.unix),
+            t(asn1::GENERALIZED_TIME, "20000229120000Z").map(|x| x.unix),
             Some(951_825_600)
         );
     }
@@ -144,10 +148,10 @@ mod tests {
             "260101240000Z",
             "26010100000aZ",
         ] {
-            assert!(t(Tag::UtcTime, s).is_none(), "{s}");
+            assert!(t(asn1::UTC_TIME, s).is_none(), "{s}");
         }
-        assert!(t(Tag::GeneralizedTime, "19000229000000Z").is_none());
-        assert!(t(Tag::GeneralizedTime, "20260101000000.5Z").is_none());
-        assert!(t(Tag::Utf8String, "260101000000Z").is_none());
+        assert!(t(asn1::GENERALIZED_TIME, "19000229000000Z").is_none());
+        assert!(t(asn1::GENERALIZED_TIME, "20260101000000.5Z").is_none());
+        assert!(t(asn1::UTF8_STRING, "260101000000Z").is_none());
     }
 }

@@ -4,13 +4,17 @@
 //! the same hash), ECDSA on P-256 / P-384 (SHA-1/224/256/384/512) and Ed25519. Anything else is reported as
 //! [`Verdict::Unsupported`]: the chain check reports it and never refuses the chain for it (SPEC.md).
 
-use der::asn1::ObjectIdentifier as Oid;
-use der::{Decode, asn1::AnyRef};
+use const_oid::ObjectIdentifier as Oid;
 use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
-use spki::SubjectPublicKeyInfoRef;
 
 use crate::alg::{self, Curve};
+use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
+
+/// id-sha1, the RSASSA-PSS default hash (RFC 4055 §3.1).
+const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
+/// id-mgf1, RFC 4055 §2.2.
+const MGF1: Oid = Oid::new_unwrap("1.2.840.113549.1.1.8");
 
 /// Result of checking one signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +39,7 @@ enum Hash {
 impl Hash {
     fn from_oid(oid: &Oid) -> Option<Hash> {
         const HASHES: &[(Oid, Hash)] = &[
-            (Oid::new_unwrap("1.3.14.3.2.26"), Hash::Sha1),
+            (SHA1, Hash::Sha1),
             (Oid::new_unwrap("2.16.840.1.101.3.4.2.4"), Hash::Sha224),
             (Oid::new_unwrap("2.16.840.1.101.3.4.2.1"), Hash::Sha256),
             (Oid::new_unwrap("2.16.840.1.101.3.4.2.2"), Hash::Sha384),
@@ -106,51 +110,104 @@ pub(crate) fn signature_name(oid: &Oid) -> alloc::string::String {
     lookup(oid).map_or_else(|| oid.to_string(), |(_, name, _)| (*name).to_string())
 }
 
-fn scheme<'a>(oid: &Oid, params: Option<&AnyRef<'a>>) -> Result<Scheme, &'static str> {
-    match lookup(oid).map(|(_, _, how)| *how) {
+fn scheme(algorithm: &AlgorithmId<'_>) -> Result<Scheme, &'static str> {
+    match lookup(&algorithm.oid).map(|(_, _, how)| *how) {
         Some(How::Fixed(s)) => Ok(s),
-        Some(How::Pss) => pss_scheme(params),
+        Some(How::Pss) => pss_scheme(algorithm.parameters.as_ref()),
         Some(How::No(why)) => Err(why),
         None => Err("unknown signature algorithm"),
     }
 }
 
-/// RSASSA-PSS-params, RFC 4055 §3.1: hash, MGF1 with the same hash, any salt length, trailer 1.
-fn pss_scheme<'a>(params: Option<&AnyRef<'a>>) -> Result<Scheme, &'static str> {
+/// The parsed RSASSA-PSS-params: hash, MGF1 hash, salt length.
+type PssParams = (Oid, Option<Oid>, u64);
+
+/// `RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] DEFAULT sha1, maskGenAlgorithm [1] DEFAULT
+/// mgf1SHA1, saltLength [2] INTEGER DEFAULT 20, trailerField [3] INTEGER DEFAULT 1 }` (RFC 4055
+/// §3.1, EXPLICIT tags). The MGF hash is `None` when MGF1 names no hash.
+fn read_pss(params: &Tlv<'_>) -> Result<PssParams, &'static str> {
+    const MALFORMED: &str = "malformed RSASSA-PSS parameters";
+    fn explicit<'a>(r: &mut Reader<'a>, n: u8) -> DerResult<Option<Reader<'a>>> {
+        Ok(r.optional(context(n, true))?.map(|t| t.reader()))
+    }
+    let read = || -> DerResult<Result<PssParams, &'static str>> {
+        if params.tag != asn1::SEQUENCE {
+            return Err(asn1::DerError::UnexpectedTag);
+        }
+        let mut r = params.reader();
+        let hash = match explicit(&mut r, 0)? {
+            Some(mut inner) => {
+                let a = inner.algorithm()?;
+                inner.finish()?;
+                a.oid
+            }
+            None => SHA1,
+        };
+        let mgf_hash = match explicit(&mut r, 1)? {
+            Some(mut inner) => {
+                let mgf = inner.algorithm()?;
+                inner.finish()?;
+                if mgf.oid != MGF1 {
+                    return Ok(Err(
+                        "RSASSA-PSS with a mask generation function other than MGF1",
+                    ));
+                }
+                match mgf.parameters {
+                    Some(p) => Some(Reader::new(p.raw).algorithm()?.oid),
+                    None => None,
+                }
+            }
+            None => Some(SHA1),
+        };
+        let salt = match explicit(&mut r, 2)? {
+            Some(mut inner) => {
+                let salt = inner.small_uint()?;
+                inner.finish()?;
+                salt
+            }
+            None => 20,
+        };
+        if let Some(mut inner) = explicit(&mut r, 3)? {
+            // trailerFieldBC (1) is the only trailer defined.
+            if inner.small_uint()? != 1 {
+                return Err(asn1::DerError::Integer);
+            }
+            inner.finish()?;
+        }
+        r.finish()?;
+        Ok(Ok((hash, mgf_hash, salt)))
+    };
+    read().map_err(|_| MALFORMED)?
+}
+
+/// RSASSA-PSS: hash, MGF1 with the same hash, any salt length, trailer 1.
+fn pss_scheme(params: Option<&Tlv<'_>>) -> Result<Scheme, &'static str> {
     let params = params.ok_or("RSASSA-PSS without parameters")?;
-    let pss = params
-        .decode_as::<pkcs1::RsaPssParamsOwned>()
-        .map_err(|_| "malformed RSASSA-PSS parameters")?;
-    let hash = Hash::from_oid(&pss.hash.oid).ok_or("RSASSA-PSS with an unsupported hash")?;
-    let mgf_hash = pss
-        .mask_gen
-        .parameters
-        .as_ref()
-        .map(|p| p.oid)
-        .ok_or("RSASSA-PSS without an MGF hash")?;
+    let (hash, mgf_hash, salt) = read_pss(params)?;
+    let hash = Hash::from_oid(&hash).ok_or("RSASSA-PSS with an unsupported hash")?;
+    let mgf_hash = mgf_hash.ok_or("RSASSA-PSS without an MGF hash")?;
     if Hash::from_oid(&mgf_hash) != Some(hash) {
         return Err("RSASSA-PSS with an MGF1 hash other than the message hash");
     }
     Ok(Scheme::RsaPss {
         hash,
-        salt: usize::from(pss.salt_len),
+        salt: usize::try_from(salt).map_err(|_| "malformed RSASSA-PSS parameters")?,
     })
 }
 
-/// Does `issuer`'s key verify `signature` over `tbs` with the algorithm `(sig_oid, sig_params)`?
+/// Does `issuer`'s key verify `signature` over `tbs` with `algorithm`?
 pub(crate) fn verify(
     tbs: &[u8],
-    sig_oid: &Oid,
-    sig_params: Option<&AnyRef<'_>>,
+    algorithm: &AlgorithmId<'_>,
     signature: &[u8],
-    issuer: &SubjectPublicKeyInfoRef<'_>,
+    issuer: &Spki<'_>,
 ) -> Verdict {
-    let scheme = match scheme(sig_oid, sig_params) {
+    let scheme = match scheme(algorithm) {
         Ok(s) => s,
         Err(reason) => return Verdict::Unsupported(reason),
     };
     let key_oid = issuer.algorithm.oid;
-    let key = issuer.subject_public_key.raw_bytes();
+    let key = issuer.key;
     match scheme {
         Scheme::RsaPkcs1(hash) | Scheme::RsaPss { hash, .. } => {
             if key_oid != alg::RSA_ENCRYPTION && key_oid != alg::RSASSA_PSS {
@@ -164,9 +221,7 @@ pub(crate) fn verify(
             }
             let curve = issuer
                 .algorithm
-                .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<Oid>().ok())
+                .parameters_oid()
                 .and_then(|o| Curve::from_oid(&o));
             verify_ecdsa(curve, &hash.digest(tbs), signature, key)
         }
@@ -185,15 +240,14 @@ fn verdict(ok: bool) -> Verdict {
 
 fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
     use rsa::{BoxedUint, PublicKey, pkcs1v15::Pkcs1v15Sign, pss::Pss};
-    let Ok(pk) = pkcs1::RsaPublicKeyRef::from_der(key) else {
+    let Some((n_bytes, e_bytes)) = alg::rsa_public_key(key) else {
         return Verdict::Invalid;
     };
-    let n_bytes = pk.modulus.as_bytes();
     let bits = alg::bit_len(n_bytes);
     let precision = bits.div_ceil(64).saturating_mul(64);
     let (Ok(n), Ok(e)) = (
         BoxedUint::from_be_slice(n_bytes, precision),
-        BoxedUint::from_be_slice(pk.public_exponent.as_bytes(), 64),
+        BoxedUint::from_be_slice(e_bytes, 64),
     ) else {
         return Verdict::Unsupported("RSA public exponent too large");
     };
@@ -233,18 +287,20 @@ fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[
     use p256::ecdsa::signature::hazmat::PrehashVerifier;
     match curve {
         Some(Curve::P256) => {
-            let (Ok(key), Ok(sig)) = (
+            let (Ok(key), Some(sig)) = (
                 p256::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                p256::ecdsa::DerSignature::from_bytes(signature),
+                ecdsa_r_s::<64>(signature)
+                    .and_then(|rs| p256::ecdsa::Signature::from_slice(&rs).ok()),
             ) else {
                 return Verdict::Invalid;
             };
             verdict(key.verify_prehash(digest, &sig).is_ok())
         }
         Some(Curve::P384) => {
-            let (Ok(key), Ok(sig)) = (
+            let (Ok(key), Some(sig)) = (
                 p384::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                p384::ecdsa::DerSignature::from_bytes(signature),
+                ecdsa_r_s::<96>(signature)
+                    .and_then(|rs| p384::ecdsa::Signature::from_slice(&rs).ok()),
             ) else {
                 return Verdict::Invalid;
             };
@@ -255,6 +311,25 @@ fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[
         Some(Curve::Sm2) => Verdict::Unsupported("SM2 keys are not verified"),
         None => Verdict::Unsupported("ECDSA on an unknown curve"),
     }
+}
+
+/// `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 5480 §2.2, strict DER) as the
+/// fixed-width `r ‖ s` of `N` bytes; `None` when r or s is negative or wider than half of `N`.
+fn ecdsa_r_s<const N: usize>(der: &[u8]) -> Option<[u8; N]> {
+    let seq = asn1::parse_one(der, asn1::SEQUENCE).ok()?;
+    let mut r = seq.reader();
+    let (a, b) = (r.uint().ok()?, r.uint().ok()?);
+    r.finish().ok()?;
+    let half = N / 2;
+    let mut out = [0u8; N];
+    for (value, end) in [(a, half), (b, N)] {
+        if value.len() > half {
+            return None;
+        }
+        out.get_mut(end.checked_sub(value.len())?..end)?
+            .copy_from_slice(value);
+    }
+    Some(out)
 }
 
 fn verify_ed25519(message: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
@@ -284,10 +359,73 @@ mod tests {
     }
 
     #[test]
+    fn ecdsa_signatures_are_strict_der() {
+        // SEQUENCE { r = 0x0102, s = 0x00ff (positive, so one leading zero) }
+        let der = [0x30, 0x08, 0x02, 0x02, 0x01, 0x02, 0x02, 0x02, 0x00, 0xff];
+        let rs = ecdsa_r_s::<8>(&der);
+        assert_eq!(rs, Some([0, 0, 1, 2, 0, 0, 0, 0xff]));
+        // Negative s, r wider than half, trailing bytes.
+        assert_eq!(
+            ecdsa_r_s::<8>(&[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x80]),
+            None
+        );
+        assert_eq!(
+            ecdsa_r_s::<4>(&[0x30, 0x07, 0x02, 0x03, 0x01, 0x02, 0x03, 0x02, 0x01, 0x01]),
+            None
+        );
+        assert_eq!(ecdsa_r_s::<8>(&[der.as_slice(), &[0]].concat()), None);
+    }
+
+    #[test]
+    fn pss_parameters() {
+        // SEQUENCE { [0] { sha256 }, [1] { mgf1, sha256 }, [2] { 32 } } as openssl writes it.
+        let der = [
+            0x30, 0x34, 0xa0, 0x0f, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03,
+            0x04, 0x02, 0x01, 0x05, 0x00, 0xa1, 0x1c, 0x30, 0x1a, 0x06, 0x09, 0x2a, 0x86, 0x48,
+            0x86, 0xf7, 0x0d, 0x01, 0x01, 0x08, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+            0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0xa2, 0x03, 0x02, 0x01, 0x20,
+        ];
+        let tlv = asn1::parse_one(&der, asn1::SEQUENCE).ok();
+        assert_eq!(
+            tlv.as_ref().map(|t| pss_scheme(Some(t))),
+            Some(Ok(Scheme::RsaPss {
+                hash: Hash::Sha256,
+                salt: 32
+            }))
+        );
+        // Empty parameters: every default (SHA-1, MGF1-SHA-1, salt 20).
+        assert_eq!(
+            pss_scheme(Some(&Tlv {
+                tag: asn1::SEQUENCE,
+                value: &[],
+                raw: &[0x30, 0x00]
+            })),
+            Ok(Scheme::RsaPss {
+                hash: Hash::Sha1,
+                salt: 20
+            })
+        );
+        // trailerField 2 does not exist.
+        assert_eq!(
+            pss_scheme(Some(&Tlv {
+                tag: asn1::SEQUENCE,
+                value: &[0xa3, 0x03, 0x02, 0x01, 0x02],
+                raw: &[]
+            })),
+            Err("malformed RSASSA-PSS parameters")
+        );
+    }
+
+    #[test]
     fn unsupported_schemes_are_reported_not_refused() {
-        assert!(scheme(&Oid::new_unwrap("1.2.156.10197.1.501"), None).is_err());
+        let alg = |oid: &str| AlgorithmId {
+            oid: Oid::new_unwrap(oid),
+            parameters: None,
+            raw: &[],
+        };
+        assert!(scheme(&alg("1.2.156.10197.1.501")).is_err());
         assert!(matches!(
-            scheme(&Oid::new_unwrap("1.2.840.113549.1.1.10"), None),
+            scheme(&alg("1.2.840.113549.1.1.10")),
             Err("RSASSA-PSS without parameters")
         ));
     }
