@@ -1,18 +1,28 @@
 //! The JavaScript API (SPEC.md "JavaScript API"): a thin wasm-bindgen layer over the core.
 //!
-//! Arguments come in as JS values and are deserialized with serde; reports go out with
-//! `serialize_missing_as_null` so absent values are `null` and lists are never `undefined`. Every
-//! thrown value is an `Error` with a `.code`. The clock (`Date.now()`) is read here, never in the core.
+//! Arguments are read by hand with js_sys — [`entries`] and [`fields`] for argument objects, typed
+//! readers on [`Field`], [`param_value`] for `buildRequest` parameters — so no serde `Deserialize`
+//! runs in the wasm build (serde-wasm-bindgen's deserializer, serde's buffering of untagged and
+//! internally tagged enums, and the float formatting of its messages were a large part of the
+//! .wasm). Unknown keys of the option objects throw, so typos (`privatekey`) are never ignored. A
+//! wrong value is described by its JS type, never shown: it may be a key or a secret. Secrets
+//! (private keys, passphrases, access key secrets) go straight into [`Zeroizing`] buffers.
+//!
+//! Reports go out with serde-wasm-bindgen's `Serializer` and `serialize_missing_as_null`, so
+//! absent values are `null` and lists are never `undefined`. Every thrown value is an `Error` with
+//! a `.code`. The clock (`Date.now()`) is read here, never in the core.
 
+use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::{
     ApiRequest, BuildOptions, CertificateType, Credentials, FingerprintAlgorithm,
-    FingerprintFormat, Input, Params, ProviderId, SignAlgorithm, SignOptions,
+    FingerprintFormat, Input, ParamValue, Params, ProviderId, SignAlgorithm, SignOptions,
     build_request as core_build_request, fingerprint as fp, sign_request as core_sign_request,
     validate as core_validate,
 };
@@ -235,29 +245,13 @@ export interface RequestRefusedError extends CertPreflightError {
 }
 "#;
 
-/// `ValidateInput` as JS sends it. Unknown fields are refused so that typos (`privatekey`) throw.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsValidateInput {
-    certificate: Option<String>,
-    private_key: Option<Zeroizing<String>>,
-    provider: Option<String>,
-    region: Option<String>,
-    now: Option<f64>,
-    passphrase: Option<Zeroizing<String>>,
-    certificate_type: Option<String>,
-    ecc_regions: Option<Vec<String>>,
-    sign_certificate: Option<String>,
-    sign_private_key: Option<Zeroizing<String>>,
-    encrypt_certificate: Option<String>,
-    encrypt_private_key: Option<Zeroizing<String>>,
-}
+type JsResult<T> = Result<T, JsValue>;
 
 /// A JS `Error` with `.code` (and the message), as every throw of this package.
 fn coded_error(code: &str, message: &str) -> JsValue {
     let error = js_sys::Error::new(message);
     // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
     error.into()
 }
 
@@ -266,7 +260,7 @@ fn invalid_argument(message: &str) -> JsValue {
 }
 
 /// Serializes a report/request: absent → `null`, maps → plain objects.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
         .serialize_maps_as_objects(true);
@@ -275,54 +269,10 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| coded_error("InternalError", &e.to_string()))
 }
 
-/// Deserializes an argument; any mismatch is an `InvalidArgument` naming the argument.
-pub(crate) fn from_js<T: for<'de> Deserialize<'de>>(
-    value: JsValue,
-    what: &str,
-) -> Result<T, JsValue> {
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(invalid_argument(&alloc::format!(
-            "{what} must be an object"
-        )));
-    }
-    T::deserialize(AllKeys(serde_wasm_bindgen::Deserializer::from(value)))
-        .map_err(|e| invalid_argument(&alloc::format!("{what}: {e}")))
-}
-
-/// serde-wasm-bindgen reads a struct by looking up only the fields it knows, so
-/// `deny_unknown_fields` never sees a typo (`privatekey`). Reading the top-level object as a map
-/// hands every key to serde, which then refuses the unknown ones.
-struct AllKeys(serde_wasm_bindgen::Deserializer);
-
-impl<'de> serde::Deserializer<'de> for AllKeys {
-    type Error = serde_wasm_bindgen::Error;
-
-    fn deserialize_any<V: serde::de::Visitor<'de>>(
-        self,
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_any(visitor)
-    }
-
-    fn deserialize_struct<V: serde::de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_map(visitor)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-    }
-}
-
-pub(crate) fn provider_from(name: Option<&str>) -> Result<Option<ProviderId>, JsValue> {
+pub(crate) fn provider_from(name: Option<&str>) -> JsResult<Option<ProviderId>> {
     name.map(|p| {
         ProviderId::from_name(p).ok_or_else(|| {
-            invalid_argument(&alloc::format!(
+            invalid_argument(&format!(
                 "unknown provider {p:?}: expected \"aliyun-slb\", \"aliyun-cas\" or \"tencent-ssl\""
             ))
         })
@@ -330,56 +280,422 @@ pub(crate) fn provider_from(name: Option<&str>) -> Result<Option<ProviderId>, Js
     .transpose()
 }
 
+// ---- Reading arguments ------------------------------------------------------------------------
+
+/// Most entries of one list or object: far above any real argument (tag lists hold ≤ 50, a query
+/// a few dozen); stops a sparse `new Array(1e9)` from exhausting memory.
+const MAX_ITEMS: u32 = 4096;
+
+/// Deepest nesting of a parameter value (a tag list is 2 below the parameters); also stops a cyclic
+/// object, which would otherwise recurse without end.
+const MAX_DEPTH: usize = 16;
+
+/// `undefined` or `null`: absent.
+fn nullish(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// An object with a `Symbol.iterator` that is not a `Map` (callers rule out arrays first): a `Set`,
+/// a typed array, `Headers`, a generator… — not an object of named fields.
+fn other_iterable(value: &JsValue) -> bool {
+    !value.is_instance_of::<js_sys::Map>()
+        && Reflect::has(value, &js_sys::Symbol::iterator()).unwrap_or(true)
+}
+
+/// How messages name a value's type. Never the value itself: it may be a key or a secret.
+fn type_name(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if Array::is_array(value) {
+        "an array"
+    } else if value.is_instance_of::<js_sys::Date>() {
+        "a Date"
+    } else if other_iterable(value) {
+        "an iterable object (not a plain object)"
+    } else {
+        "an object"
+    }
+}
+
+/// The number as an integer when it is a safe integer (`Number.isSafeInteger`), as JS integers are.
+fn safe_integer(x: f64) -> Option<i64> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    // Exact for |x| ≤ 2^53; the round trip tells integers from fractions (NaN fails the bound).
+    #[allow(
+        clippy::as_conversions,
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        clippy::float_cmp
+    )]
+    let i = (x.abs() <= MAX_SAFE && (x as i64) as f64 == x).then_some(x as i64);
+    i
+}
+
+/// The `[key, value]` pairs of an object argument: a plain object's own enumerable properties
+/// (`Object.entries`), or a `Map`'s entries. `None` for anything else — primitives, `null`, arrays,
+/// functions, other iterables — for a `Map` with a key that is not a string, and past
+/// [`MAX_ITEMS`] entries.
+fn entries(value: &JsValue) -> Option<Vec<(String, JsValue)>> {
+    if !value.is_object() || Array::is_array(value) {
+        return None;
+    }
+    let pairs = if value.is_instance_of::<js_sys::Map>() {
+        Array::from(value)
+    } else if other_iterable(value) {
+        return None;
+    } else {
+        Object::entries(value.unchecked_ref())
+    };
+    if pairs.length() > MAX_ITEMS {
+        return None;
+    }
+    pairs
+        .iter()
+        .map(|pair| {
+            let pair: Array = pair.unchecked_into();
+            Some((pair.get(0).as_string()?, pair.get(1)))
+        })
+        .collect()
+}
+
+/// One field of an argument object, named in messages as `{what}: {name}`.
+struct Field<'a> {
+    what: &'a str,
+    name: &'static str,
+    value: JsValue,
+}
+
+/// The fields `names` of the object argument `value` (`undefined` where absent). With
+/// `deny_unknown`, any other key throws — even with an `undefined` value — so that typos are not
+/// ignored. Not an object (see [`entries`]) → `InvalidArgument` "`{what}` must be an object".
+fn fields<'a, const N: usize>(
+    value: &JsValue,
+    what: &'a str,
+    names: [&'static str; N],
+    deny_unknown: bool,
+) -> JsResult<[Field<'a>; N]> {
+    let mut out = names.map(|name| Field {
+        what,
+        name,
+        value: JsValue::UNDEFINED,
+    });
+    fill(value, what, &mut out, deny_unknown)?;
+    Ok(out)
+}
+
+fn fill(value: &JsValue, what: &str, out: &mut [Field<'_>], deny_unknown: bool) -> JsResult<()> {
+    let pairs =
+        entries(value).ok_or_else(|| invalid_argument(&format!("{what} must be an object")))?;
+    for (key, v) in pairs {
+        if let Some(field) = out.iter_mut().find(|f| f.name == key) {
+            field.value = v;
+        } else if deny_unknown {
+            let known: Vec<&str> = out.iter().map(|f| f.name).collect();
+            let shown: String = key.chars().take(64).collect();
+            return Err(invalid_argument(&format!(
+                "{what}: unknown field `{shown}`, expected one of {}",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Field<'_> {
+    fn absent(&self) -> bool {
+        nullish(&self.value)
+    }
+
+    /// `InvalidArgument`: "`{what}: {name}` must be `{want}`, not `{type}`".
+    fn wrong(&self, want: &str) -> JsValue {
+        self.wrong_value(want, &self.value)
+    }
+
+    fn wrong_value(&self, want: &str, got: &JsValue) -> JsValue {
+        invalid_argument(&format!(
+            "{}: {} must be {want}, not {}",
+            self.what,
+            self.name,
+            type_name(got)
+        ))
+    }
+
+    /// A required string.
+    fn string(&self) -> JsResult<String> {
+        self.value.as_string().ok_or_else(|| self.wrong("a string"))
+    }
+
+    /// A string, or absent (`undefined` / `null`).
+    fn opt_string(&self) -> JsResult<Option<String>> {
+        if self.absent() {
+            return Ok(None);
+        }
+        self.string().map(Some)
+    }
+
+    /// A required secret string, zeroized on drop.
+    fn secret(&self) -> JsResult<Zeroizing<String>> {
+        self.string().map(Zeroizing::new)
+    }
+
+    /// A secret string, or absent.
+    fn opt_secret(&self) -> JsResult<Option<Zeroizing<String>>> {
+        Ok(self.opt_string()?.map(Zeroizing::new))
+    }
+
+    /// Any number (NaN and ±Infinity included: the caller decides), or absent.
+    fn opt_number(&self) -> JsResult<Option<f64>> {
+        if self.absent() {
+            return Ok(None);
+        }
+        self.value
+            .as_f64()
+            .map(Some)
+            .ok_or_else(|| self.wrong("a number"))
+    }
+
+    /// A safe integer, or a BigInt within the 64-bit range.
+    fn integer(&self) -> JsResult<i64> {
+        let int = match self.value.as_f64() {
+            Some(x) => safe_integer(x),
+            None => i64::try_from(self.value.clone()).ok(),
+        };
+        int.ok_or_else(|| self.wrong("an integer"))
+    }
+
+    /// The items of an array (or of another iterable object), at most [`MAX_ITEMS`].
+    fn items(&self, want: &str) -> JsResult<Vec<JsValue>> {
+        let too_many = || {
+            invalid_argument(&format!(
+                "{}: {} has more than {MAX_ITEMS} items",
+                self.what, self.name
+            ))
+        };
+        if let Some(array) = self.value.dyn_ref::<Array>() {
+            if array.length() > MAX_ITEMS {
+                return Err(too_many());
+            }
+            return Ok(array.to_vec());
+        }
+        let iter = if self.value.is_object() {
+            js_sys::try_iter(&self.value).ok().flatten()
+        } else {
+            None
+        };
+        let mut out = Vec::new();
+        for item in iter.ok_or_else(|| self.wrong(want))? {
+            if out.len() >= MAX_ITEMS as usize {
+                return Err(too_many());
+            }
+            out.push(item.map_err(|_| self.wrong(want))?);
+        }
+        Ok(out)
+    }
+
+    /// A list of strings, or absent.
+    fn opt_strings(&self) -> JsResult<Option<Vec<String>>> {
+        const WANT: &str = "a list of strings";
+        if self.absent() {
+            return Ok(None);
+        }
+        self.items(WANT)?
+            .iter()
+            .map(|item| item.as_string().ok_or_else(|| self.wrong_value(WANT, item)))
+            .collect::<JsResult<Vec<String>>>()
+            .map(Some)
+    }
+
+    /// `[name, value]` string pairs (`ApiRequest.query` / `.headers`), pushed onto `out` (a
+    /// request's own list, zeroized with it however this ends).
+    fn pairs_into(&self, out: &mut Vec<(String, String)>) -> JsResult<()> {
+        const WANT: &str = "a list of [name, value] string pairs";
+        for item in self.items(WANT)? {
+            let pair = item
+                .dyn_ref::<Array>()
+                .filter(|p| p.length() == 2)
+                .ok_or_else(|| self.wrong_value(WANT, &item))?;
+            let (name, value) = (pair.get(0), pair.get(1));
+            match (name.as_string(), value.as_string()) {
+                (Some(n), Some(v)) => out.push((n, v)),
+                (None, _) => return Err(self.wrong_value(WANT, &name)),
+                (_, None) => return Err(self.wrong_value(WANT, &value)),
+            }
+        }
+        Ok(())
+    }
+
+    /// An object of string values (`computeSignature` `query` / `headers` / `params`), as pairs.
+    fn string_map(&self) -> JsResult<Vec<(String, String)>> {
+        const WANT: &str = "an object of string values";
+        let pairs = entries(&self.value).ok_or_else(|| self.wrong(WANT))?;
+        pairs
+            .into_iter()
+            .map(|(k, v)| match v.as_string() {
+                Some(s) => Ok((k, s)),
+                None => Err(self.wrong_value(WANT, &v)),
+            })
+            .collect()
+    }
+}
+
+/// A `buildRequest` parameter value, as the core reads it. Mistakes the core words in the
+/// provider's terms (a number where a string belongs, a tag that is not an object, …) are left to
+/// it; only values no parameter can be throw: functions, symbols, iterables other than arrays and
+/// `Map`s, BigInts beyond 64 bits, and nesting deeper than [`MAX_DEPTH`]. `Err` says which, in
+/// words for "… holds {it}".
+fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str> {
+    if nullish(value) {
+        Ok(ParamValue::Null)
+    } else if let Some(b) = value.as_bool() {
+        Ok(ParamValue::Bool(b))
+    } else if let Some(x) = value.as_f64() {
+        Ok(safe_integer(x).map_or(ParamValue::Float(x), ParamValue::Int))
+    } else if let Some(s) = value.as_string() {
+        Ok(ParamValue::Str(s))
+    } else if value.is_bigint() {
+        if let Ok(i) = i64::try_from(value.clone()) {
+            Ok(ParamValue::Int(i))
+        } else if let Ok(u) = u64::try_from(value.clone()) {
+            // Above i64::MAX: a number like any other too large to be an integer parameter.
+            #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+            Ok(ParamValue::Float(u as f64))
+        } else {
+            Err("a BigInt beyond 64 bits")
+        }
+    } else if depth >= MAX_DEPTH {
+        Err("values nested too deeply")
+    } else if let Some(array) = value.dyn_ref::<Array>() {
+        if array.length() > MAX_ITEMS {
+            return Err("a list that is too long");
+        }
+        array
+            .iter()
+            .map(|item| param_value(&item, depth.saturating_add(1)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(ParamValue::List)
+    } else if let Some(pairs) = entries(value) {
+        // Inserted one by one: `collect` into a BTreeMap would link a sort just for this.
+        let mut object = alloc::collections::BTreeMap::new();
+        for (k, v) in pairs {
+            object.insert(k, param_value(&v, depth.saturating_add(1))?);
+        }
+        Ok(ParamValue::Object(object))
+    } else {
+        Err(type_name(value))
+    }
+}
+
+/// Milliseconds → the core's integer clock: absent → `Date.now()`, non-finite → `InvalidArgument`.
+fn clock_ms(now: Option<f64>, what: &str) -> JsResult<i64> {
+    let ms = match now {
+        Some(n) if n.is_finite() => n,
+        Some(_) => {
+            return Err(invalid_argument(&format!(
+                "{what}: now must be a finite number of milliseconds"
+            )));
+        }
+        None => js_sys::Date::now(),
+    };
+    // Saturating float → integer conversion: out-of-range times clamp.
+    #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+    Ok(ms as i64)
+}
+
+// ---- validate / fingerprint ---------------------------------------------------------------------
+
 /// `validate(input: ValidateInput): Report` — never throws for bad certificate/key content.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "ValidateInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let input: JsValidateInput = from_js(input, "validate() input")?;
-    let provider = provider_from(input.provider.as_deref())?;
-    let certificate_type = input
-        .certificate_type
-        .as_deref()
+) -> JsResult<JsValue> {
+    let [
+        certificate,
+        private_key,
+        provider,
+        region,
+        now,
+        passphrase,
+        certificate_type,
+        ecc_regions,
+        sign_certificate,
+        sign_private_key,
+        encrypt_certificate,
+        encrypt_private_key,
+    ] = fields(
+        &input,
+        "validate() input",
+        [
+            "certificate",
+            "privateKey",
+            "provider",
+            "region",
+            "now",
+            "passphrase",
+            "certificateType",
+            "eccRegions",
+            "signCertificate",
+            "signPrivateKey",
+            "encryptCertificate",
+            "encryptPrivateKey",
+        ],
+        true,
+    )?;
+    let now_ms = clock_ms(now.opt_number()?, now.what)?;
+    let provider = provider_from(provider.opt_string()?.as_deref())?;
+    let certificate_type = certificate_type
+        .opt_string()?
         .map(|t| {
-            CertificateType::from_name(t).ok_or_else(|| {
-                invalid_argument(&alloc::format!(
+            CertificateType::from_name(&t).ok_or_else(|| {
+                invalid_argument(&format!(
                     "certificateType must be \"SVR\" or \"CA\", not {t:?}"
                 ))
             })
         })
         .transpose()?;
-    let now_ms = match input.now {
-        Some(n) if n.is_finite() => n,
-        Some(_) => {
-            return Err(invalid_argument(
-                "now must be a finite number of milliseconds",
-            ));
-        }
-        None => js_sys::Date::now(),
-    };
-    let ecc_regions: Vec<&str> = input
-        .ecc_regions
-        .iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let ecc_regions = ecc_regions.opt_strings()?.unwrap_or_default();
+    let ecc_regions: Vec<&str> = ecc_regions.iter().map(String::as_str).collect();
+    let certificate = certificate.opt_string()?;
+    let region = region.opt_string()?;
+    let sign_certificate = sign_certificate.opt_string()?;
+    let encrypt_certificate = encrypt_certificate.opt_string()?;
+    let private_key = private_key.opt_secret()?;
+    let passphrase = passphrase.opt_secret()?;
+    let sign_private_key = sign_private_key.opt_secret()?;
+    let encrypt_private_key = encrypt_private_key.opt_secret()?;
     let report = core_validate(&Input {
-        certificate: input.certificate.as_deref().unwrap_or(""),
-        private_key: input.private_key.as_deref().map(String::as_str),
+        certificate: certificate.as_deref().unwrap_or(""),
+        private_key: secret(&private_key),
         provider,
-        region: input.region.as_deref(),
-        // Saturating float → integer conversion: out-of-range times clamp.
-        #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
-        now_ms: now_ms as i64,
-        passphrase: input.passphrase.as_deref().map(String::as_str),
+        region: region.as_deref(),
+        now_ms,
+        passphrase: secret(&passphrase),
         certificate_type,
         ecc_regions: &ecc_regions,
-        sign_certificate: input.sign_certificate.as_deref(),
-        sign_private_key: input.sign_private_key.as_deref().map(String::as_str),
-        encrypt_certificate: input.encrypt_certificate.as_deref(),
-        encrypt_private_key: input.encrypt_private_key.as_deref().map(String::as_str),
+        sign_certificate: sign_certificate.as_deref(),
+        sign_private_key: secret(&sign_private_key),
+        encrypt_certificate: encrypt_certificate.as_deref(),
+        encrypt_private_key: secret(&encrypt_private_key),
     });
     to_js(&report)
+}
+
+/// An optional secret as the core takes it.
+fn secret(s: &Option<Zeroizing<String>>) -> Option<&str> {
+    s.as_deref().map(String::as_str)
 }
 
 /// `fingerprint(pem, algorithm?, format?): string` of the first certificate; throws `Error` with
@@ -390,14 +706,14 @@ pub fn fingerprint(
     #[wasm_bindgen(unchecked_optional_param_type = "\"sha1\" | \"sha256\"")] algorithm: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "\"colon-lower\" | \"colon-upper\" | \"hex\"")]
     format: JsValue,
-) -> Result<String, JsValue> {
+) -> JsResult<String> {
     let pem = pem
         .as_string()
         .ok_or_else(|| invalid_argument("fingerprint(): pem must be a string"))?;
     let algorithm = match optional_string(&algorithm, "algorithm")? {
         None => FingerprintAlgorithm::default(),
         Some(a) => FingerprintAlgorithm::from_name(&a).ok_or_else(|| {
-            invalid_argument(&alloc::format!(
+            invalid_argument(&format!(
                 "algorithm must be \"sha1\" or \"sha256\", not {a:?}"
             ))
         })?,
@@ -405,7 +721,7 @@ pub fn fingerprint(
     let format = match optional_string(&format, "format")? {
         None => FingerprintFormat::default(),
         Some(f) => FingerprintFormat::from_name(&f).ok_or_else(|| {
-            invalid_argument(&alloc::format!(
+            invalid_argument(&format!(
                 "format must be \"colon-lower\", \"colon-upper\" or \"hex\", not {f:?}"
             ))
         })?,
@@ -414,61 +730,17 @@ pub fn fingerprint(
 }
 
 /// `undefined`/`null` → `None`, a string → `Some`, anything else → `InvalidArgument`.
-fn optional_string(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
+fn optional_string(value: &JsValue, name: &str) -> JsResult<Option<String>> {
+    if nullish(value) {
         return Ok(None);
     }
     value
         .as_string()
         .map(Some)
-        .ok_or_else(|| invalid_argument(&alloc::format!("{name} must be a string")))
+        .ok_or_else(|| invalid_argument(&format!("{name} must be a string")))
 }
 
-/// `BuildOptions` as JS sends it.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsBuildOptions {
-    now: Option<f64>,
-    ecc_regions: Option<Vec<String>>,
-    region: Option<String>,
-    passphrase: Option<Zeroizing<String>>,
-}
-
-/// `SignOptions` as JS sends it (`timestamp` is read separately: number, string or Date).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsSignOptions {
-    nonce: Option<String>,
-    algorithm: Option<SignAlgorithm>,
-}
-
-/// An optional options object: `undefined`/`null` → defaults.
-fn options_from<T: for<'de> Deserialize<'de> + Default>(
-    value: JsValue,
-    what: &str,
-) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        Ok(T::default())
-    } else {
-        from_js(value, what)
-    }
-}
-
-/// Milliseconds → the core's integer clock (saturating; non-finite is refused).
-fn clock_ms(now: Option<f64>) -> Result<i64, JsValue> {
-    let ms = match now {
-        Some(n) if n.is_finite() => n,
-        Some(_) => {
-            return Err(invalid_argument(
-                "now must be a finite number of milliseconds",
-            ));
-        }
-        None => js_sys::Date::now(),
-    };
-    // Saturating float → integer conversion: out-of-range times clamp.
-    #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
-    Ok(ms as i64)
-}
+// ---- buildRequest / signRequest -----------------------------------------------------------------
 
 /// `buildRequest(provider, params, options?): ApiRequest` — throws an `Error` with the provider's
 /// `.code`, `.kind`, `.httpStatus` and every finding in `.findings` when the provider would refuse.
@@ -477,30 +749,38 @@ pub fn build_request(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
     #[wasm_bindgen(unchecked_param_type = "UploadParams")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult<JsValue> {
     let name = provider
         .as_string()
         .ok_or_else(|| invalid_argument("buildRequest(): provider must be a string"))?;
     let provider = provider_from(Some(&name))?
         .ok_or_else(|| invalid_argument("buildRequest(): provider is required"))?;
-    if !params.is_object() || js_sys::Array::is_array(&params) {
-        return Err(invalid_argument("buildRequest(): params must be an object"));
-    }
-    let params: Params = serde_wasm_bindgen::from_value(params)
-        .map_err(|e| invalid_argument(&alloc::format!("buildRequest() params: {e}")))?;
-    let options: JsBuildOptions = options_from(options, "buildRequest() options")?;
-    let options = BuildOptions {
-        now_ms: clock_ms(options.now)?,
-        ecc_regions: options.ecc_regions.unwrap_or_default(),
-        region: options.region,
-        passphrase: options.passphrase,
+    let params = read_params(&params)?;
+    let options = if nullish(&options) {
+        BuildOptions {
+            now_ms: clock_ms(None, "")?,
+            ..BuildOptions::default()
+        }
+    } else {
+        let [now, ecc_regions, region, passphrase] = fields(
+            &options,
+            "buildRequest() options",
+            ["now", "eccRegions", "region", "passphrase"],
+            true,
+        )?;
+        BuildOptions {
+            now_ms: clock_ms(now.opt_number()?, now.what)?,
+            ecc_regions: ecc_regions.opt_strings()?.unwrap_or_default(),
+            region: region.opt_string()?,
+            passphrase: passphrase.opt_secret()?,
+        }
     };
     match core_build_request(provider, &params, &options) {
         Ok(request) => to_js(&request),
         Err(refused) => {
             let error = coded_error(&refused.code, &refused.to_string());
             let set = |name: &str, value: &JsValue| {
-                let _ = js_sys::Reflect::set(&error, &JsValue::from_str(name), value);
+                let _ = Reflect::set(&error, &JsValue::from_str(name), value);
             };
             set("kind", &JsValue::from_str(refused.kind.as_str()));
             set("httpStatus", &JsValue::from(refused.http_status));
@@ -510,6 +790,23 @@ pub fn build_request(
     }
 }
 
+/// `buildRequest` params: an object of [`param_value`]s (strings zeroized on drop).
+fn read_params(params: &JsValue) -> JsResult<Params> {
+    let pairs = entries(params)
+        .ok_or_else(|| invalid_argument("buildRequest(): params must be an object"))?;
+    let mut out = Params::new();
+    for (name, value) in pairs {
+        let value = param_value(&value, 0).map_err(|it| {
+            let shown: String = name.chars().take(64).collect();
+            invalid_argument(&format!(
+                "buildRequest() params: {shown} holds {it}, which no parameter takes"
+            ))
+        })?;
+        out.insert(name, value);
+    }
+    Ok(out)
+}
+
 /// `signRequest(request, credentials, options?): ApiRequest` — signs in trusted code (a Worker that
 /// holds the secrets). Without `timestamp`/`nonce` the clock and `crypto.getRandomValues` are used.
 #[wasm_bindgen(js_name = signRequest, unchecked_return_type = "ApiRequest")]
@@ -517,41 +814,45 @@ pub fn sign_request(
     #[wasm_bindgen(unchecked_param_type = "ApiRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult<JsValue> {
     if !request.is_object() {
         return Err(invalid_argument(
             "signRequest(): request must be an object from buildRequest()",
         ));
     }
-    let request: ApiRequest = serde_wasm_bindgen::from_value(request)
-        .map_err(|e| invalid_argument(&alloc::format!("signRequest() request: {e}")))?;
+    let request = read_request(&request)?;
     if !credentials.is_object() {
         return Err(invalid_argument(
             "signRequest(): credentials must be an object",
         ));
     }
-    // The serde message for an untagged enum names no field values, so no secret can leak here.
-    let credentials: Credentials = serde_wasm_bindgen::from_value(credentials).map_err(|_| {
-        invalid_argument(
-            "signRequest(): credentials must be { accessKeyId, accessKeySecret, securityToken? } or { secretId, secretKey, token? }",
+    let credentials = read_credentials(&credentials)?;
+    let (timestamp_s, nonce, algorithm) = if nullish(&options) {
+        (timestamp_seconds(&JsValue::UNDEFINED)?, None, None)
+    } else {
+        let [timestamp, nonce, algorithm] = fields(
+            &options,
+            "signRequest() options",
+            ["timestamp", "nonce", "algorithm"],
+            true,
+        )?;
+        let algorithm = algorithm
+            .opt_string()?
+            .map(|a| {
+                SignAlgorithm::from_name(&a).ok_or_else(|| {
+                    invalid_argument(&format!(
+                        "signRequest() options: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {a:?}"
+                    ))
+                })
+            })
+            .transpose()?;
+        (
+            timestamp_seconds(&timestamp.value)?,
+            nonce.opt_string()?,
+            algorithm,
         )
-    })?;
-    let timestamp = if options.is_object() {
-        js_sys::Reflect::get(&options, &JsValue::from_str("timestamp"))
-            .unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
     };
-    let timestamp_s = timestamp_seconds(&timestamp)?;
-    let js_options: JsSignOptions = if options.is_object() {
-        // `timestamp` is read above (it may be a Date); hide it from serde.
-        let copy = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
-        let _ = js_sys::Reflect::delete_property(&copy, &JsValue::from_str("timestamp"));
-        from_js(copy.into(), "signRequest() options")?
-    } else {
-        options_from(options, "signRequest() options")?
-    };
-    let nonce = match js_options.nonce {
+    let nonce = match nonce {
         Some(n) => n,
         None => random_nonce()?,
     };
@@ -561,16 +862,104 @@ pub fn sign_request(
         &SignOptions {
             timestamp_s,
             nonce,
-            algorithm: js_options.algorithm,
+            algorithm,
         },
     )
     .map_err(|e| coded_error(e.code(), &e.to_string()))?;
     to_js(&signed)
 }
 
+/// An `ApiRequest` (from buildRequest, or made by hand). Fields are looked up by name, so other
+/// keys (`warnings`) are ignored; every field is required. Built in place, so the query and body
+/// (they hold the private key) are zeroized with the request however reading ends.
+fn read_request(value: &JsValue) -> JsResult<ApiRequest> {
+    let get = |name: &'static str| Field {
+        what: "signRequest() request",
+        name,
+        value: Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED),
+    };
+    let provider = get("provider").string()?;
+    let provider = provider_from(Some(&provider))?
+        .ok_or_else(|| invalid_argument("signRequest(): request.provider is required"))?;
+    let mut request = ApiRequest {
+        provider,
+        action: get("action").string()?,
+        version: get("version").string()?,
+        method: get("method").string()?,
+        url: String::new(),
+        host: get("host").string()?,
+        path: get("path").string()?,
+        query: Vec::new(),
+        headers: Vec::new(),
+        body: String::new(),
+        warnings: Vec::new(),
+    };
+    request.url = get("url").string()?;
+    get("query").pairs_into(&mut request.query)?;
+    get("headers").pairs_into(&mut request.headers)?;
+    request.body = get("body").string()?;
+    Ok(request)
+}
+
+/// `{ accessKeyId, accessKeySecret, securityToken? }` (tried first) or `{ secretId, secretKey,
+/// token? }`; other keys are ignored. The message names no field value, so no secret can leak.
+fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
+    let refused = || {
+        invalid_argument(
+            "signRequest(): credentials must be { accessKeyId, accessKeySecret, securityToken? } or { secretId, secretKey, token? }",
+        )
+    };
+    let [
+        access_key_id,
+        access_key_secret,
+        security_token,
+        secret_id,
+        secret_key,
+        token,
+    ] = fields(
+        value,
+        "signRequest() credentials",
+        [
+            "accessKeyId",
+            "accessKeySecret",
+            "securityToken",
+            "secretId",
+            "secretKey",
+            "token",
+        ],
+        false,
+    )
+    .map_err(|_| refused())?;
+    // Each secret is wrapped as soon as it is read, so a half-matching shape leaves no copy behind.
+    let opt = |f: &Field<'_>| f.opt_secret().ok();
+    if let (Some(id), Some(secret), Some(sts)) = (
+        access_key_id.value.as_string(),
+        access_key_secret.value.as_string().map(Zeroizing::new),
+        opt(&security_token),
+    ) {
+        return Ok(Credentials::Alibaba {
+            access_key_id: id,
+            access_key_secret: secret,
+            security_token: sts,
+        });
+    }
+    if let (Some(id), Some(secret), Some(sts)) = (
+        secret_id.value.as_string(),
+        secret_key.value.as_string().map(Zeroizing::new),
+        opt(&token),
+    ) {
+        return Ok(Credentials::Tencent {
+            secret_id: id,
+            secret_key: secret,
+            token: sts,
+        });
+    }
+    Err(refused())
+}
+
 /// `timestamp`: Unix seconds, an ISO 8601 UTC string, a `Date`, or absent (now).
-fn timestamp_seconds(value: &JsValue) -> Result<i64, JsValue> {
-    let ms = if value.is_undefined() || value.is_null() {
+fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
+    let ms = if nullish(value) {
         js_sys::Date::now()
     } else if let Some(seconds) = value.as_f64() {
         if !seconds.is_finite() {
@@ -596,16 +985,11 @@ fn timestamp_seconds(value: &JsValue) -> Result<i64, JsValue> {
 }
 
 /// 16 random bytes from `crypto.getRandomValues`, as 32 lowercase hex digits.
-fn random_nonce() -> Result<String, JsValue> {
-    let no_crypto = || {
-        coded_error(
-            "InvalidArgument",
-            "no crypto.getRandomValues here: pass options.nonce",
-        )
-    };
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
-        .map_err(|_| no_crypto())?;
-    let get_random = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
+fn random_nonce() -> JsResult<String> {
+    let no_crypto = || invalid_argument("no crypto.getRandomValues here: pass options.nonce");
+    let crypto =
+        Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| no_crypto())?;
+    let get_random = Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(no_crypto)?;
@@ -617,40 +1001,7 @@ fn random_nonce() -> Result<String, JsValue> {
     ))
 }
 
-/// `computeSignature` input (PROVIDERS.md §5 step by step; secrets zeroized on drop).
-#[derive(Deserialize)]
-#[serde(tag = "algorithm", deny_unknown_fields)]
-enum JsSignatureInput {
-    #[serde(rename = "ACS3-HMAC-SHA256", rename_all = "camelCase")]
-    Acs3 {
-        method: String,
-        path: String,
-        query: alloc::collections::BTreeMap<String, String>,
-        headers: alloc::collections::BTreeMap<String, String>,
-        body: String,
-        access_key_id: String,
-        access_key_secret: Zeroizing<String>,
-    },
-    #[serde(rename = "HMAC-SHA1", rename_all = "camelCase")]
-    RpcSha1 {
-        method: String,
-        params: alloc::collections::BTreeMap<String, String>,
-        access_key_secret: Zeroizing<String>,
-    },
-    #[serde(rename = "TC3-HMAC-SHA256", rename_all = "camelCase")]
-    Tc3 {
-        method: String,
-        path: String,
-        canonical_query: String,
-        content_type: String,
-        host: String,
-        body: String,
-        service: String,
-        timestamp: i64,
-        secret_id: String,
-        secret_key: Zeroizing<String>,
-    },
-}
+// ---- computeSignature ---------------------------------------------------------------------------
 
 /// `SignatureParts` for JS.
 #[derive(Serialize, Default)]
@@ -677,67 +1028,90 @@ impl From<crate::SignatureParts> for JsSignatureParts {
     }
 }
 
+/// `(&str, &str)` views of owned pairs.
+fn str_pairs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
 /// `computeSignature(input: SignatureInput): SignatureParts` — the low-level signers behind
-/// signRequest, with every intermediate string, for checking against other implementations.
+/// signRequest, with every intermediate string, for checking against other implementations. The
+/// input is tagged by `algorithm`; each shape's fields are all required and no others are taken.
 #[wasm_bindgen(js_name = computeSignature, unchecked_return_type = "SignatureParts")]
 pub fn compute_signature(
     #[wasm_bindgen(unchecked_param_type = "SignatureInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> JsResult<JsValue> {
+    const WHAT: &str = "computeSignature() input";
     if !input.is_object() {
         return Err(invalid_argument(
             "computeSignature(): input must be an object",
         ));
     }
-    let input: JsSignatureInput = serde_wasm_bindgen::from_value(input)
-        .map_err(|e| invalid_argument(&alloc::format!("computeSignature() input: {e}")))?;
-    let pairs = |m: &alloc::collections::BTreeMap<String, String>| -> Vec<(String, String)> {
-        m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
-    };
+    let [algorithm] = fields(&input, WHAT, ["algorithm"], false)?;
+    let algorithm = algorithm.string()?;
+    let algorithm = SignAlgorithm::from_name(&algorithm).ok_or_else(|| {
+        invalid_argument(&format!(
+            "{WHAT}: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {algorithm:?}"
+        ))
+    })?;
     let coded = |e: crate::Error| coded_error(e.code(), &e.to_string());
-    let parts: JsSignatureParts = match &input {
-        JsSignatureInput::Acs3 {
-            method,
-            path,
-            query,
-            headers,
-            body,
-            access_key_id,
-            access_key_secret,
-        } => {
-            let (query, headers) = (pairs(query), pairs(headers));
-            let query: Vec<(&str, &str)> = query
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let headers: Vec<(&str, &str)> = headers
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            crate::sign_acs3(
-                &crate::Acs3Input {
-                    method,
-                    path,
-                    query: &query,
-                    headers: &headers,
-                    body: body.as_bytes(),
-                },
+    let parts: JsSignatureParts = match algorithm {
+        SignAlgorithm::Acs3HmacSha256 => {
+            let [
+                _,
+                method,
+                path,
+                query,
+                headers,
+                body,
                 access_key_id,
                 access_key_secret,
+            ] = fields(
+                &input,
+                WHAT,
+                [
+                    "algorithm",
+                    "method",
+                    "path",
+                    "query",
+                    "headers",
+                    "body",
+                    "accessKeyId",
+                    "accessKeySecret",
+                ],
+                true,
+            )?;
+            let (method, path) = (method.string()?, path.string()?);
+            let (body, access_key_id) = (body.string()?, access_key_id.string()?);
+            let (query, headers) = (query.string_map()?, headers.string_map()?);
+            let access_key_secret = access_key_secret.secret()?;
+            crate::sign_acs3(
+                &crate::Acs3Input {
+                    method: &method,
+                    path: &path,
+                    query: &str_pairs(&query),
+                    headers: &str_pairs(&headers),
+                    body: body.as_bytes(),
+                },
+                &access_key_id,
+                &access_key_secret,
             )
             .map_err(coded)?
             .into()
         }
-        JsSignatureInput::RpcSha1 {
-            method,
-            params,
-            access_key_secret,
-        } => {
-            let params = pairs(params);
-            let params: Vec<(&str, &str)> = params
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let s = crate::sign_rpc_hmac_sha1(method, &params, access_key_secret).map_err(coded)?;
+        SignAlgorithm::HmacSha1 => {
+            let [_, method, params, access_key_secret] = fields(
+                &input,
+                WHAT,
+                ["algorithm", "method", "params", "accessKeySecret"],
+                true,
+            )?;
+            let (method, params) = (method.string()?, params.string_map()?);
+            let access_key_secret = access_key_secret.secret()?;
+            let s = crate::sign_rpc_hmac_sha1(&method, &str_pairs(&params), &access_key_secret)
+                .map_err(coded)?;
             JsSignatureParts {
                 canonicalized_query_string: Some(s.canonicalized_query_string),
                 string_to_sign: s.string_to_sign,
@@ -745,33 +1119,61 @@ pub fn compute_signature(
                 ..JsSignatureParts::default()
             }
         }
-        JsSignatureInput::Tc3 {
-            method,
-            path,
-            canonical_query,
-            content_type,
-            host,
-            body,
-            service,
-            timestamp,
-            secret_id,
-            secret_key,
-        } => crate::sign_tc3(
-            &crate::Tc3Input {
+        SignAlgorithm::Tc3HmacSha256 => {
+            let [
+                _,
                 method,
                 path,
                 canonical_query,
                 content_type,
                 host,
-                body: body.as_bytes(),
+                body,
                 service,
-                timestamp_s: *timestamp,
-            },
-            secret_id,
-            secret_key,
-        )
-        .map_err(coded)?
-        .into(),
+                timestamp,
+                secret_id,
+                secret_key,
+            ] = fields(
+                &input,
+                WHAT,
+                [
+                    "algorithm",
+                    "method",
+                    "path",
+                    "canonicalQuery",
+                    "contentType",
+                    "host",
+                    "body",
+                    "service",
+                    "timestamp",
+                    "secretId",
+                    "secretKey",
+                ],
+                true,
+            )?;
+            let timestamp_s = timestamp.integer()?;
+            let (method, path) = (method.string()?, path.string()?);
+            let (canonical_query, content_type) =
+                (canonical_query.string()?, content_type.string()?);
+            let (host, body, service) = (host.string()?, body.string()?, service.string()?);
+            let secret_id = secret_id.string()?;
+            let secret_key = secret_key.secret()?;
+            crate::sign_tc3(
+                &crate::Tc3Input {
+                    method: &method,
+                    path: &path,
+                    canonical_query: &canonical_query,
+                    content_type: &content_type,
+                    host: &host,
+                    body: body.as_bytes(),
+                    service: &service,
+                    timestamp_s,
+                },
+                &secret_id,
+                &secret_key,
+            )
+            .map_err(coded)?
+            .into()
+        }
     };
     to_js(&parts)
 }

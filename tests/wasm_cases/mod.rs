@@ -3,8 +3,11 @@
 //! `null`s, arrays, provider codes, and thrown values that are `Error`s with a `.code`.
 //!
 //! The functions under test are the `#[wasm_bindgen]` exports themselves (`cert_preflight::wasm`), called
-//! with real JS values, so everything serde-wasm-bindgen does on the way in and out is covered.
+//! with real JS values, so both the hand-written argument readers on the way in (`arguments.rs`
+//! checks them field by field) and serde-wasm-bindgen on the way out are covered.
 //! Fixtures are the openssl-generated corpus (`tests/fixtures/gen.sh`); the clock is the corpus clock.
+
+mod arguments;
 
 use cert_preflight::wasm::{fingerprint, validate};
 use js_sys::{Array, Object, Reflect};
