@@ -200,6 +200,45 @@ describe("validate: report shape and thrown errors", () => {
     for (const call of calls) assertCodedError(thrown(call), "InvalidArgument");
   });
 
+  it("every ValidateInput field refuses a wrong type and takes undefined/null as absent", () => {
+    const stringFields = ["certificate", "privateKey", "provider", "region", "passphrase", "certificateType",
+      "signCertificate", "signPrivateKey", "encryptCertificate", "encryptPrivateKey"];
+    const base = { certificate: RSA_FULLCHAIN, now: nowMs };
+    for (const field of stringFields) {
+      for (const wrong of [1, true, ["x"], { x: 1 }, 1n]) {
+        const e = thrown(() => main.validate({ ...base, [field]: wrong }));
+        assertCodedError(e, "InvalidArgument");
+        assert.ok(e.message.includes(field), e.message);
+      }
+    }
+    for (const [field, wrong] of [["now", "today"], ["now", 5n], ["now", NaN], ["now", -Infinity],
+      ["eccRegions", "cn-hangzhou"], ["eccRegions", ["cn-hangzhou", 1]], ["eccRegions", { 0: "cn-hangzhou" }]]) {
+      const e = thrown(() => main.validate({ ...base, [field]: wrong }));
+      assertCodedError(e, "InvalidArgument");
+      assert.ok(e.message.includes(field), e.message);
+    }
+    for (const absent of [undefined, null]) {
+      const input = { ...base };
+      for (const field of [...stringFields.slice(1), "eccRegions"]) input[field] = absent;
+      assert.equal(main.validate(input).errors.length, 0);
+    }
+  });
+
+  it("unknown keys throw even when undefined, naming the key; secrets never appear in messages", () => {
+    for (const typo of ["privatekey", "Certificate", "ecc_regions"]) {
+      const e = thrown(() => main.validate({ certificate: RSA_FULLCHAIN, [typo]: undefined }));
+      assertCodedError(e, "InvalidArgument");
+      assert.ok(e.message.includes(`\`${typo}\``), e.message);
+    }
+    const secret = "hunter2-never-shown";
+    for (const input of [{ certificate: RSA_FULLCHAIN, now: secret }, { certificate: RSA_FULLCHAIN, eccRegions: secret },
+      { certificate: RSA_FULLCHAIN, eccRegions: [secret, 1] }]) {
+      const e = thrown(() => main.validate(input));
+      assertCodedError(e, "InvalidArgument");
+      assert.ok(!e.message.includes(secret), e.message);
+    }
+  });
+
   it("now defaults to Date.now()", () => {
     // The rsa/2048 leaf is valid 2025-01-01 … 2030-01-01.
     const expired = main.validate({ certificate: RSA_FULLCHAIN, now: Date.UTC(2031, 0, 1) });

@@ -234,3 +234,90 @@ describe("signRequest", () => {
     }
   });
 });
+
+// The binding reads every argument by hand (src/wasm.rs): the same checks, seen from JS.
+describe("argument checking", () => {
+  const ali = { accessKeyId: "LTAI5tFAKEFAKEFAKEFAKE12", accessKeySecret: "FakeAccessKeySecretForVectors0" };
+  const fixedOpts = { timestamp: "2026-06-01T00:00:00Z", nonce: "0123456789abcdef" };
+  const invalid = (fn, what) =>
+    assert.throws(fn, (e) => {
+      assert.ok(e instanceof Error, what);
+      assert.equal(e.code, "InvalidArgument", `${what}: ${e.message}`);
+      assert.ok(!e.message.includes(ali.accessKeySecret) && !e.message.includes("BEGIN"), e.message);
+      return true;
+    }, what);
+  const slb = () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW });
+
+  test("timestamp: Unix seconds, an ISO string and a Date sign the same", () => {
+    const req = slb();
+    const auth = (timestamp) => header(cp.signRequest(req, ali, { ...fixedOpts, timestamp }), "authorization");
+    const want = auth("2026-06-01T00:00:00Z");
+    assert.equal(auth(NOW / 1000), want);
+    assert.equal(auth(NOW / 1000 + 0.5), want);
+    assert.equal(auth(new Date(NOW)), want);
+    assert.equal(auth(new Date(NOW + 999)), want);
+    for (const bad of ["yesterday", NaN, Infinity, new Date(NaN), true, {}, [NOW / 1000]]) {
+      invalid(() => cp.signRequest(req, ali, { ...fixedOpts, timestamp: bad }), `timestamp ${String(bad)}`);
+    }
+  });
+
+  test("unknown keys are refused in every options object and computeSignature input", () => {
+    const req = slb();
+    invalid(() => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert }, { now: NOW, nowMs: NOW }), "BuildOptions");
+    invalid(() => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert }, { now: NOW, eccregions: [] }), "BuildOptions");
+    invalid(() => cp.signRequest(req, ali, { ...fixedOpts, Nonce: "x" }), "SignOptions");
+    const v = vectors.aliyun_rpc_v1[0];
+    const rpc = { algorithm: "HMAC-SHA1", method: v.method, params: v.params, accessKeySecret: v.access_key_secret };
+    assert.equal(cp.computeSignature(rpc).signature, v.signature);
+    invalid(() => cp.computeSignature({ ...rpc, accessKeyId: "x" }), "SignatureInput");
+    invalid(() => cp.computeSignature({ ...rpc, accesskeysecret: "x" }), "SignatureInput");
+  });
+
+  test("wrong types per field throw InvalidArgument naming the field", () => {
+    const req = slb();
+    const params = { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: pkcs1 };
+    for (const [field, bad] of [["now", "today"], ["now", NaN], ["eccRegions", "cn-hangzhou"], ["eccRegions", [1]], ["region", 1], ["passphrase", 1]]) {
+      assert.throws(() => cp.buildRequest("aliyun-slb", params, { now: NOW, [field]: bad }), (e) => e.code === "InvalidArgument" && e.message.includes(field), field);
+    }
+    for (const [field, bad] of [["nonce", 1], ["algorithm", "HMAC-SHA256"], ["algorithm", 1]]) {
+      invalid(() => cp.signRequest(req, ali, { ...fixedOpts, [field]: bad }), field);
+    }
+    for (const field of ["provider", "action", "method", "url", "host", "path", "query", "headers", "body"]) {
+      assert.throws(() => cp.signRequest({ ...req, [field]: 1 }, ali, fixedOpts), (e) => e.code === "InvalidArgument" && e.message.includes(field), field);
+    }
+    invalid(() => cp.signRequest({ ...req, query: [["a"]] }, ali, fixedOpts), "query pair");
+    invalid(() => cp.signRequest(req, { accessKeyId: ali.accessKeyId, accessKeySecret: 1 }, fixedOpts), "credentials");
+    invalid(() => cp.signRequest(req, { ...ali, securityToken: 1 }, fixedOpts), "credentials");
+    // Extra keys on the request and the credentials are ignored (the request carries `warnings`).
+    assert.equal(
+      header(cp.signRequest({ ...req, extra: 1 }, { ...ali, note: "x" }, fixedOpts), "authorization"),
+      header(cp.signRequest(req, ali, fixedOpts), "authorization"),
+    );
+    const t = vectors.tencent_tc3[0];
+    const tc3 = { algorithm: "TC3-HMAC-SHA256", method: t.method, path: t.path, canonicalQuery: t.query, contentType: t.headers["Content-Type"], host: t.host, body: t.body, service: t.service, timestamp: t.timestamp, secretId: t.secret_id, secretKey: t.secret_key };
+    assert.equal(cp.computeSignature({ ...tc3, timestamp: BigInt(t.timestamp) }).signature, t.signature);
+    for (const bad of [t.timestamp + 0.5, String(t.timestamp), null]) {
+      assert.throws(() => cp.computeSignature({ ...tc3, timestamp: bad }), (e) => e.code === "InvalidArgument" && e.message.includes("timestamp") && !e.message.includes(t.secret_key));
+    }
+    assert.throws(() => cp.computeSignature({ ...tc3, algorithm: undefined }), (e) => e.code === "InvalidArgument");
+  });
+
+  test("parameter types are the provider's findings; impossible values throw", () => {
+    const params = { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: pkcs1 };
+    for (const Tag of ["env=prod", [{ Key: 1, Value: "v" }], [{ Key: "env", Value: { nested: "v" } }], [["env", "prod"]]]) {
+      assert.throws(() => cp.buildRequest("aliyun-slb", { ...params, Tag }, { now: NOW }), (e) => {
+        assert.notEqual(e.code, "InvalidArgument", e.message);
+        assert.ok(e.findings.some((f) => f.kind === "ParameterInvalid"), JSON.stringify(e.findings));
+        return true;
+      }, JSON.stringify(Tag));
+    }
+    const req = cp.buildRequest("aliyun-slb", { ...params, OwnerId: 9007199254740993n, Tag: [{ Key: "env", Value: "prod" }] }, { now: NOW });
+    assert.equal(Object.fromEntries(req.query).OwnerId, "9007199254740993");
+    const cyclic = { Key: "env" };
+    cyclic.Value = cyclic;
+    for (const bad of [[cyclic], [() => 1], [Symbol("x")], new Set(["a"]), new Uint8Array(2)]) {
+      invalid(() => cp.buildRequest("aliyun-slb", { ...params, Tag: bad }, { now: NOW }), "Tag");
+    }
+    invalid(() => cp.buildRequest("aliyun-slb", { ...params, OwnerId: 2n ** 64n }, { now: NOW }), "BigInt beyond 64 bits");
+  });
+});
