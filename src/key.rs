@@ -8,23 +8,24 @@
 //! encryption (`Proc-Type: 4,ENCRYPTED` + `DEK-Info`, RFC 1421 §4.6.1 with OpenSSL's cipher names
 //! and `EVP_BytesToKey` key derivation) is decrypted for AES-128/192/256-CBC, DES-EDE3-CBC and DES-CBC.
 //!
-//! Secrets (decrypted DER, private components) live in [`Zeroizing`] buffers and never appear in
-//! `Debug` output or error messages.
+//! Every structure is read with the strict DER reader in [`crate::asn1`] (no trailing bytes, shortest
+//! lengths and integers), and PBES2 is decrypted with the RustCrypto primitives directly (PBKDF2 with
+//! HMAC-SHA1/SHA-2, scrypt; AES-CBC, AES-GCM, DES-EDE3-CBC).
+//!
+//! Secrets (decrypted DER, private components, derived keys) live in [`Zeroizing`] buffers and never
+//! appear in `Debug` output or error messages.
 
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use der::asn1::{BitStringRef, ObjectIdentifier as Oid, OctetStringRef, UintRef};
-use der::{Decode, Encode, Sequence};
+use const_oid::ObjectIdentifier as Oid;
 use p256::elliptic_curve::bigint::{BoxedUint, NonZero, Odd};
-use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
-use crate::alg::{
-    self, Curve, DsaParams, KeyAlgorithm, PublicKeyDesc, bit_len, describe_spki, ec_desc,
-};
+use crate::alg::{self, Curve, KeyAlgorithm, PublicKeyDesc, bit_len, ec_desc};
+use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki};
 use crate::finding::KeyInfo;
 
 /// Largest RSA modulus we accept (bits). Far above anything a provider takes; it only bounds the
@@ -53,6 +54,21 @@ const SCRYPT: Oid = Oid::new_unwrap("1.3.6.1.4.1.11591.4.11");
 const DES_EDE3_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.7");
 /// desCBC, RFC 8018 B.2.1.
 const DES_CBC: Oid = Oid::new_unwrap("1.3.14.3.2.7");
+/// aes128-CBC-PAD, aes192-CBC-PAD, aes256-CBC-PAD, RFC 8018 B.2.5.
+const AES128_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.2");
+const AES192_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.22");
+const AES256_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.42");
+/// id-aes128-GCM, id-aes256-GCM (RFC 5084 §3.2; the parameters as the `pkcs5` crate writes them).
+const AES128_GCM: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.6");
+const AES256_GCM: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.46");
+/// id-hmacWithSHA1 and the SHA-2 PRFs, RFC 8018 B.1.
+const HMAC_SHA1: Oid = Oid::new_unwrap("1.2.840.113549.2.7");
+const HMAC_SHA224: Oid = Oid::new_unwrap("1.2.840.113549.2.8");
+const HMAC_SHA256: Oid = Oid::new_unwrap("1.2.840.113549.2.9");
+const HMAC_SHA384: Oid = Oid::new_unwrap("1.2.840.113549.2.10");
+const HMAC_SHA512: Oid = Oid::new_unwrap("1.2.840.113549.2.11");
+/// The NULL tag (PRF parameters).
+const NULL: u8 = 0x05;
 /// The PKCS#5 arc; PBES1 schemes are `pkcs-5 1/3/4/6/10/11`, RFC 8018 A.3.
 const PKCS5_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05];
 /// The PKCS#12 PBE arc (`pbeWithSHAAnd3-KeyTripleDES-CBC` and friends), RFC 7292 Appendix C.
@@ -296,7 +312,7 @@ pub(crate) fn parse_views(
     let curve_hint = blocks
         .iter()
         .find(|b| b.label == "EC PARAMETERS")
-        .and_then(|b| Oid::from_der(b.der).ok());
+        .and_then(|b| named_curve(b.der).ok());
 
     if is_legacy_encrypted(block.headers) {
         return decrypt_legacy(block, passphrase, curve_hint);
@@ -351,10 +367,11 @@ fn is_legacy_encrypted(headers: &[(String, String)]) -> bool {
     })
 }
 
-/// A legacy OpenSSL PEM cipher, named in the `DEK-Info` header (RFC 1421 §4.6.1.3 as OpenSSL's
-/// `PEM_write_bio_PrivateKey_traditional` extends it to its own cipher names).
+/// A CBC cipher with PKCS#7 padding: a legacy OpenSSL PEM cipher, named in the `DEK-Info` header
+/// (RFC 1421 §4.6.1.3 as OpenSSL's `PEM_write_bio_PrivateKey_traditional` extends it to its own
+/// cipher names), or a PBES2 encryption scheme (RFC 8018 B.2; DES only in legacy PEM).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LegacyCipher {
+enum CbcCipher {
     Aes128,
     Aes192,
     Aes256,
@@ -362,20 +379,20 @@ enum LegacyCipher {
     Des,
 }
 
-impl LegacyCipher {
+impl CbcCipher {
     /// OpenSSL's names and aliases (`EVP_get_cipherbyname` is case-insensitive).
     fn from_name(name: &str) -> Option<Self> {
-        const NAMES: [(&str, LegacyCipher); 10] = [
-            ("AES-128-CBC", LegacyCipher::Aes128),
-            ("AES128", LegacyCipher::Aes128),
-            ("AES-192-CBC", LegacyCipher::Aes192),
-            ("AES192", LegacyCipher::Aes192),
-            ("AES-256-CBC", LegacyCipher::Aes256),
-            ("AES256", LegacyCipher::Aes256),
-            ("DES-EDE3-CBC", LegacyCipher::DesEde3),
-            ("DES3", LegacyCipher::DesEde3),
-            ("DES-CBC", LegacyCipher::Des),
-            ("DES", LegacyCipher::Des),
+        const NAMES: [(&str, CbcCipher); 10] = [
+            ("AES-128-CBC", CbcCipher::Aes128),
+            ("AES128", CbcCipher::Aes128),
+            ("AES-192-CBC", CbcCipher::Aes192),
+            ("AES192", CbcCipher::Aes192),
+            ("AES-256-CBC", CbcCipher::Aes256),
+            ("AES256", CbcCipher::Aes256),
+            ("DES-EDE3-CBC", CbcCipher::DesEde3),
+            ("DES3", CbcCipher::DesEde3),
+            ("DES-CBC", CbcCipher::Des),
+            ("DES", CbcCipher::Des),
         ];
         NAMES
             .iter()
@@ -385,29 +402,29 @@ impl LegacyCipher {
 
     const fn key_len(self) -> usize {
         match self {
-            LegacyCipher::Aes128 => 16,
-            LegacyCipher::Aes192 | LegacyCipher::DesEde3 => 24,
-            LegacyCipher::Aes256 => 32,
-            LegacyCipher::Des => 8,
+            CbcCipher::Aes128 => 16,
+            CbcCipher::Aes192 | CbcCipher::DesEde3 => 24,
+            CbcCipher::Aes256 => 32,
+            CbcCipher::Des => 8,
         }
     }
 
     /// The IV is one cipher block.
     const fn iv_len(self) -> usize {
         match self {
-            LegacyCipher::Aes128 | LegacyCipher::Aes192 | LegacyCipher::Aes256 => 16,
-            LegacyCipher::DesEde3 | LegacyCipher::Des => 8,
+            CbcCipher::Aes128 | CbcCipher::Aes192 | CbcCipher::Aes256 => 16,
+            CbcCipher::DesEde3 | CbcCipher::Des => 8,
         }
     }
 
     /// CBC-decrypts `buf` in place and checks the PKCS#7 padding strictly; the plaintext length.
     fn decrypt(self, key: &[u8], iv: &[u8], buf: &mut [u8]) -> Option<usize> {
         match self {
-            LegacyCipher::Aes128 => cbc_decrypt::<aes::Aes128Dec>(key, iv, buf),
-            LegacyCipher::Aes192 => cbc_decrypt::<aes::Aes192Dec>(key, iv, buf),
-            LegacyCipher::Aes256 => cbc_decrypt::<aes::Aes256Dec>(key, iv, buf),
-            LegacyCipher::DesEde3 => cbc_decrypt::<des::TdesEde3>(key, iv, buf),
-            LegacyCipher::Des => cbc_decrypt::<des::Des>(key, iv, buf),
+            CbcCipher::Aes128 => cbc_decrypt::<aes::Aes128Dec>(key, iv, buf),
+            CbcCipher::Aes192 => cbc_decrypt::<aes::Aes192Dec>(key, iv, buf),
+            CbcCipher::Aes256 => cbc_decrypt::<aes::Aes256Dec>(key, iv, buf),
+            CbcCipher::DesEde3 => cbc_decrypt::<des::TdesEde3>(key, iv, buf),
+            CbcCipher::Des => cbc_decrypt::<des::Des>(key, iv, buf),
         }
     }
 }
@@ -474,7 +491,7 @@ fn decode_hex(hex: &str, out: &mut [u8]) -> bool {
 fn dek_info(
     headers: &[(String, String)],
     iv: &mut [u8; LEGACY_MAX_IV],
-) -> Result<LegacyCipher, KeyError> {
+) -> Result<CbcCipher, KeyError> {
     let value = headers
         .iter()
         .find(|(k, _)| k.trim().eq_ignore_ascii_case("DEK-Info"))
@@ -483,7 +500,7 @@ fn dek_info(
             "legacy encrypted PEM (Proc-Type: 4,ENCRYPTED) without a DEK-Info header",
         ))?;
     let (name, iv_hex) = value.split_once(',').unwrap_or((value, ""));
-    let cipher = LegacyCipher::from_name(name.trim()).ok_or(KeyError::UnsupportedEncryption(
+    let cipher = CbcCipher::from_name(name.trim()).ok_or(KeyError::UnsupportedEncryption(
         "legacy PEM encryption with a cipher other than AES-CBC, DES-EDE3-CBC or DES-CBC is not supported; convert the key with openssl pkcs8 -topk8",
     ))?;
     let ok = iv
@@ -544,10 +561,7 @@ fn decrypt_legacy(
         // A wrong passphrase passes the padding check about once in 256 tries, but the plaintext
         // then is random bytes. A whole DER SEQUENCE means the passphrase was right and the key
         // itself is one we cannot read.
-        Err(msg)
-            if der::AnyRef::from_der(&plain)
-                .is_ok_and(|a| der::Tagged::tag(&a) == der::Tag::Sequence) =>
-        {
+        Err(msg) if asn1::parse_one(&plain, asn1::SEQUENCE).is_ok() => {
             Err(KeyError::Malformed(if algorithm == KeyAlgorithm::Dsa {
                 "traditional OpenSSL DSA keys are not supported; convert to PKCS#8"
             } else {
@@ -603,46 +617,151 @@ fn strip(bytes: &[u8]) -> &[u8] {
     bytes.get(start..).unwrap_or(&[])
 }
 
-fn secret(u: &UintRef<'_>) -> Zeroizing<Vec<u8>> {
-    Zeroizing::new(strip(u.as_bytes()).to_vec())
+fn secret(magnitude: &[u8]) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(strip(magnitude).to_vec())
+}
+
+/// The one OBJECT IDENTIFIER `der` holds (`ECParameters ::= namedCurve`, RFC 5480 §2.1.1).
+fn named_curve(der: &[u8]) -> DerResult<Oid> {
+    let mut r = Reader::new(der);
+    let oid = r.oid()?;
+    r.finish()?;
+    Ok(oid)
+}
+
+/// The one non-negative INTEGER `der` holds, as its magnitude.
+fn single_uint(der: &[u8]) -> DerResult<&[u8]> {
+    let mut r = Reader::new(der);
+    let v = r.uint()?;
+    r.finish()?;
+    Ok(v)
+}
+
+/// A version INTEGER that must be one of `allowed`.
+fn version(r: &mut Reader<'_>, allowed: &[u64]) -> DerResult<u64> {
+    let v = r.small_uint()?;
+    if allowed.contains(&v) {
+        Ok(v)
+    } else {
+        Err(asn1::DerError::Integer)
+    }
+}
+
+/// The integers of a PKCS#1 `RSAPrivateKey`, as magnitudes.
+struct RsaFields<'a> {
+    n: &'a [u8],
+    e: &'a [u8],
+    d: &'a [u8],
+    p: &'a [u8],
+    q: &'a [u8],
+    dp: &'a [u8],
+    dq: &'a [u8],
+    qinv: &'a [u8],
+    /// `(prime, exponent, coefficient)` of each `OtherPrimeInfo`.
+    others: Vec<[&'a [u8]; 3]>,
+}
+
+/// `RSAPrivateKey ::= SEQUENCE { version, modulus, publicExponent, privateExponent, prime1, prime2,
+/// exponent1, exponent2, coefficient, otherPrimeInfos OtherPrimeInfos OPTIONAL }` (RFC 8017 A.1.2):
+/// version 0 is two-prime (no otherPrimeInfos), version 1 multi-prime (`SEQUENCE SIZE(1..MAX) OF
+/// OtherPrimeInfo ::= SEQUENCE { prime, exponent, coefficient }`).
+fn read_pkcs1(der: &[u8]) -> DerResult<RsaFields<'_>> {
+    let mut outer = Reader::new(der);
+    let mut r = outer.sequence()?;
+    let multi = version(&mut r, &[0, 1])? == 1;
+    let mut k = RsaFields {
+        n: r.uint()?,
+        e: r.uint()?,
+        d: r.uint()?,
+        p: r.uint()?,
+        q: r.uint()?,
+        dp: r.uint()?,
+        dq: r.uint()?,
+        qinv: r.uint()?,
+        others: Vec::new(),
+    };
+    if let Some(infos) = r.optional(asn1::SEQUENCE)? {
+        let mut infos = infos.reader();
+        while !infos.is_empty() {
+            let mut info = infos.sequence()?;
+            k.others.push([info.uint()?, info.uint()?, info.uint()?]);
+            info.finish()?;
+        }
+        if k.others.is_empty() {
+            return Err(asn1::DerError::Truncated);
+        }
+    }
+    r.finish()?;
+    outer.finish()?;
+    let has_others = !k.others.is_empty();
+    if multi != has_others {
+        return Err(asn1::DerError::Integer);
+    }
+    Ok(k)
 }
 
 /// PKCS#1 `RSAPrivateKey`, RFC 8017 A.1.2 (two-prime and multi-prime).
 fn decode_pkcs1(der: &[u8]) -> Result<RsaKey, &'static str> {
-    let k =
-        pkcs1::RsaPrivateKeyRef::from_der(der).map_err(|_| "not a valid PKCS#1 RSAPrivateKey")?;
-    if bit_len(k.modulus.as_bytes()) > MAX_RSA_BITS {
+    let k = read_pkcs1(der).map_err(|_| "not a valid PKCS#1 RSAPrivateKey")?;
+    if bit_len(k.n) > MAX_RSA_BITS {
         return Err("RSA modulus larger than 65536 bits");
     }
-    let others = match &k.other_prime_infos {
-        None => Vec::new(),
-        Some(infos) => {
-            if infos.len() > MAX_OTHER_PRIMES {
-                return Err("multi-prime RSA key with more than 16 additional primes");
-            }
-            infos
-                .iter()
-                .map(|o| {
-                    [
-                        secret(&o.prime),
-                        secret(&o.exponent),
-                        secret(&o.coefficient),
-                    ]
-                })
-                .collect()
-        }
-    };
+    if k.others.len() > MAX_OTHER_PRIMES {
+        return Err("multi-prime RSA key with more than 16 additional primes");
+    }
     Ok(RsaKey {
-        n: strip(k.modulus.as_bytes()).to_vec(),
-        e: strip(k.public_exponent.as_bytes()).to_vec(),
-        d: secret(&k.private_exponent),
-        p: secret(&k.prime1),
-        q: secret(&k.prime2),
-        dp: secret(&k.exponent1),
-        dq: secret(&k.exponent2),
-        qinv: secret(&k.coefficient),
-        others,
+        n: strip(k.n).to_vec(),
+        e: strip(k.e).to_vec(),
+        d: secret(k.d),
+        p: secret(k.p),
+        q: secret(k.q),
+        dp: secret(k.dp),
+        dq: secret(k.dq),
+        qinv: secret(k.qinv),
+        others: k
+            .others
+            .iter()
+            .map(|[r, d, t]| [secret(r), secret(d), secret(t)])
+            .collect(),
         pkcs1: Zeroizing::new(der.to_vec()),
+    })
+}
+
+/// The fields of a SEC1 `ECPrivateKey`.
+struct Sec1Fields<'a> {
+    private_key: &'a [u8],
+    curve: Option<Oid>,
+    public_key: Option<&'a [u8]>,
+}
+
+/// `ECPrivateKey ::= SEQUENCE { version INTEGER { ecPrivkeyVer1(1) }, privateKey OCTET STRING,
+/// parameters [0] ECParameters OPTIONAL, publicKey [1] BIT STRING OPTIONAL }` (RFC 5915 §3), both
+/// tags EXPLICIT; of the ECParameters only a namedCurve is read (RFC 5480 §2.1.1 forbids the
+/// others).
+fn read_sec1(der: &[u8]) -> DerResult<Sec1Fields<'_>> {
+    let mut outer = Reader::new(der);
+    let mut r = outer.sequence()?;
+    version(&mut r, &[1])?;
+    let private_key = r.octet_string()?;
+    let curve = match r.optional(asn1::context(0, true))? {
+        Some(params) => Some(named_curve(params.value)?),
+        None => None,
+    };
+    let public_key = match r.optional(asn1::context(1, true))? {
+        Some(public) => {
+            let mut p = public.reader();
+            let bits = p.bit_string()?;
+            p.finish()?;
+            Some(bits)
+        }
+        None => None,
+    };
+    r.finish()?;
+    outer.finish()?;
+    Ok(Sec1Fields {
+        private_key,
+        curve,
+        public_key,
     })
 }
 
@@ -652,11 +771,10 @@ fn decode_sec1(
     outer_curve: Option<Oid>,
     curve_hint: Option<Oid>,
 ) -> Result<EcKey, &'static str> {
-    let k = sec1::EcPrivateKey::from_der(der).map_err(
+    let k = read_sec1(der).map_err(
         |_| "not a valid SEC1 ECPrivateKey (explicit curve parameters are not supported)",
     )?;
-    let inner_curve = k.parameters.and_then(|p| p.named_curve());
-    let curve_oid = match (outer_curve, inner_curve) {
+    let curve_oid = match (outer_curve, k.curve) {
         (Some(a), Some(b)) if a != b => {
             return Err("the PKCS#8 algorithm and the SEC1 parameters name different curves");
         }
@@ -678,13 +796,57 @@ fn decode_sec1(
     })
 }
 
+/// The fields of a PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey`.
+struct Pkcs8Fields<'a> {
+    algorithm: AlgorithmId<'a>,
+    private_key: &'a [u8],
+    public_key: Option<&'a [u8]>,
+}
+
+/// `OneAsymmetricKey ::= SEQUENCE { version INTEGER { v1(0), v2(1) }, privateKeyAlgorithm
+/// AlgorithmIdentifier, privateKey OCTET STRING, attributes [0] IMPLICIT Attributes OPTIONAL, ...,
+/// [[2: publicKey [1] IMPLICIT BIT STRING OPTIONAL ]], ... }` (RFC 5958 §2; v1 is RFC 5208's
+/// PrivateKeyInfo). As the `pkcs8` crate did: the attributes are skipped unread, v1 must not and v2
+/// must carry the public key, and later `[n]` EXPLICIT extension fields are ignored.
+fn read_pkcs8(der: &[u8]) -> DerResult<Pkcs8Fields<'_>> {
+    let mut outer = Reader::new(der);
+    let mut r = outer.sequence()?;
+    let v2 = version(&mut r, &[0, 1])? == 1;
+    let algorithm = r.algorithm()?;
+    let private_key = r.octet_string()?;
+    r.optional(asn1::context(0, true))?;
+    if r.peek_tag() == Some(asn1::context(1, true)) {
+        return Err(asn1::DerError::UnexpectedTag);
+    }
+    let public_key = match r.peek_tag() {
+        Some(tag) if tag == asn1::context(1, false) => Some(r.any_bit_string(tag)?),
+        _ => None,
+    };
+    if v2 != public_key.is_some() {
+        return Err(asn1::DerError::Integer);
+    }
+    while !r.is_empty() {
+        let field = r.any()?;
+        if field.tag & 0xe0 != asn1::context(0, true) {
+            return Err(asn1::DerError::UnexpectedTag);
+        }
+        let mut inner = field.reader();
+        inner.any()?;
+        inner.finish()?;
+    }
+    outer.finish()?;
+    Ok(Pkcs8Fields {
+        algorithm,
+        private_key,
+        public_key,
+    })
+}
+
 /// PKCS#8 `PrivateKeyInfo` (v1, RFC 5208) or `OneAsymmetricKey` (v2, RFC 5958).
 fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
-    let pki =
-        pkcs8::PrivateKeyInfoRef::from_der(der).map_err(|_| "not a valid PKCS#8 PrivateKeyInfo")?;
-    let key = pki.private_key.as_bytes();
-    let public = pki.public_key.as_ref().map(BitStringRef::raw_bytes);
-    let params = pki.algorithm.parameters.as_ref();
+    let pki = read_pkcs8(der).map_err(|_| "not a valid PKCS#8 PrivateKeyInfo")?;
+    let key = pki.private_key;
+    let public = pki.public_key;
     match pki.algorithm.oid {
         alg::RSA_ENCRYPTION | alg::RSASSA_PSS => {
             // The inner errors name the inner structure ("not a valid PKCS#1 RSAPrivateKey").
@@ -694,7 +856,7 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
             let outer = if pki.algorithm.oid == alg::SM2_CURVE {
                 Some(alg::SM2_CURVE)
             } else {
-                params.and_then(|p| p.decode_as::<Oid>().ok())
+                pki.algorithm.parameters_oid()
             };
             let mut ec = decode_sec1(key, outer, None)?;
             if ec.public.is_none() {
@@ -704,9 +866,9 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
         }
         alg::ED25519 => {
             // RFC 8410 §7: CurvePrivateKey ::= OCTET STRING, the 32-byte seed.
-            let seed = <&OctetStringRef>::from_der(key)
+            let seed = asn1::parse_one(key, asn1::OCTET_STRING)
                 .ok()
-                .and_then(|o| <[u8; 32]>::try_from(o.as_bytes()).ok())
+                .and_then(|o| <[u8; 32]>::try_from(o.value).ok())
                 .ok_or("Ed25519 private key is not a 32-byte CurvePrivateKey")?;
             Ok(Material::Ed25519 {
                 seed: Zeroizing::new(seed),
@@ -714,9 +876,9 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
             })
         }
         alg::ED448 => {
-            let seed = <&OctetStringRef>::from_der(key)
+            let seed = asn1::parse_one(key, asn1::OCTET_STRING)
                 .ok()
-                .map(OctetStringRef::as_bytes)
+                .map(|o| o.value)
                 .filter(|s| s.len() == 57)
                 .ok_or("Ed448 private key is not a 57-byte CurvePrivateKey")?;
             Ok(Material::Ed448 {
@@ -726,15 +888,17 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
         }
         alg::DSA => {
             // RFC 5958 / OpenSSL: parameters are Dss-Parms, privateKey is INTEGER x.
-            let dp = params
-                .and_then(|p| p.decode_as::<DsaParams<'_>>().ok())
+            let dp = pki
+                .algorithm
+                .parameters
+                .and_then(|p| alg::dss_params(&p))
                 .ok_or("DSA private key has no valid Dss-Parms")?;
-            let x = UintRef::from_der(key).map_err(|_| "DSA private key is not an INTEGER")?;
+            let x = single_uint(key).map_err(|_| "DSA private key is not an INTEGER")?;
             Ok(Material::Dsa(DsaKey {
-                p: strip(dp.p.as_bytes()).to_vec(),
-                q: strip(dp.q.as_bytes()).to_vec(),
-                g: strip(dp.g.as_bytes()).to_vec(),
-                x: secret(&x),
+                p: strip(dp.p).to_vec(),
+                q: strip(dp.q).to_vec(),
+                g: strip(dp.g).to_vec(),
+                x: secret(x),
             }))
         }
         // X25519, X448, GOST, …: recognised as a PKCS#8 key of an unknown algorithm.
@@ -742,45 +906,32 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
     }
 }
 
-/// EncryptedPrivateKeyInfo, read loosely so that unsupported schemes can be named (RFC 5208 §6).
-#[derive(Clone, Copy, Sequence)]
+/// `EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData
+/// OCTET STRING }` (RFC 5208 §6, RFC 5958 §3). The algorithm is read later, so that unsupported
+/// schemes can be named.
+#[derive(Clone, Copy)]
 struct EncryptedInfo<'a> {
-    algorithm: AlgorithmIdentifierRef<'a>,
-    data: &'a OctetStringRef,
-}
-
-/// PBES2-params, read loosely (RFC 8018 A.4).
-#[derive(Clone, Copy, Sequence)]
-struct Pbes2Loose<'a> {
-    kdf: AlgorithmIdentifierRef<'a>,
-    cipher: AlgorithmIdentifierRef<'a>,
+    algorithm: AlgorithmId<'a>,
+    data: &'a [u8],
 }
 
 impl<'a> EncryptedInfo<'a> {
     fn decode(der: &'a [u8]) -> Option<Self> {
-        Self::from_der(der).ok()
+        let mut outer = Reader::new(der);
+        let mut r = outer.sequence().ok()?;
+        let info = EncryptedInfo {
+            algorithm: r.algorithm().ok()?,
+            data: r.octet_string().ok()?,
+        };
+        r.finish().ok()?;
+        outer.finish().ok()?;
+        Some(info)
     }
 }
 
-/// Names the part of an encryption scheme pkcs5 cannot decode.
-fn unsupported_scheme(alg: &AlgorithmIdentifierRef<'_>) -> &'static str {
-    let arc = alg.oid.as_bytes();
-    if alg.oid == PBES2 {
-        let Some(p) = alg
-            .parameters
-            .and_then(|p| p.decode_as::<Pbes2Loose<'_>>().ok())
-        else {
-            return "invalid PBES2 parameters";
-        };
-        if p.kdf.oid != PBKDF2 && p.kdf.oid != SCRYPT {
-            return "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported";
-        }
-        return match p.cipher.oid {
-            DES_EDE3_CBC => "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
-            DES_CBC => "PBES2 with DES-CBC is not supported; re-encrypt with AES",
-            _ => "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
-        };
-    }
+/// Names a key encryption scheme other than PBES2.
+fn unsupported_scheme(oid: &Oid) -> &'static str {
+    let arc = oid.as_bytes();
     if arc.starts_with(PKCS12_PBE_ARC) {
         return "PKCS#12 password-based encryption (e.g. PBE-SHA1-3DES) is not supported; re-encrypt with PBES2 and AES";
     }
@@ -790,34 +941,277 @@ fn unsupported_scheme(alg: &AlgorithmIdentifierRef<'_>) -> &'static str {
     "unknown key encryption algorithm"
 }
 
-/// Checks the PBES2 parameters pkcs5 will use: supported PRF and bounded work. (pkcs5 panics on an
-/// scrypt cost of 0, so this check also keeps hostile input away from that.)
-fn check_pbes2(params: &pkcs8::pkcs5::pbes2::Parameters) -> Result<(), &'static str> {
-    use pkcs8::pkcs5::pbes2::Kdf;
-    match &params.kdf {
-        Kdf::Pbkdf2(p) => {
-            // Every PRF pkcs5 knows is accepted, HMAC-SHA1 included (OpenSSL 1.x's default; pkcs8's
-            // `sha1-insecure` feature).
-            if p.iteration_count > MAX_PBKDF2_ITERATIONS {
-                return Err("PBKDF2 iteration count above 10,000,000");
-            }
-            Ok(())
+/// The PBKDF2 pseudorandom function, RFC 8018 B.1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prf {
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// The PBES2 key derivation function and its parameters.
+#[derive(Clone, Copy, Debug)]
+enum Kdf<'a> {
+    /// RFC 8018 §5.2, A.2.
+    Pbkdf2 {
+        salt: &'a [u8],
+        iterations: u32,
+        prf: Prf,
+    },
+    /// RFC 7914 §7. `log_n` = log₂ N.
+    Scrypt {
+        salt: &'a [u8],
+        log_n: u8,
+        r: u32,
+        p: u32,
+    },
+}
+
+/// The PBES2 encryption scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pbes2Cipher {
+    /// AES-CBC or DES-EDE3-CBC with PKCS#7 padding, RFC 8018 B.2.
+    Cbc(CbcCipher),
+    /// AES-128-GCM, a 16-byte tag after the ciphertext.
+    Aes128Gcm,
+    /// AES-256-GCM, likewise.
+    Aes256Gcm,
+}
+
+impl Pbes2Cipher {
+    const fn key_len(self) -> usize {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.key_len(),
+            Pbes2Cipher::Aes128Gcm => 16,
+            Pbes2Cipher::Aes256Gcm => 32,
         }
-        Kdf::Scrypt(s) => {
-            let n = s.cost_parameter;
-            let r = u64::from(s.block_size);
-            let p = u64::from(s.parallelization);
-            if n < 2 || !n.is_power_of_two() || r == 0 || p == 0 {
-                return Err("invalid scrypt parameters");
-            }
-            let memory = n.saturating_mul(r).saturating_mul(128);
-            let work = n.saturating_mul(r).saturating_mul(p);
-            if memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK {
-                return Err("scrypt parameters above the supported cost (N·r at most 2^19)");
-            }
-            Ok(())
+    }
+
+    /// The IV (CBC) or nonce (GCM) length.
+    const fn iv_len(self) -> usize {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.iv_len(),
+            Pbes2Cipher::Aes128Gcm | Pbes2Cipher::Aes256Gcm => 12,
         }
-        _ => Err("PBES2 key derivation function not supported"),
+    }
+
+    /// Decrypts `buf` in place; the plaintext length, or `None` for bad padding or a bad tag.
+    fn decrypt(self, key: &[u8], iv: &[u8], buf: &mut [u8]) -> Option<usize> {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.decrypt(key, iv, buf),
+            Pbes2Cipher::Aes128Gcm => gcm_decrypt::<aes_gcm::Aes128Gcm>(key, iv, buf),
+            Pbes2Cipher::Aes256Gcm => gcm_decrypt::<aes_gcm::Aes256Gcm>(key, iv, buf),
+        }
+    }
+}
+
+/// AES-GCM with no associated data and the 16-byte tag appended to the ciphertext (what the `pkcs5`
+/// crate writes); the plaintext length, or `None` when the tag does not verify.
+fn gcm_decrypt<A>(key: &[u8], nonce: &[u8], buf: &mut [u8]) -> Option<usize>
+where
+    A: aes_gcm::AeadInOut + aes_gcm::KeyInit,
+{
+    const TAG_LEN: usize = 16;
+    let msg_len = buf.len().checked_sub(TAG_LEN)?;
+    let (msg, tag) = buf.split_at_mut(msg_len);
+    let aead = A::new_from_slice(key).ok()?;
+    let nonce = aes_gcm::aead::Nonce::<A>::try_from(nonce).ok()?;
+    let tag = aes_gcm::aead::Tag::<A>::try_from(&*tag).ok()?;
+    aead.decrypt_inout_detached(&nonce, &[], msg.into(), &tag)
+        .ok()?;
+    Some(msg_len)
+}
+
+/// PBES2-params, read and checked: a supported KDF with bounded work and a supported cipher.
+#[derive(Clone, Copy, Debug)]
+struct Pbes2<'a> {
+    kdf: Kdf<'a>,
+    cipher: Pbes2Cipher,
+    iv: &'a [u8],
+}
+
+/// The largest key any PBES2 cipher here takes (AES-256).
+const PBES2_MAX_KEY: usize = 32;
+
+/// `PBES2-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, encryptionScheme
+/// AlgorithmIdentifier }` (RFC 8018 A.4). The error names what is not supported or not valid.
+fn pbes2_params<'a>(alg: &AlgorithmId<'a>) -> Result<Pbes2<'a>, &'static str> {
+    const INVALID: &str = "invalid PBES2 parameters";
+    let (kdf_alg, cipher_alg) = alg
+        .parameters
+        .filter(|p| p.tag == asn1::SEQUENCE)
+        .and_then(|p| {
+            let mut r = p.reader();
+            let kdf = r.algorithm().ok()?;
+            let cipher = r.algorithm().ok()?;
+            r.finish().ok()?;
+            Some((kdf, cipher))
+        })
+        .ok_or(INVALID)?;
+    if kdf_alg.oid != PBKDF2 && kdf_alg.oid != SCRYPT {
+        return Err(
+            "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported",
+        );
+    }
+    let (cipher, bad_iv) = match cipher_alg.oid {
+        AES128_CBC => (CbcCipher::Aes128.into(), INVALID_AES_CBC),
+        AES192_CBC => (CbcCipher::Aes192.into(), INVALID_AES_CBC),
+        AES256_CBC => (CbcCipher::Aes256.into(), INVALID_AES_CBC),
+        AES128_GCM => (Pbes2Cipher::Aes128Gcm, INVALID_AES_GCM),
+        AES256_GCM => (Pbes2Cipher::Aes256Gcm, INVALID_AES_GCM),
+        DES_EDE3_CBC => (
+            CbcCipher::DesEde3.into(),
+            "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+        ),
+        DES_CBC => return Err("PBES2 with DES-CBC is not supported; re-encrypt with AES"),
+        _ => {
+            return Err(
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            );
+        }
+    };
+    // The IV (RFC 8018 B.2) or GCM nonce is an OCTET STRING of exactly the cipher's length.
+    let iv = cipher_alg
+        .parameters
+        .filter(|p| p.tag == asn1::OCTET_STRING && p.value.len() == cipher.iv_len())
+        .ok_or(bad_iv)?
+        .value;
+    let params = kdf_alg.parameters.filter(|p| p.tag == asn1::SEQUENCE);
+    let (kdf, key_len) = if kdf_alg.oid == PBKDF2 {
+        let p = params.ok_or(INVALID_PBKDF2)?;
+        read_pbkdf2(p.reader())?
+    } else {
+        let p = params.ok_or(INVALID_SCRYPT)?;
+        read_scrypt(p.reader())?
+    };
+    // keyLength, when given, must be the cipher's (RFC 8018 A.2).
+    if key_len.is_some_and(|len| usize::try_from(len).ok() != Some(cipher.key_len())) {
+        return Err("invalid or unsupported PBES2 parameters");
+    }
+    Ok(Pbes2 { kdf, cipher, iv })
+}
+
+impl From<CbcCipher> for Pbes2Cipher {
+    fn from(c: CbcCipher) -> Self {
+        Pbes2Cipher::Cbc(c)
+    }
+}
+
+const INVALID_AES_CBC: &str =
+    "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)";
+const INVALID_AES_GCM: &str =
+    "invalid PBES2 AES-GCM parameters (the nonce must be an OCTET STRING of 12 bytes)";
+const INVALID_PBKDF2: &str = "invalid PBKDF2 parameters";
+const INVALID_SCRYPT: &str = "invalid scrypt parameters";
+
+/// `PBKDF2-params ::= SEQUENCE { salt CHOICE { specified OCTET STRING, otherSource
+/// AlgorithmIdentifier }, iterationCount INTEGER (1..MAX), keyLength INTEGER (1..MAX) OPTIONAL, prf
+/// AlgorithmIdentifier DEFAULT algid-hmacWithSHA1 }` (RFC 8018 A.2); only the specified salt. The
+/// KDF and its keyLength.
+fn read_pbkdf2(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str> {
+    let bad = |_| INVALID_PBKDF2;
+    let salt = r.octet_string().map_err(bad)?;
+    let iterations = r.small_uint().map_err(bad)?;
+    let key_len = match r.peek_tag() {
+        Some(asn1::INTEGER) => Some(r.small_uint().map_err(bad)?),
+        _ => None,
+    };
+    let prf = if r.is_empty() {
+        Prf::Sha1
+    } else {
+        let prf = r.algorithm().map_err(bad)?;
+        // The PRF parameters are NULL or absent (RFC 8018 B.1).
+        if prf
+            .parameters
+            .is_some_and(|p| p.tag != NULL || !p.value.is_empty())
+        {
+            return Err(INVALID_PBKDF2);
+        }
+        match prf.oid {
+            HMAC_SHA1 => Prf::Sha1,
+            HMAC_SHA224 => Prf::Sha224,
+            HMAC_SHA256 => Prf::Sha256,
+            HMAC_SHA384 => Prf::Sha384,
+            HMAC_SHA512 => Prf::Sha512,
+            _ => {
+                return Err(
+                    "PBKDF2 with a PRF other than HMAC-SHA1, -SHA224, -SHA256, -SHA384 or -SHA512 is not supported",
+                );
+            }
+        }
+    };
+    r.finish().map_err(bad)?;
+    if iterations > u64::from(MAX_PBKDF2_ITERATIONS) {
+        return Err("PBKDF2 iteration count above 10,000,000");
+    }
+    let iterations = u32::try_from(iterations).map_err(|_| INVALID_PBKDF2)?;
+    Ok((
+        Kdf::Pbkdf2 {
+            salt,
+            iterations,
+            prf,
+        },
+        key_len,
+    ))
+}
+
+/// `scrypt-params ::= SEQUENCE { salt OCTET STRING, costParameter INTEGER (1..MAX), blockSize
+/// INTEGER (1..MAX), parallelizationParameter INTEGER (1..MAX), keyLength INTEGER (1..MAX)
+/// OPTIONAL }` (RFC 7914 §7), with N a power of two ≥ 2 and the work bounded (the scrypt crate
+/// multiplies r·p unchecked and allocates 128·r·N bytes, so this runs first). The KDF and its
+/// keyLength.
+fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str> {
+    let bad = |_| INVALID_SCRYPT;
+    let salt = r.octet_string().map_err(bad)?;
+    let n = r.small_uint().map_err(bad)?;
+    let block = r.small_uint().map_err(bad)?;
+    let parallel = r.small_uint().map_err(bad)?;
+    let key_len = if r.is_empty() {
+        None
+    } else {
+        Some(r.small_uint().map_err(bad)?)
+    };
+    r.finish().map_err(bad)?;
+    if n < 2 || !n.is_power_of_two() || block == 0 || parallel == 0 {
+        return Err(INVALID_SCRYPT);
+    }
+    let memory = n.saturating_mul(block).saturating_mul(128);
+    let work = n.saturating_mul(block).saturating_mul(parallel);
+    if memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK {
+        return Err("scrypt parameters above the supported cost (N·r at most 2^19)");
+    }
+    let log_n = u8::try_from(n.trailing_zeros()).map_err(|_| INVALID_SCRYPT)?;
+    let r = u32::try_from(block).map_err(|_| INVALID_SCRYPT)?;
+    let p = u32::try_from(parallel).map_err(|_| INVALID_SCRYPT)?;
+    Ok((Kdf::Scrypt { salt, log_n, r, p }, key_len))
+}
+
+impl Kdf<'_> {
+    /// Derives `key.len()` bytes from the passphrase.
+    fn derive(&self, passphrase: &[u8], key: &mut [u8]) -> Result<(), &'static str> {
+        use pbkdf2::pbkdf2_hmac;
+        match *self {
+            Kdf::Pbkdf2 {
+                salt,
+                iterations,
+                prf,
+            } => {
+                match prf {
+                    Prf::Sha1 => pbkdf2_hmac::<sha1::Sha1>(passphrase, salt, iterations, key),
+                    Prf::Sha224 => pbkdf2_hmac::<sha2::Sha224>(passphrase, salt, iterations, key),
+                    Prf::Sha256 => pbkdf2_hmac::<sha2::Sha256>(passphrase, salt, iterations, key),
+                    Prf::Sha384 => pbkdf2_hmac::<sha2::Sha384>(passphrase, salt, iterations, key),
+                    Prf::Sha512 => pbkdf2_hmac::<sha2::Sha512>(passphrase, salt, iterations, key),
+                }
+                Ok(())
+            }
+            Kdf::Scrypt { salt, log_n, r, p } => {
+                let params = scrypt::Params::new(log_n, r, p).map_err(|_| INVALID_SCRYPT)?;
+                scrypt::scrypt(passphrase, salt, &params, key).map_err(|_| INVALID_SCRYPT)
+            }
+        }
     }
 }
 
@@ -833,46 +1227,37 @@ fn decrypt_pkcs8(
             algorithm: KeyAlgorithm::Unknown,
         });
     };
-    let alg_der = enc
-        .algorithm
-        .to_der()
-        .map_err(|_| KeyError::Malformed("not a valid PKCS#8 EncryptedPrivateKeyInfo"))?;
-    let scheme = pkcs8::pkcs5::EncryptionScheme::from_der(&alg_der)
-        .map_err(|_| KeyError::UnsupportedEncryption(unsupported_scheme(&enc.algorithm)))?;
-    let params = match &scheme {
-        pkcs8::pkcs5::EncryptionScheme::Pbes2(p) => p,
-        _ => {
-            return Err(KeyError::UnsupportedEncryption(
-                "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES",
-            ));
-        }
+    let wrong = KeyError::WrongPassphrase {
+        legacy: false,
+        algorithm: KeyAlgorithm::Unknown,
     };
-    check_pbes2(params).map_err(KeyError::UnsupportedEncryption)?;
+    if enc.algorithm.oid != PBES2 {
+        return Err(KeyError::UnsupportedEncryption(unsupported_scheme(
+            &enc.algorithm.oid,
+        )));
+    }
+    let params = pbes2_params(&enc.algorithm).map_err(KeyError::UnsupportedEncryption)?;
+    let mut key = Zeroizing::new([0u8; PBES2_MAX_KEY]);
+    let key = key
+        .get_mut(..params.cipher.key_len())
+        .ok_or(KeyError::UnsupportedEncryption(
+            "invalid or unsupported PBES2 parameters",
+        ))?;
+    params
+        .kdf
+        .derive(passphrase.as_bytes(), key)
+        .map_err(KeyError::UnsupportedEncryption)?;
 
-    let mut buf = Zeroizing::new(enc.data.as_bytes().to_vec());
-    let plain = match params.decrypt_in_place(passphrase.as_bytes(), &mut buf) {
-        Ok(plain) => Zeroizing::new(plain.to_vec()),
-        Err(pkcs8::pkcs5::Error::DecryptFailed) => {
-            return Err(KeyError::WrongPassphrase {
-                legacy: false,
-                algorithm: KeyAlgorithm::Unknown,
-            });
-        }
-        Err(_) => {
-            return Err(KeyError::UnsupportedEncryption(
-                "invalid or unsupported PBES2 parameters",
-            ));
-        }
-    };
+    let mut plain = Zeroizing::new(enc.data.to_vec());
+    let len = params
+        .cipher
+        .decrypt(key, params.iv, &mut plain)
+        .ok_or_else(|| wrong.clone())?;
+    plain.truncate(len);
     // A wrong passphrase passes the padding check about once in 256 tries; the plaintext then is
     // not a key, which is still a wrong passphrase.
     let (der_format, material) =
-        decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| {
-            KeyError::WrongPassphrase {
-                legacy: false,
-                algorithm: KeyAlgorithm::Unknown,
-            }
-        })?;
+        decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
     Ok(PrivateKey {
         format: KeyFormat::Pkcs8,
         der_format,
@@ -992,27 +1377,27 @@ impl PrivateKey {
     /// trusted) against the SPKI point, compressed or not. Ed25519: derived from the seed. DSA:
     /// g^x mod p against y. P-521, secp256k1, SM2, Ed448: the public key embedded in the key file,
     /// else `Unverifiable`. A different algorithm or curve is `No`.
-    pub(crate) fn matches(&self, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+    pub(crate) fn matches(&self, spki: &Spki<'_>) -> Match {
         const DIFFERENT_ALG: Match = Match::No {
             reason: "the key's algorithm differs from the certificate's",
         };
-        let cert = describe_spki(spki);
-        let cert_key = spki.subject_public_key.raw_bytes();
+        let cert = alg::describe_key(spki);
+        let cert_key = spki.key;
         match &self.material {
             Material::Rsa(k) => {
                 if cert.algorithm != KeyAlgorithm::Rsa {
                     return DIFFERENT_ALG;
                 }
-                let Ok(pk) = pkcs1::RsaPublicKeyRef::from_der(cert_key) else {
+                let Some((n, e)) = alg::rsa_public_key(cert_key) else {
                     return Match::Unverifiable {
                         reason: "the certificate's RSA public key is unreadable",
                     };
                 };
-                if strip(pk.modulus.as_bytes()) != k.n.as_slice() {
+                if strip(n) != k.n.as_slice() {
                     Match::No {
                         reason: "the RSA modulus differs from the certificate's",
                     }
-                } else if strip(pk.public_exponent.as_bytes()) != k.e.as_slice() {
+                } else if strip(e) != k.e.as_slice() {
                     Match::No {
                         reason: "the RSA public exponent differs from the certificate's",
                     }
@@ -1320,13 +1705,11 @@ fn same_point(a: &[u8], b: &[u8], field_len: usize) -> Option<bool> {
     })
 }
 
-fn match_ec(k: &EcKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
     let cert_curve_oid = if spki.algorithm.oid == alg::SM2_CURVE {
         Some(alg::SM2_CURVE)
     } else if spki.algorithm.oid == alg::EC_PUBLIC_KEY {
-        spki.algorithm
-            .parameters
-            .and_then(|p| p.decode_as::<Oid>().ok())
+        spki.algorithm.parameters_oid()
     } else {
         return Match::No {
             reason: "the key's algorithm differs from the certificate's",
@@ -1345,7 +1728,7 @@ fn match_ec(k: &EcKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
             };
         }
     }
-    let cert_point = spki.subject_public_key.raw_bytes();
+    let cert_point = spki.key;
     const DIFFERENT: Match = Match::No {
         reason: "the public point derived from the private key differs from the certificate's",
     };
@@ -1447,28 +1830,28 @@ fn check_dsa(k: &DsaKey) -> Result<(), &'static str> {
 }
 
 /// y = g^x mod p compared with the certificate's y (RFC 3279 §2.3.2).
-fn match_dsa(k: &DsaKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
+fn match_dsa(k: &DsaKey, spki: &Spki<'_>) -> Match {
     // The certificate may omit the parameters (inherited from the issuer, RFC 3279 §2.3.2); when
     // present they must be the key's.
     if let Some(params) = spki.algorithm.parameters {
-        match params.decode_as::<DsaParams<'_>>() {
-            Ok(cp)
-                if strip(cp.p.as_bytes()) == k.p.as_slice()
-                    && strip(cp.q.as_bytes()) == k.q.as_slice()
-                    && strip(cp.g.as_bytes()) == k.g.as_slice() => {}
-            Ok(_) => {
+        match alg::dss_params(&params) {
+            Some(cp)
+                if strip(cp.p) == k.p.as_slice()
+                    && strip(cp.q) == k.q.as_slice()
+                    && strip(cp.g) == k.g.as_slice() => {}
+            Some(_) => {
                 return Match::No {
                     reason: "the DSA domain parameters differ from the certificate's",
                 };
             }
-            Err(_) => {
+            None => {
                 return Match::Unverifiable {
                     reason: "the certificate's DSA parameters are unreadable",
                 };
             }
         }
     }
-    let Ok(y) = UintRef::from_der(spki.subject_public_key.raw_bytes()) else {
+    let Ok(y) = single_uint(spki.key) else {
         return Match::Unverifiable {
             reason: "the certificate's DSA public key is unreadable",
         };
@@ -1478,7 +1861,7 @@ fn match_dsa(k: &DsaKey, spki: &SubjectPublicKeyInfoRef<'_>) -> Match {
             reason: "the DSA key's parameters are malformed or too large",
         };
     };
-    if strip(y.as_bytes()) == strip(&derived) {
+    if strip(y) == strip(&derived) {
         Match::Yes
     } else {
         Match::No {
@@ -1571,7 +1954,7 @@ mod tests {
 
     fn matches(k: &PrivateKey, pub_pem: &str) -> Match {
         let der = der_of(pub_pem);
-        let spki = SubjectPublicKeyInfoRef::from_der(&der).unwrap();
+        let spki = Spki::from_der(&der).unwrap();
         k.matches(&spki)
     }
 
@@ -2208,6 +2591,468 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
     const SCRYPT_BIG: &str = "MGUwUQYJKoZIhvcNAQUNMEQwIwYJKwYBBAHaRwQLMBYECAECAwQFBgcIAgRAAAAAAgEIAgEBMB0GCWCGSAFlAwQBAgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
     const PBKDF2_BIG: &str = "MG4wWgYJKoZIhvcNAQUNME0wLAYJKoZIhvcNAQUMMB8ECAECAwQFBgcIAgUA7msoADAMBggqhkiG9w0CCQUAMB0GCWCGSAFlAwQBKgQQABEiM0RVZneImaq7zN3u/wQQABEiM0RVZneImaq7zN3u/w==";
 
+    /// `openssl pkcs8 -topk8 -v2 aes-192-cbc -v2prf hmacWithSHA224|384|512 -iter 1000` of `P256B`.
+    const ENC_SHA224: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAiT1G3udnNKpQICA+gw
+DAYIKoZIhvcNAggFADAdBglghkgBZQMEARYEEBYF6UJI6WH0gx4dYhD4mAoEgZBm
+xmJkzNOuG/AiLkgJmeXflH5XvSW0rkARXXjQfkXEwFWKd6+SeLSSpmkSv8zkQjCL
+y6Fhew/7D8QRNRaKmJMRPt12XHQJUj/5/eLwxf1FJ4J6VSJ8pY7kt3VOnnujNipt
+mBe+ZehZ29kg4Ml3VCcBnsy4bUQdU9tZeTzADCDBnxWsYX+yAgA4bgZQDU60ceE=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_SHA384: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhRkOH6HZVYSwICA+gw
+DAYIKoZIhvcNAgoFADAdBglghkgBZQMEARYEEDY9/9F5rRqHp/XuFBUxot4EgZCb
+qcCTNxEuVuH+Ss1KM3yq8FuDXQ+Gg0ZiYIfkQ3wm0C/sUwQGBCBBRVQumHL+JV9p
+q5PhxBBRz7YKGtUam/vIqMLL4GpwOxtrFwOml7edvMESGBaf8CdO6kanD/h02jh8
+0bo39leAJhc66uf5i7tKoIXU3bBNo8komu6SCy8VJeaCptULBFV5ph2CAoEAs48=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    const ENC_SHA512: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAgb/O2xj1IlXAICA+gw
+DAYIKoZIhvcNAgsFADAdBglghkgBZQMEARYEEGDlsOviGCkl8bU706huco8EgZBl
+iSps6AZFT7hRrt3ENZF9nJWV1WRvbTWYUiHGfXz80sC1y19IWqtQXnPZM1RjeQSv
+ynNhATonlcrzOr2PpYTc9tmcL1sH1tPtVwwkI8PANRJjniV8Wwf2CwWaM7s3QqzM
+fxBqSkI/6gEaVbZoQ8rq1/rdNUPJKRGID+ybxJwrcxVvb8SH/a0bu+++BXrDwQk=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    /// `openssl pkcs8 -topk8 -v2 des-cbc` (legacy provider) of `P256B`.
+    const ENC_DES_CBC: &str = "\
+-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHgMEsGCSqGSIb3DQEFDTA+MCkGCSqGSIb3DQEFDDAcBAgj6E0ep/8gZgICCAAw
+DAYIKoZIhvcNAgkFADARBgUrDgMCBwQIJ2Ag7RnGfjwEgZBaPd1ZAWptnp9d482n
+NCQVe8oD1mdJPGuRsWgfbgHwswaV5usZAc8N+odQhKZTj2KQLQeKTKs8qnujfktf
+C5w3EEmrl6pNGwKh2yANiSGuPA8n7mGdLOrok3wL01VKkl9CqnzKrv7YJIQmUm3c
+dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
+-----END ENCRYPTED PRIVATE KEY-----
+";
+    /// PBKDF2-HMAC-SHA256 (2048 rounds) + AES-128-GCM and AES-256-GCM of `P256B`'s PKCS#8, written
+    /// by the `pkcs5` crate (`Parameters { kdf, encryption: Aes128Gcm/Aes256Gcm { nonce } }`,
+    /// `encrypt`): the GCM parameters are the bare 12-byte nonce, the 16-byte tag follows the data.
+    const ENC_GCM128: &str = "MIH6MFsGCSqGSIb3DQEFDTBOMDEGCSqGSIb3DQEFDDAkBBARERERERERERERERERERERAgIIADAMBggqhkiG9w0CCQUAMBkGCWCGSAFlAwQBBgQMIiIiIiIiIiIiIiIiBIGaPGMtQxHAS3L73gtj2ue1b6fqjiD+gkbmuZHabcNa60D0KH35O52OXzyPxfXFnc6kukGX+pXTVeSY9cBZrK9ngkILVvD+f5gJntku6Z9T4IGslUTrc5shLq+xW0qKYGa+qrdL6I1Shgv16rkJpaWpY9A8fyb+GSsxJosmHt2PlmxRtyEmVK3OMT9PNB0KPDB5jEBBWNxUpx4uIw==";
+    const ENC_GCM256: &str = "MIH6MFsGCSqGSIb3DQEFDTBOMDEGCSqGSIb3DQEFDDAkBBASEhISEhISEhISEhISEhISAgIIADAMBggqhkiG9w0CCQUAMBkGCWCGSAFlAwQBLgQMIyMjIyMjIyMjIyMjBIGadX1vfKMO6n5fXAPSZ+7fc45roZY/f4FtvsvZW9O+7yY1thJWkY3355sIyY2zKsLBVo825FUeHcNOlSrw0IgZ5X7scXWRJHFQoaP3MiaZ8J9Eoo1j/6OcMx7YRW4JOoo4ptcelaW9KwItxOkrFADbZ3CF05YcaedxvtihsnF7O39kSlGJps0hV2r9WdvJWylN4LRG2dd007oGHg==";
+    /// PBKDF2-HMAC-SHA256 (1000 rounds) with a 40-byte salt + AES-128-CBC of `P256B`'s PKCS#8: key
+    /// from `openssl kdf ... PBKDF2`, data from `openssl enc -aes-128-cbc`, DER assembled by hand;
+    /// `openssl pkcs8 -passin pass:secret` decrypts it.
+    const ENC_SALT40: &str = "MIIBDDB3BgkqhkiG9w0BBQ0wajBJBgkqhkiG9w0BBQwwPAQopaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpQICA+gwDAYIKoZIhvcNAgkFADAdBglghkgBZQMEAQIEEAARIjNEVWZ3iJmqu8zd7v8EgZBhG+wC3+3mH6PssI8uz9yptFSFUH7zPrQ0mVqpQluZHp2w8FDHKvQOV1N36F+BVDhic32ajALWoXgzCZ9JFRcTc1Jso2/Db8/vjcSr4vQeh4/ZGGqvwwTfhixcAObf0/eeBKgwqvcpw5PvsogrtCoHA0yQ2O3KqtffeJ3zl3s6TDm4hogNX3dAX6dupiyx3l4=";
+
+    /// A DER TLV with a definite length, for structures built by hand.
+    fn tlv(tag: u8, parts: &[&[u8]]) -> Vec<u8> {
+        let body = parts.concat();
+        let mut out = vec![tag];
+        match body.len() {
+            n @ 0..=127 => out.push(n as u8),
+            n @ 128..=255 => out.extend([0x81, n as u8]),
+            n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        }
+        out.extend(body);
+        out
+    }
+
+    fn oid_der(dotted: &str) -> Vec<u8> {
+        tlv(0x06, &[Oid::new(dotted).unwrap().as_bytes()])
+    }
+
+    /// EncryptedPrivateKeyInfo { PBES2 { kdf, cipher }, data }.
+    fn pbes2_der(kdf: &[u8], cipher: &[u8], data: &[u8]) -> Vec<u8> {
+        let params = tlv(0x30, &[kdf, cipher]);
+        let alg = tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &params]);
+        tlv(0x30, &[&alg, &tlv(0x04, &[data])])
+    }
+
+    fn pbkdf2_alg(fields: &[&[u8]]) -> Vec<u8> {
+        tlv(
+            0x30,
+            &[&oid_der("1.2.840.113549.1.5.12"), &tlv(0x30, fields)],
+        )
+    }
+
+    fn scrypt_alg(fields: &[&[u8]]) -> Vec<u8> {
+        tlv(
+            0x30,
+            &[&oid_der("1.3.6.1.4.1.11591.4.11"), &tlv(0x30, fields)],
+        )
+    }
+
+    fn cipher_alg(dotted: &str, iv: &[u8]) -> Vec<u8> {
+        tlv(0x30, &[&oid_der(dotted), &tlv(0x04, &[iv])])
+    }
+
+    fn unsupported(der: &[u8]) -> KeyError {
+        key_with(&pem_of("ENCRYPTED PRIVATE KEY", der), "secret").unwrap_err()
+    }
+
+    #[test]
+    fn pbes2_prfs_gcm_and_long_salts_decrypt() {
+        let b64 = |s: &str| pem_of("ENCRYPTED PRIVATE KEY", &Base64::decode_vec(s).unwrap());
+        for pem in [
+            String::from(ENC_SHA224),
+            String::from(ENC_SHA384),
+            String::from(ENC_SHA512),
+            b64(ENC_GCM128),
+            b64(ENC_GCM256),
+            b64(ENC_SALT40),
+        ] {
+            let k = key_with(&pem, "secret").unwrap();
+            assert!(k.was_encrypted());
+            assert_eq!(k.format(), KeyFormat::Pkcs8);
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+            assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+            assert_eq!(
+                key_with(&pem, "wrong").unwrap_err(),
+                KeyError::WrongPassphrase {
+                    legacy: false,
+                    algorithm: KeyAlgorithm::Unknown
+                }
+            );
+        }
+        // A GCM tag that does not verify, and data shorter than a tag, are a wrong passphrase too.
+        let mut der = Base64::decode_vec(ENC_GCM128).unwrap();
+        *der.last_mut().unwrap() ^= 1;
+        assert!(matches!(
+            unsupported(&der),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
+        let short = pbes2_der(
+            &pbkdf2_alg(&[&tlv(0x04, &[b"saltsalt"]), &[0x02, 0x01, 0x01]]),
+            &cipher_alg("2.16.840.1.101.3.4.1.6", &[0; 12]),
+            &[0; 15],
+        );
+        assert!(matches!(
+            unsupported(&short),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
+    }
+
+    #[test]
+    fn hostile_pbes2_parameters_are_named() {
+        const AES128_CBC: &str = "2.16.840.1.101.3.4.1.2";
+        let salt = tlv(0x04, &[b"saltsalt"]);
+        let iter = [0x02, 0x02, 0x08, 0x00];
+        let sha256 = tlv(0x30, &[&oid_der("1.2.840.113549.2.9"), &[0x05, 0x00]]);
+        let aes = cipher_alg(AES128_CBC, &[7; 16]);
+        let good_kdf = pbkdf2_alg(&[&salt, &iter, &sha256]);
+        let data = [0u8; 32];
+        // Sanity: the template itself is valid and fails only on the padding.
+        assert!(matches!(
+            unsupported(&pbes2_der(&good_kdf, &aes, &data)),
+            KeyError::WrongPassphrase { .. }
+        ));
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            // Short and long IVs (pkcs5 sliced the 3DES IV and panicked when it was short).
+            (
+                pbes2_der(&good_kdf, &cipher_alg("1.2.840.113549.3.7", &[1; 4]), &data),
+                "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+            ),
+            (
+                pbes2_der(&good_kdf, &cipher_alg("1.2.840.113549.3.7", &[1; 9]), &data),
+                "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+            ),
+            (
+                pbes2_der(&good_kdf, &cipher_alg(AES128_CBC, &[1; 15]), &data),
+                "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &tlv(0x30, &[&oid_der(AES128_CBC), &[0x05, 0x00]]),
+                    &data,
+                ),
+                "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("2.16.840.1.101.3.4.1.46", &[1; 16]),
+                    &data,
+                ),
+                "invalid PBES2 AES-GCM parameters (the nonce must be an OCTET STRING of 12 bytes)",
+            ),
+            // AES-192-GCM, SM4-CBC: not supported.
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("2.16.840.1.101.3.4.1.26", &[1; 12]),
+                    &data,
+                ),
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("1.2.156.10197.1.104.2", &[1; 16]),
+                    &data,
+                ),
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            ),
+            // A KDF other than PBKDF2/scrypt (here the PBES2 OID itself).
+            (
+                pbes2_der(
+                    &tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &[0x05, 0x00]]),
+                    &aes,
+                    &data,
+                ),
+                "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported",
+            ),
+            // PBES2-params with a third member, or not a SEQUENCE.
+            (
+                {
+                    let params = tlv(0x30, &[&good_kdf, &aes, &[0x05, 0x00]]);
+                    let alg = tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &params]);
+                    tlv(0x30, &[&alg, &tlv(0x04, &[&data])])
+                },
+                "invalid PBES2 parameters",
+            ),
+            (
+                {
+                    let alg = tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &[0x05, 0x00]]);
+                    tlv(0x30, &[&alg, &tlv(0x04, &[&data])])
+                },
+                "invalid PBES2 parameters",
+            ),
+            // PBKDF2: hmacWithSHA512-224, a PRF with non-NULL parameters, a salt that is an
+            // AlgorithmIdentifier (otherSource), a negative count, a wrong keyLength, trailing data.
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[
+                        &salt,
+                        &iter,
+                        &tlv(0x30, &[&oid_der("1.2.840.113549.2.12"), &[0x05, 0x00]]),
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "PBKDF2 with a PRF other than HMAC-SHA1, -SHA224, -SHA256, -SHA384 or -SHA512 is not supported",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[
+                        &salt,
+                        &iter,
+                        &tlv(0x30, &[&oid_der("1.2.840.113549.2.9"), &[0x04, 0x00]]),
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&tlv(0x30, &[&oid_der("1.2.3.4")]), &iter]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(&pbkdf2_alg(&[&salt, &[0x02, 0x01, 0x80]]), &aes, &data),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &iter, &[0x02, 0x01, 0x20], &sha256]),
+                    &aes,
+                    &data,
+                ),
+                "invalid or unsupported PBES2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &iter, &sha256, &[0x05, 0x00]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &tlv(0x30, &[&oid_der("1.2.840.113549.1.5.12")]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &[0x02, 0x04, 0x00, 0x98, 0x96, 0x81]]),
+                    &aes,
+                    &data,
+                ),
+                "PBKDF2 iteration count above 10,000,000",
+            ),
+            // scrypt: N = 3, r = 0, p = 0, N = 2^20 (1 GiB), r·p beyond the work bound (the scrypt
+            // crate multiplies r·p in u32), a wrong keyLength.
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 1, 3], &[2, 1, 8], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 2, 4, 0], &[2, 1, 0], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 2, 4, 0], &[2, 1, 8], &[2, 1, 0]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 3, 0x10, 0, 0], &[2, 1, 8], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "scrypt parameters above the supported cost (N·r at most 2^19)",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[
+                        &salt,
+                        &[2, 1, 2],
+                        &[2, 4, 0x7f, 0xff, 0xff, 0xff],
+                        &[2, 4, 0x7f, 0xff, 0xff, 0xff],
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "scrypt parameters above the supported cost (N·r at most 2^19)",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], &[2, 1, 1], &[2, 1, 32]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid or unsupported PBES2 parameters",
+            ),
+        ];
+        for (der, why) in cases {
+            assert_eq!(
+                unsupported(&der),
+                KeyError::UnsupportedEncryption(why),
+                "{}",
+                Base64::encode_string(&der)
+            );
+        }
+        // scrypt with keyLength = the cipher's key length is accepted.
+        let ok = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], &[2, 1, 1], &[2, 1, 16]]),
+            &aes,
+            &data,
+        );
+        assert!(matches!(unsupported(&ok), KeyError::WrongPassphrase { .. }));
+        // DES-CBC, PKCS#12 PBE, PBES1 and unknown schemes keep their names.
+        assert_eq!(
+            key_with(ENC_DES_CBC, "secret").unwrap_err(),
+            KeyError::UnsupportedEncryption(
+                "PBES2 with DES-CBC is not supported; re-encrypt with AES"
+            )
+        );
+        let scheme = |dotted: &str| {
+            let alg = tlv(0x30, &[&oid_der(dotted), &tlv(0x30, &[])]);
+            unsupported(&tlv(0x30, &[&alg, &tlv(0x04, &[&data])]))
+        };
+        assert_eq!(
+            scheme("1.2.840.113549.1.5.3"),
+            KeyError::UnsupportedEncryption(
+                "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES"
+            )
+        );
+        assert_eq!(
+            scheme("1.2.840.113549.1.12.1.3"),
+            KeyError::UnsupportedEncryption(
+                "PKCS#12 password-based encryption (e.g. PBE-SHA1-3DES) is not supported; re-encrypt with PBES2 and AES"
+            )
+        );
+        assert_eq!(
+            scheme("1.2.3.4"),
+            KeyError::UnsupportedEncryption("unknown key encryption algorithm")
+        );
+    }
+
+    #[test]
+    fn key_structures_are_strict_der() {
+        let malformed = |label: &str, der: &[u8]| match parse(&blocks(&pem_of(label, der)), None) {
+            Err(KeyError::Malformed(why)) => why,
+            other => panic!("{label}: {other:?}"),
+        };
+        // Trailing bytes after each format.
+        for (label, pem) in [
+            ("RSA PRIVATE KEY", RSA1024),
+            ("EC PRIVATE KEY", P256B),
+            ("PRIVATE KEY", RSA1024_P8),
+            ("PRIVATE KEY", ED25519),
+        ] {
+            let mut der = der_of(pem);
+            der.push(0);
+            malformed(label, &der);
+        }
+        // PKCS#1 version 1 (multi-prime) without otherPrimeInfos.
+        let mut der = der_of(RSA1024);
+        assert_eq!(der[4..7], [0x02, 0x01, 0x00]);
+        der[6] = 1;
+        assert_eq!(
+            malformed("RSA PRIVATE KEY", &der),
+            "not a valid PKCS#1 RSAPrivateKey"
+        );
+        // SEC1 with explicit (specifiedCurve) parameters: [0] holds a SEQUENCE, not an OID.
+        let mut der = der_of(P256B);
+        assert_eq!(der[41..43], [0x06, 0x08]);
+        der[41] = 0x30;
+        assert_eq!(
+            malformed("EC PRIVATE KEY", &der),
+            "not a valid SEC1 ECPrivateKey (explicit curve parameters are not supported)"
+        );
+        // SEC1 version 0.
+        let mut der = der_of(P256B);
+        der[4] = 0;
+        malformed("EC PRIVATE KEY", &der);
+        // PKCS#8 v1 with a public key, v2 without one, and [1] encoded as constructed.
+        let mut der = der_of(ED_V2_OK);
+        der[4] = 0;
+        assert_eq!(
+            malformed("PRIVATE KEY", &der),
+            "not a valid PKCS#8 PrivateKeyInfo"
+        );
+        let mut der = der_of(ED25519);
+        der[4] = 1;
+        malformed("PRIVATE KEY", &der);
+        let mut der = der_of(ED_V2_OK);
+        der[4] = 0;
+        assert_eq!(der[48], 0x81);
+        der[48] = 0xa1;
+        malformed("PRIVATE KEY", &der);
+        // Attributes ([0], skipped) and a later [n] EXPLICIT extension field are accepted.
+        let v1 = der_of(ED25519);
+        let inner = &v1[2..];
+        let attrs = tlv(0xa0, &[&tlv(0x30, &[&oid_der("1.2.3.4"), &tlv(0x31, &[])])]);
+        let ext = tlv(0xa3, &[&[0x05, 0x00]]);
+        let k = key(&pem_of("PRIVATE KEY", &tlv(0x30, &[inner, &attrs, &ext])));
+        assert_eq!(matches(&k, ED25519_PUB), Match::Yes);
+        // ... but not a primitive one.
+        malformed("PRIVATE KEY", &tlv(0x30, &[inner, &[0x83, 0x00]]));
+        // A curve hint that is not exactly one OID is ignored.
+        let params = format!(
+            "{}{}",
+            pem_of("EC PARAMETERS", &[0x06, 0x03, 0x2b, 0x81, 0x04, 0x00]),
+            SEC1_NOPARAMS
+        );
+        assert!(matches!(err(&params), KeyError::Malformed(_)));
+    }
+
     #[test]
     fn pkcs1_rsa() {
         let k = key(RSA1024);
@@ -2441,7 +3286,7 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
     fn unsupported_encryption_is_named() {
         // PBKDF2-HMAC-SHA1 + AES (OpenSSL 1.x default) decrypts.
         assert!(key_with(ENC_SHA1, "secret").is_ok());
-        // PBES2 + DES-EDE3-CBC (`openssl pkcs8 -topk8 -v2 des3`) decrypts (pkcs8's `3des` feature).
+        // PBES2 + DES-EDE3-CBC (`openssl pkcs8 -topk8 -v2 des3`) decrypts.
         let k = key_with(ENC_DES3, "secret").unwrap();
         assert!(k.was_encrypted());
         assert_eq!(k.check_consistency(), Ok(()));
@@ -2461,7 +3306,7 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
             key_with(ENC_PBES1, "secret"),
             Err(KeyError::UnsupportedEncryption(_))
         ));
-        // Hostile PBES2 parameters: scrypt N = 0 (pkcs5 would panic), N = 2^30, 4·10⁹ PBKDF2 rounds.
+        // Hostile PBES2 parameters: scrypt N = 0 (the old pkcs5 path panicked), N = 2^30, 4·10⁹ PBKDF2 rounds.
         for b64 in [SCRYPT_N0, SCRYPT_BIG, PBKDF2_BIG] {
             let pem = pem_of("ENCRYPTED PRIVATE KEY", &Base64::decode_vec(b64).unwrap());
             assert!(matches!(
@@ -2724,9 +3569,9 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
         // DSA (p, q, g, x) = (0,0,0,0), (1,1,1,1), (5,3,2,7), (65537,2,3,1); RSA with zero, one and
         // tiny components; an SPKI for DSA without parameters, so the exponentiation runs.
         let dsa_spki = Base64::decode_vec("MBEwCQYHKoZIzjgEAQMEAAIBBQ==").unwrap();
-        let dsa_spki = SubjectPublicKeyInfoRef::from_der(&dsa_spki).unwrap();
+        let dsa_spki = Spki::from_der(&dsa_spki).unwrap();
         let rsa_spki = der_of(RSA1024_PUB);
-        let rsa_spki = SubjectPublicKeyInfoRef::from_der(&rsa_spki).unwrap();
+        let rsa_spki = Spki::from_der(&rsa_spki).unwrap();
         for (label, b64) in [
             (
                 "PRIVATE KEY",
@@ -2775,7 +3620,7 @@ TPEzTWzeOwVk/Hk2iK6oYg53tjKfivVTgu+muAKGUnNM
     #[test]
     fn every_prefix_of_every_key_is_safe() {
         let spki_der = der_of(RSA1024_PUB);
-        let spki = SubjectPublicKeyInfoRef::from_der(&spki_der).unwrap();
+        let spki = Spki::from_der(&spki_der).unwrap();
         for pem in [
             RSA1024,
             RSA1024_P8,

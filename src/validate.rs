@@ -541,19 +541,9 @@ fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
     }
 }
 
-// TEMPORARY until key.rs reads crate::asn1::Spki itself.
-fn legacy_spki<'a>(s: &crate::asn1::Spki<'a>) -> Option<spki::SubjectPublicKeyInfoRef<'a>> {
-    use der::Decode;
-    spki::SubjectPublicKeyInfoRef::from_der(s.raw).ok()
-}
-
 /// Does the key belong to the leaf? If not, say which certificate it does belong to.
 fn check_match(sink: &mut Sink, key: &PrivateKey, certs: &[Cert], field: &str) {
-    let Some(leaf_spki) = certs
-        .first()
-        .and_then(Cert::spki)
-        .and_then(|s| legacy_spki(&s))
-    else {
+    let Some(leaf_spki) = certs.first().and_then(Cert::spki) else {
         return;
     };
     match key.matches(&leaf_spki) {
@@ -561,7 +551,6 @@ fn check_match(sink: &mut Sink, key: &PrivateKey, certs: &[Cert], field: &str) {
         Match::No { reason } => {
             let owner = certs.iter().enumerate().skip(1).find(|(_, c)| {
                 c.spki()
-                    .and_then(|s| legacy_spki(&s))
                     .is_some_and(|s| matches!(key.matches(&s), Match::Yes))
             });
             let detail = match owner {
@@ -889,7 +878,6 @@ fn leaf_first_order(certs: &[Cert], key: Option<&PrivateKey>) -> Option<Vec<usiz
         Some(key) => unique.iter().copied().find(|&i| {
             cert(i)
                 .and_then(Cert::spki)
-                .and_then(|s| legacy_spki(&s))
                 .is_some_and(|s| key.matches(&s) == Match::Yes)
         })?,
         None => {
