@@ -8,23 +8,24 @@
 //! wrong value is described by its JS type, never shown: it may be a key or a secret. Secrets
 //! (private keys, passphrases, access key secrets) go straight into [`Zeroizing`] buffers.
 //!
-//! Reports go out with serde-wasm-bindgen's `Serializer` and `serialize_missing_as_null`, so
-//! absent values are `null` and lists are never `undefined`. Every thrown value is an `Error` with
+//! Results are written by hand too ([`report_js`], [`request_js`]…), field for field what
+//! serde-wasm-bindgen's `Serializer` with `serialize_missing_as_null` made of the core's `Serialize`
+//! types (tests/wasm_cases/output.rs compares the two): camelCase names in declaration order, absent
+//! values `null`, lists always arrays, `[name, value]` pairs as two-element arrays. Every thrown value is an `Error` with
 //! a `.code`. The clock (`Date.now()`) is read here, never in the core.
 
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::{
-    ApiRequest, BuildOptions, CertificateType, Credentials, FingerprintAlgorithm,
-    FingerprintFormat, Input, ParamValue, Params, ProviderId, SignAlgorithm, SignOptions,
-    build_request as core_build_request, fingerprint as fp, sign_request as core_sign_request,
-    validate as core_validate,
+    ApiRequest, BuildOptions, CertInfo, CertificateType, Credentials, Finding,
+    FingerprintAlgorithm, FingerprintFormat, Input, KeyInfo, ParamValue, Params, ProviderId,
+    Report, SignAlgorithm, SignOptions, build_request as core_build_request, fingerprint as fp,
+    sign_request as core_sign_request, validate as core_validate,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -249,24 +250,13 @@ type JsResult<T> = Result<T, JsValue>;
 
 /// A JS `Error` with `.code` (and the message), as every throw of this package.
 fn coded_error(code: &str, message: &str) -> JsValue {
-    let error = js_sys::Error::new(message);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
-    error.into()
+    let error = js_sys::Error::new(message).into();
+    set(&error, "code", &js_str(code));
+    error
 }
 
 fn invalid_argument(message: &str) -> JsValue {
     coded_error("InvalidArgument", message)
-}
-
-/// Serializes a report/request: absent → `null`, maps → plain objects.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| coded_error("InternalError", &e.to_string()))
 }
 
 pub(crate) fn provider_from(name: Option<&str>) -> JsResult<Option<ProviderId>> {
@@ -278,6 +268,129 @@ pub(crate) fn provider_from(name: Option<&str>) -> JsResult<Option<ProviderId>> 
         })
     })
     .transpose()
+}
+
+// ---- Writing results ---------------------------------------------------------------------------
+
+/// Sets a property (on a plain object or an `Error` just made here: it cannot fail).
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn js_str(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+/// A string, or `null` when absent.
+fn js_opt(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// A JS array of `items`, each written by `write`.
+fn js_list<T>(items: &[T], write: impl Fn(&T) -> JsValue) -> JsValue {
+    let array = Array::new();
+    for item in items {
+        array.push(&write(item));
+    }
+    array.into()
+}
+
+/// `[name, value]`.
+fn js_pair(pair: &(String, String)) -> JsValue {
+    Array::of2(&js_str(&pair.0), &js_str(&pair.1)).into()
+}
+
+/// `Finding`: `detail` only when there is one; `severity` is not written (the list says it).
+fn finding_js(f: &Finding) -> JsValue {
+    let o = Object::new().into();
+    set(&o, "kind", &js_str(f.kind.as_str()));
+    set(&o, "code", &js_str(&f.code));
+    set(&o, "httpStatus", &JsValue::from(f.http_status));
+    set(&o, "message", &js_str(&f.message));
+    set(&o, "field", &js_str(&f.field));
+    if let Some(detail) = &f.detail {
+        set(&o, "detail", &js_str(detail));
+    }
+    o
+}
+
+/// `CertInfo`.
+fn cert_js(c: &CertInfo) -> JsValue {
+    let o = Object::new().into();
+    set(&o, "subject", &js_str(&c.subject));
+    set(&o, "issuer", &js_str(&c.issuer));
+    set(&o, "commonName", &js_opt(c.common_name.as_deref()));
+    set(
+        &o,
+        "subjectAltNames",
+        &js_list(&c.subject_alt_names, |n| js_str(n)),
+    );
+    set(&o, "serialNumber", &js_str(&c.serial_number));
+    set(&o, "notBefore", &js_str(&c.not_before));
+    set(&o, "notAfter", &js_str(&c.not_after));
+    set(&o, "keyAlgorithm", &js_str(c.key_algorithm));
+    set(&o, "keyBits", &JsValue::from(c.key_bits));
+    set(&o, "curve", &js_opt(c.curve));
+    set(&o, "signatureAlgorithm", &js_str(&c.signature_algorithm));
+    set(&o, "isCA", &JsValue::from_bool(c.is_ca));
+    set(&o, "fingerprintSha1", &js_str(&c.fingerprint_sha1));
+    set(&o, "fingerprintSha256", &js_str(&c.fingerprint_sha256));
+    o
+}
+
+/// `KeyInfo`.
+fn key_js(k: &KeyInfo) -> JsValue {
+    let o = Object::new().into();
+    set(&o, "format", &js_str(k.format));
+    set(&o, "keyAlgorithm", &js_str(k.key_algorithm));
+    set(&o, "keyBits", &JsValue::from(k.key_bits));
+    set(&o, "curve", &js_opt(k.curve));
+    o
+}
+
+/// `Report`: `normalized` (and its `privateKey`) only when there is one.
+fn report_js(r: &Report) -> JsValue {
+    let o = Object::new().into();
+    set(&o, "ok", &JsValue::from_bool(r.ok));
+    set(&o, "errors", &js_list(&r.errors, finding_js));
+    set(&o, "warnings", &js_list(&r.warnings, finding_js));
+    set(
+        &o,
+        "certificate",
+        &r.certificate.as_ref().map_or(JsValue::NULL, cert_js),
+    );
+    set(&o, "chain", &js_list(&r.chain, cert_js));
+    set(
+        &o,
+        "privateKey",
+        &r.private_key.as_ref().map_or(JsValue::NULL, key_js),
+    );
+    if let Some(n) = &r.normalized {
+        let normalized = Object::new().into();
+        set(&normalized, "certificate", &js_str(&n.certificate));
+        if let Some(key) = &n.private_key {
+            set(&normalized, "privateKey", &js_str(key));
+        }
+        set(&o, "normalized", &normalized);
+    }
+    o
+}
+
+/// `ApiRequest` (its strings go straight to JS: no copy of the key is left in wasm memory).
+fn request_js(r: &ApiRequest) -> JsValue {
+    let o = Object::new().into();
+    set(&o, "provider", &js_str(r.provider.as_str()));
+    set(&o, "action", &js_str(&r.action));
+    set(&o, "version", &js_str(&r.version));
+    set(&o, "method", &js_str(&r.method));
+    set(&o, "url", &js_str(&r.url));
+    set(&o, "host", &js_str(&r.host));
+    set(&o, "path", &js_str(&r.path));
+    set(&o, "query", &js_list(&r.query, js_pair));
+    set(&o, "headers", &js_list(&r.headers, js_pair));
+    set(&o, "body", &js_str(&r.body));
+    set(&o, "warnings", &js_list(&r.warnings, finding_js));
+    o
 }
 
 // ---- Reading arguments ------------------------------------------------------------------------
@@ -690,7 +803,7 @@ pub fn validate(
         encrypt_certificate: encrypt_certificate.as_deref(),
         encrypt_private_key: secret(&encrypt_private_key),
     });
-    to_js(&report)
+    Ok(report_js(&report))
 }
 
 /// An optional secret as the core takes it.
@@ -776,15 +889,12 @@ pub fn build_request(
         }
     };
     match core_build_request(provider, &params, &options) {
-        Ok(request) => to_js(&request),
+        Ok(request) => Ok(request_js(&request)),
         Err(refused) => {
             let error = coded_error(&refused.code, &refused.to_string());
-            let set = |name: &str, value: &JsValue| {
-                let _ = Reflect::set(&error, &JsValue::from_str(name), value);
-            };
-            set("kind", &JsValue::from_str(refused.kind.as_str()));
-            set("httpStatus", &JsValue::from(refused.http_status));
-            set("findings", &to_js(&refused.findings)?);
+            set(&error, "kind", &js_str(refused.kind.as_str()));
+            set(&error, "httpStatus", &JsValue::from(refused.http_status));
+            set(&error, "findings", &js_list(&refused.findings, finding_js));
             Err(error)
         }
     }
@@ -866,7 +976,7 @@ pub fn sign_request(
         },
     )
     .map_err(|e| coded_error(e.code(), &e.to_string()))?;
-    to_js(&signed)
+    Ok(request_js(&signed))
 }
 
 /// An `ApiRequest` (from buildRequest, or made by hand). Fields are looked up by name, so other
@@ -1004,8 +1114,7 @@ fn random_nonce() -> JsResult<String> {
 // ---- computeSignature ---------------------------------------------------------------------------
 
 /// `SignatureParts` for JS.
-#[derive(Serialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct JsSignatureParts {
     canonical_request: Option<String>,
     canonicalized_query_string: Option<String>,
@@ -1175,5 +1284,24 @@ pub fn compute_signature(
             .into()
         }
     };
-    to_js(&parts)
+    let o = Object::new();
+    set(
+        &o,
+        "canonicalRequest",
+        &js_opt(parts.canonical_request.as_deref()),
+    );
+    set(
+        &o,
+        "canonicalizedQueryString",
+        &js_opt(parts.canonicalized_query_string.as_deref()),
+    );
+    set(&o, "stringToSign", &js_str(&parts.string_to_sign));
+    set(
+        &o,
+        "signedHeaders",
+        &js_opt(parts.signed_headers.as_deref()),
+    );
+    set(&o, "signature", &js_str(&parts.signature));
+    set(&o, "authorization", &js_opt(parts.authorization.as_deref()));
+    Ok(o.into())
 }

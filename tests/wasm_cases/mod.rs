@@ -8,6 +8,7 @@
 //! Fixtures are the openssl-generated corpus (`tests/fixtures/gen.sh`); the clock is the corpus clock.
 
 mod arguments;
+mod output;
 
 use cert_preflight::wasm::{fingerprint, validate};
 use js_sys::{Array, Object, Reflect};
