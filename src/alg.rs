@@ -2,9 +2,7 @@
 //!
 //! OIDs and their meaning: RFC 3279, RFC 5480, RFC 8410, GM/T 0006 (PROVIDERS.md §4).
 
-use der::asn1::ObjectIdentifier as Oid;
-use der::{Decode, asn1::AnyRef};
-use spki::SubjectPublicKeyInfoRef;
+use const_oid::ObjectIdentifier as Oid;
 
 use crate::asn1;
 
@@ -171,49 +169,6 @@ pub(crate) fn bit_len(be: &[u8]) -> u32 {
 }
 
 /// Describes a SubjectPublicKeyInfo. Never fails: what cannot be read is `Unknown` / 0 bits.
-pub(crate) fn describe_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> PublicKeyDesc {
-    let oid = spki.algorithm.oid;
-    let params = spki.algorithm.parameters.as_ref();
-    let key = spki.subject_public_key.raw_bytes();
-    match oid {
-        RSA_ENCRYPTION | RSASSA_PSS => PublicKeyDesc {
-            algorithm: KeyAlgorithm::Rsa,
-            bits: pkcs1::RsaPublicKeyRef::from_der(key)
-                .map(|k| bit_len(k.modulus.as_bytes()))
-                .unwrap_or(0),
-            curve: None,
-        },
-        EC_PUBLIC_KEY => ec_desc(
-            params
-                .and_then(|p| p.decode_as::<Oid>().ok())
-                .and_then(|o| Curve::from_oid(&o)),
-        ),
-        // Some SM2 tooling puts the SM2 OID itself in the algorithm field.
-        SM2_CURVE => ec_desc(Some(Curve::Sm2)),
-        ED25519 => PublicKeyDesc {
-            algorithm: KeyAlgorithm::Ed25519,
-            bits: 256,
-            curve: None,
-        },
-        ED448 => PublicKeyDesc {
-            algorithm: KeyAlgorithm::Ed448,
-            bits: 456,
-            curve: None,
-        },
-        DSA => PublicKeyDesc {
-            algorithm: KeyAlgorithm::Dsa,
-            bits: params.map(dsa_p_bits).unwrap_or(0),
-            curve: None,
-        },
-        _ => PublicKeyDesc {
-            algorithm: KeyAlgorithm::Unknown,
-            bits: 0,
-            curve: None,
-        },
-    }
-}
-
-/// Describes a SubjectPublicKeyInfo. Never fails: what cannot be read is `Unknown` / 0 bits.
 pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
     let algorithm = &spki.algorithm;
     match algorithm.oid {
@@ -287,25 +242,6 @@ pub(crate) fn dss_params<'a>(params: &asn1::Tlv<'a>) -> Option<Dss<'a>> {
     };
     r.finish().ok()?;
     Some(dss)
-}
-
-/// Bits of `p` in Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER } (RFC 3279 §2.3.2).
-pub(crate) fn dsa_p_bits(params: &AnyRef<'_>) -> u32 {
-    params
-        .decode_as::<DsaParams<'_>>()
-        .map(|p| bit_len(p.p.as_bytes()))
-        .unwrap_or(0)
-}
-
-/// Dss-Parms, RFC 3279 §2.3.2.
-#[derive(Clone, Copy, Debug, der::Sequence)]
-pub(crate) struct DsaParams<'a> {
-    /// Prime modulus.
-    pub p: der::asn1::UintRef<'a>,
-    /// Subgroup order.
-    pub q: der::asn1::UintRef<'a>,
-    /// Generator.
-    pub g: der::asn1::UintRef<'a>,
 }
 
 #[cfg(test)]
