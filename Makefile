@@ -31,7 +31,7 @@ bench:
 .PHONY: pkg size lint-wasm test-browser test-node test-npm test-workerd
 
 NODE_BIN := $(CURDIR)/node_modules/.bin
-PKG_INPUTS := Cargo.toml Cargo.lock package-lock.json $(shell find src -name '*.rs') \
+PKG_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml package-lock.json $(shell find src -name '*.rs') \
               $(wildcard pkg-template/*) scripts/build-pkg.sh scripts/size.sh
 
 # pkg/: wasm-bindgen --target web output + pkg-template/, smallest-gzip .wasm (scripts/build-pkg.sh).

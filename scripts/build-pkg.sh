@@ -10,13 +10,14 @@
 #   4. pkg-template/ is copied over it; the version is stamped from Cargo.toml and the size table
 #      (scripts/size.sh) is written into the README.
 #
-# Env: WASM_OPT_LEVELS="-O1 -Oz" (empty: no wasm-opt at all), CARGO_BUILD_JOBS (default 2).
+# Env: WASM_OPT_LEVELS="-O1 -Oz -Os,--skip-pass=inlining-optimizing" (space-separated variants,
+#      commas join the flags of one; empty: no wasm-opt at all), CARGO_BUILD_JOBS (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH" # npm binaryen's wasm-opt first
 
-levels=${WASM_OPT_LEVELS--O1 -Oz}
+levels=${WASM_OPT_LEVELS--O1 -Oz -Os,--skip-pass=inlining-optimizing}
 stage=target/pkg-build
 out=pkg
 lib=target/wasm32-unknown-unknown/release/cert_preflight.wasm
@@ -47,7 +48,7 @@ features="--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-i
 pids=()
 for level in $levels; do
   # shellcheck disable=SC2086
-  wasm-opt $features "$level" --strip-debug --strip-producers \
+  wasm-opt $features ${level//,/ } --strip-debug --strip-producers \
     "$stage/variants/none.wasm" -o "$stage/variants/wasm-opt$level.wasm" &
   pids+=($!)
 done

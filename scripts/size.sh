@@ -51,7 +51,7 @@ const variants = fs
   .map((f) => {
     const name = path.basename(f, ".wasm");
     const wasm = measure(path.join(stage, "variants", f));
-    return { name, label: name === "none" ? "no wasm-opt" : name.replace("wasm-opt", "wasm-opt "), wasm, total: add(wasm, jsTotal) };
+    return { name, label: name === "none" ? "no wasm-opt" : name.replace("wasm-opt", "wasm-opt ").replaceAll(",", " "), wasm, total: add(wasm, jsTotal) };
   });
 const shipped = variants.find((v) => v.name === chosen);
 const kb = (n) => (n / 1024).toFixed(1);
