@@ -162,8 +162,8 @@ pub(crate) struct Cert {
     /// See `not_before`.
     pub not_after: i64,
     spki_der: Vec<u8>,
-    subject: Vec<Vec<(Oid, String)>>,
-    issuer: Vec<Vec<(Oid, String)>>,
+    subject: Vec<Vec<(String, String)>>,
+    issuer: Vec<Vec<(String, String)>>,
     subject_der: Vec<u8>,
     issuer_der: Vec<u8>,
     sig_alg_oid: Oid,

@@ -480,7 +480,8 @@ impl<'a> Read<'a> {
 
 /// Type-checks `params` against the API's table; unknown names and wrong types are findings.
 fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) -> Read<'a> {
-    let mut found: Vec<(usize, Val<'a>)> = Vec::new();
+    // Values land at their spec's index, so the request lists them in the API's order without a sort.
+    let mut found: Vec<Option<Val<'a>>> = specs.iter().map(|_| None).collect();
     for (name, value) in params {
         let Some((index, spec)) = specs.iter().enumerate().find(|(_, s)| s.name == name) else {
             let shown: String = name.chars().take(64).collect();
@@ -497,15 +498,15 @@ fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) ->
             );
             continue;
         };
-        if let Some(v) = read_value(ctx, spec, value) {
-            found.push((index, v));
+        if let (Some(v), Some(slot)) = (read_value(ctx, spec, value), found.get_mut(index)) {
+            *slot = Some(v);
         }
     }
-    found.sort_by_key(|(i, _)| *i);
     Read {
-        vals: found
-            .into_iter()
-            .filter_map(|(i, v)| specs.get(i).map(|s| (s.name, v)))
+        vals: specs
+            .iter()
+            .zip(found)
+            .filter_map(|(s, v)| v.map(|v| (s.name, v)))
             .collect(),
     }
 }

@@ -338,10 +338,11 @@ pub fn sign_acs3(
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("&");
-    let mut headers: Vec<(String, &str)> = input
+    // (String, String) like the query: one sort instantiation for the whole crate (wasm size).
+    let mut headers: Vec<(String, String)> = input
         .headers
         .iter()
-        .map(|(k, v)| (k.to_ascii_lowercase(), v.trim()))
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     headers.sort();
     let mut canonical_headers = String::new();

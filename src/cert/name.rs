@@ -5,7 +5,7 @@
 //! `+` (also last-to-first, as OpenSSL walks its flat entry list backwards), OpenSSL's short names for
 //! attribute types, and `OID=#hex-of-DER` for types without a short name or values that are not strings.
 
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use const_oid::ObjectIdentifier as Oid;
 use core::fmt::Write;
@@ -192,10 +192,12 @@ pub(crate) fn common_name(name: &Name<'_>) -> Option<String> {
 
 /// A name reduced for comparison (RFC 5280 §7.1, simplified the way OpenSSL canonicalises): each
 /// string value case-folded (ASCII) with inner whitespace runs collapsed and ends trimmed.
-pub(crate) fn canonical(name: &Name<'_>) -> Vec<Vec<(Oid, String)>> {
+/// Members are `(dotted OID, value)` pairs so that every sort in the crate shares one
+/// instantiation (string pairs) — it keeps the wasm small.
+pub(crate) fn canonical(name: &Name<'_>) -> Vec<Vec<(String, String)>> {
     name.iter()
         .map(|rdn| {
-            let mut members: Vec<(Oid, String)> = rdn
+            let mut members: Vec<(String, String)> = rdn
                 .iter()
                 .map(|atv| {
                     let value = match attribute_string(atv) {
@@ -209,7 +211,7 @@ pub(crate) fn canonical(name: &Name<'_>) -> Vec<Vec<(Oid, String)>> {
                             crate::fingerprint::FingerprintFormat::Hex,
                         ),
                     };
-                    (atv.oid, value)
+                    (atv.oid.to_string(), value)
                 })
                 .collect();
             members.sort();
