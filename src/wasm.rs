@@ -1012,7 +1012,9 @@ fn read_request(value: &JsValue) -> JsResult<ApiRequest> {
 }
 
 /// `{ accessKeyId, accessKeySecret, securityToken? }` (tried first) or `{ secretId, secretKey,
-/// token? }`; other keys are ignored. The message names no field value, so no secret can leak.
+/// token? }`. Any other key is refused, naming the key: a typo such as `securitytoken` would
+/// otherwise sign without the STS token and fail only at the provider. Messages name keys, never
+/// values, so no secret can leak.
 fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
     let refused = || {
         invalid_argument(
@@ -1037,9 +1039,8 @@ fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
             "secretKey",
             "token",
         ],
-        false,
-    )
-    .map_err(|_| refused())?;
+        true,
+    )?;
     // Each secret is wrapped as soon as it is read, so a half-matching shape leaves no copy behind.
     let opt = |f: &Field<'_>| f.opt_secret().ok();
     if let (Some(id), Some(secret), Some(sts)) = (

@@ -288,10 +288,15 @@ describe("argument checking", () => {
     invalid(() => cp.signRequest({ ...req, query: [["a"]] }, ali, fixedOpts), "query pair");
     invalid(() => cp.signRequest(req, { accessKeyId: ali.accessKeyId, accessKeySecret: 1 }, fixedOpts), "credentials");
     invalid(() => cp.signRequest(req, { ...ali, securityToken: 1 }, fixedOpts), "credentials");
-    // Extra keys on the request and the credentials are ignored (the request carries `warnings`).
+    // Extra keys on the request are ignored (the request carries `warnings`); on the credentials
+    // they are refused by name, since a typo would silently drop the STS token.
     assert.equal(
-      header(cp.signRequest({ ...req, extra: 1 }, { ...ali, note: "x" }, fixedOpts), "authorization"),
+      header(cp.signRequest({ ...req, extra: 1 }, ali, fixedOpts), "authorization"),
       header(cp.signRequest(req, ali, fixedOpts), "authorization"),
+    );
+    assert.throws(
+      () => cp.signRequest(req, { ...ali, securitytoken: "sts-secret" }, fixedOpts),
+      (e) => e.code === "InvalidArgument" && e.message.includes("securitytoken") && !e.message.includes("sts-secret") && !e.message.includes(ali.accessKeySecret),
     );
     const t = vectors.tencent_tc3[0];
     const tc3 = { algorithm: "TC3-HMAC-SHA256", method: t.method, path: t.path, canonicalQuery: t.query, contentType: t.headers["Content-Type"], host: t.host, body: t.body, service: t.service, timestamp: t.timestamp, secretId: t.secret_id, secretKey: t.secret_key };

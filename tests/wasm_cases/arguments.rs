@@ -538,15 +538,23 @@ fn sign_request_credentials_shapes() {
     let req = built(slb_params(&[]));
     let call = |creds: JsValue| sign_request(req.clone(), creds, fixed(&[]));
     let want = authorization(&call(ali()).unwrap());
-    // Other keys are ignored; a Map works like an object; securityToken may be null.
-    let with_extra = with(
+    // securityToken may be null; a Map works like an object.
+    let null_token = with(
         &[("accessKeyId", s(ALI.0)), ("accessKeySecret", s(ALI.1))],
-        &[
-            ("region", s("cn-hangzhou")),
-            ("securityToken", JsValue::NULL),
-        ],
+        &[("securityToken", JsValue::NULL)],
     );
-    assert_eq!(authorization(&call(with_extra).unwrap()), want);
+    assert_eq!(authorization(&call(null_token).unwrap()), want);
+    // Any other key is refused by name (a typo would drop the STS token silently), never
+    // showing a value.
+    for extra in ["region", "securitytoken", "SecurityToken"] {
+        let creds = with(
+            &[("accessKeyId", s(ALI.0)), ("accessKeySecret", s(ALI.1))],
+            &[(extra, s("sts-token"))],
+        );
+        let message = invalid(call(creds), extra);
+        assert!(message.contains(extra), "{message}");
+        assert!(!message.contains("sts-token"), "{message}");
+    }
     let m = Map::new();
     m.set(&s("accessKeyId"), &s(ALI.0));
     m.set(&s("accessKeySecret"), &s(ALI.1));
