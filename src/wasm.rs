@@ -11,8 +11,8 @@
 //! Results are written by hand too ([`report_js`], [`request_js`]…), field for field what
 //! serde-wasm-bindgen's `Serializer` with `serialize_missing_as_null` made of the core's `Serialize`
 //! types (tests/wasm_cases/output.rs compares the two): camelCase names in declaration order, absent
-//! values `null`, lists always arrays, `[name, value]` pairs as two-element arrays. Every thrown value is an `Error` with
-//! a `.code`. The clock (`Date.now()`) is read here, never in the core.
+//! values `null`, lists always arrays, `[name, value]` pairs as two-element arrays. Every thrown
+//! value is an `Error` with a `.code`. The clock (`Date.now()`) is read here, never in the core.
 
 use alloc::format;
 use alloc::string::{String, ToString};
