@@ -39,7 +39,8 @@ const MAX_DSA_Q_BITS: u32 = 512;
 const MAX_OTHER_PRIMES: usize = 16;
 /// PBKDF2 iteration ceiling: RFC 8018 §4.2 calls 10,000,000 appropriate "for especially critical keys".
 const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
-/// scrypt memory ceiling (128·r·N bytes): 64 MiB, four times OpenSSL's `-scrypt` default.
+/// scrypt memory ceiling: 64 MiB, four times OpenSSL's `-scrypt` default. The scrypt crate
+/// allocates 128·r·N bytes for V and 128·r·p for B (OpenSSL `EVP_PBE_scrypt` counts both too).
 const MAX_SCRYPT_MEMORY: u64 = 64 * 1024 * 1024;
 /// scrypt work ceiling (N·r·p).
 const MAX_SCRYPT_WORK: u64 = 1 << 24;
@@ -1160,8 +1161,8 @@ fn read_pbkdf2(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str
 /// `scrypt-params ::= SEQUENCE { salt OCTET STRING, costParameter INTEGER (1..MAX), blockSize
 /// INTEGER (1..MAX), parallelizationParameter INTEGER (1..MAX), keyLength INTEGER (1..MAX)
 /// OPTIONAL }` (RFC 7914 §7), with N a power of two ≥ 2 and the work bounded (the scrypt crate
-/// multiplies r·p unchecked and allocates 128·r·N bytes, so this runs first). The KDF and its
-/// keyLength.
+/// multiplies r·p unchecked and allocates 128·r·(N + p) bytes, so this runs first). The KDF and
+/// its keyLength.
 fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str> {
     let bad = |_| INVALID_SCRYPT;
     let salt = r.octet_string().map_err(bad)?;
@@ -1177,10 +1178,13 @@ fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str
     if n < 2 || !n.is_power_of_two() || block == 0 || parallel == 0 {
         return Err(INVALID_SCRYPT);
     }
-    let memory = n.saturating_mul(block).saturating_mul(128);
+    let memory = n
+        .saturating_add(parallel)
+        .saturating_mul(block)
+        .saturating_mul(128);
     let work = n.saturating_mul(block).saturating_mul(parallel);
     if memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK {
-        return Err("scrypt parameters above the supported cost (N·r at most 2^19)");
+        return Err("scrypt parameters above the supported cost ((N+p)·r at most 2^19)");
     }
     let log_n = u8::try_from(n.trailing_zeros()).map_err(|_| INVALID_SCRYPT)?;
     let r = u32::try_from(block).map_err(|_| INVALID_SCRYPT)?;
@@ -2915,7 +2919,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
                     &aes,
                     &data,
                 ),
-                "scrypt parameters above the supported cost (N·r at most 2^19)",
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)",
             ),
             (
                 pbes2_der(
@@ -2928,7 +2932,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
                     &aes,
                     &data,
                 ),
-                "scrypt parameters above the supported cost (N·r at most 2^19)",
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)",
             ),
             (
                 pbes2_der(
@@ -3250,6 +3254,36 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
         let k = key(P521_NOPUB);
         assert_eq!(k.check_consistency(), Ok(()));
         assert!(matches!(matches(&k, P521_PUB), Match::Unverifiable { .. }));
+    }
+
+    /// N = 2, r = 1, p = 2^23 is within the N·r and N·r·p bounds, but the scrypt crate's B buffer
+    /// is 128·r·p bytes: 1 GiB, and 16 s of PBKDF2 to fill it (seen in review during fuzzing).
+    #[test]
+    fn scrypt_parallelism_counts_toward_the_memory_bound() {
+        let salt = tlv(0x04, &[b"saltsalt"]);
+        let aes = cipher_alg("2.16.840.1.101.3.4.1.42", &[0; 16]);
+        let p_2_23: &[u8] = &[2, 4, 0, 0x80, 0, 0];
+        let der = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], p_2_23]),
+            &aes,
+            &[0; 32],
+        );
+        assert_eq!(
+            unsupported(&der),
+            KeyError::UnsupportedEncryption(
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)"
+            )
+        );
+        // OpenSSL's default (N = 2^14, r = 8, p = 1) stays within it: only the padding fails.
+        let der = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 2, 0x40, 0], &[2, 1, 8], &[2, 1, 1]]),
+            &aes,
+            &[0; 32],
+        );
+        assert!(matches!(
+            unsupported(&der),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
     }
 
     #[test]
