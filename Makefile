@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JOBS  ?= -j2
 
-.PHONY: test setup fmt-check lint unit nostd bench
+.PHONY: test setup fmt-check lint unit nostd bench bench-js
 
 test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-workerd
 
@@ -26,6 +26,11 @@ nostd:
 # Median time per validate() call on representative fixtures (release build); see README.
 bench:
 	$(CARGO) bench $(JOBS) --bench validate
+
+# The built package against node-forge, @peculiar/x509 and pkijs (pinned devDependencies): speed,
+# fixture-corpus correctness and gzip size, as Markdown (README "Compared with other libraries").
+bench-js: pkg
+	node benches/js/compare.mjs
 
 # ---- The npm package (pkg/) and its tests in Chromium, Node and workerd ----------------------------
 .PHONY: pkg size lint-wasm test-browser test-node test-npm test-workerd
