@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Seed fuzz/corpus/<target> from the committed fixtures (tests/fixtures), so coverage starts deep.
+
+validate_pem: one input per manifest case (flags, certificate, NUL, key, NUL, passphrase), for each
+provider, plus every fixture file alone as a certificate.
+build_request: the same cases as (flags, certificate, key, name, tag, passphrase) for each provider.
+validate_der: the DER of every block of every fixture, behind the flags byte that puts it back in a
+block with its own label (and, for certificates, also as chain member before/after a fixture leaf)
+and the fixture byte of the same directory (so keys meet their own certificate); plus hand-made
+PBES2 shapes no fixture has.
+"""
+import base64, hashlib, json, pathlib, re
+
+ROOT = pathlib.Path(__file__).resolve().parent
+FIX = ROOT.parent / "tests" / "fixtures"
+BLOCK = re.compile(rb"-----BEGIN ([^-]+)-----\r?\n(.*?)-----END \1-----", re.S)
+
+
+def put(target, data):
+    d = ROOT / "corpus" / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def read(rel):
+    return (FIX / rel).read_bytes() if rel else None
+
+
+manifest = json.loads((FIX / "manifest.json").read_text())
+for case in manifest["cases"]:
+    cert = read(case.get("certificate")) or b""
+    key = read(case.get("privateKey"))
+    pw = case.get("passphrase")
+    for provider in range(4):
+        flags = provider | (4 if pw is not None else 0)
+        data = bytes([flags]) + cert
+        if key is not None or pw is not None:
+            data += b"\0" + (key or b"")
+        if pw is not None:
+            data += b"\0" + pw.encode()
+        put("validate_pem", data)
+    # build_request: provider, the passphrase as option, tag, region cn-hangzhou, EC allowed.
+    for provider in range(4):
+        flags = provider | 0x08 | 0x20 | 0x80 | (4 if pw is not None else 0)
+        parts = [cert, key or b"", b"web-2026", b"prod", (pw or "").encode()]
+        put("build_request", bytes([flags]) + b"\0".join(parts))
+
+files = sorted(p for p in FIX.rglob("*") if p.is_file() and p.suffix in (".pem", ".txt"))
+for p in files:
+    put("validate_pem", b"\0" + p.read_bytes())
+
+# The fixture table of fuzz_targets/validate_der.rs, by directory.
+FIXTURE_DIRS = ["rsa/2048", "ec/p256", "ec/p384", "ec/p521", "ec/secp256k1", "other/ed25519",
+                "other/ed448", "other/dsa", "other/sm2", "chain/pss-sha256", "chain/ecdsa"]
+LABEL = {
+    b"CERTIFICATE": 0,
+    b"PRIVATE KEY": 1,
+    b"ENCRYPTED PRIVATE KEY": 2 | 0x20,
+    b"RSA PRIVATE KEY": 3,
+    b"EC PRIVATE KEY": 4,
+}
+for p in files:
+    rel = p.relative_to(FIX).parent.as_posix()
+    fixture = FIXTURE_DIRS.index(rel) if rel in FIXTURE_DIRS else 0
+    for label, body in BLOCK.findall(p.read_bytes()):
+        if label not in LABEL or b"Proc-Type" in body:
+            continue
+        try:
+            der = base64.b64decode(b"".join(body.split()), validate=True)
+        except ValueError:
+            continue
+        flags = LABEL[label]
+        variants = [flags]
+        if flags == 0:
+            variants += [6, 7, 0x08 | 6, 0x10 | 7, 0x18, 0x40, 0x80]
+        elif flags == 4:
+            variants += [5]
+        for f in variants:
+            put("validate_der", bytes([f, fixture]) + der)
+
+# Hand-made EncryptedPrivateKeyInfo shapes no fixture has (openssl writes no keyLength, no AES-192,
+# no GCM): the ciphertext is zeros, so they stop at the padding or tag, past the parameter checks.
+def tlv(tag, *parts):
+    body = b"".join(parts)
+    n = len(body)
+    length = bytes([n]) if n < 128 else bytes([0x81, n]) if n < 256 else bytes([0x82, n >> 8, n & 255])
+    return bytes([tag]) + length + body
+
+
+def oid(hex_arcs):
+    return tlv(0x06, bytes.fromhex(hex_arcs))
+
+
+PBES2, PBKDF2, SCRYPT = "2a864886f70d01050d", "2a864886f70d01050c", "2b06010401da47040b"
+CIPHERS = {  # OID, IV/nonce length, key length
+    "aes128-cbc": ("608648016503040102", 16, 16), "aes192-cbc": ("608648016503040116", 16, 24),
+    "aes256-cbc": ("60864801650304012a", 16, 32), "aes128-gcm": ("608648016503040106", 12, 16),
+    "aes256-gcm": ("60864801650304012e", 12, 32), "des-ede3-cbc": ("2a864886f70d0307", 8, 24),
+}
+HMAC_SHA512 = tlv(0x30, oid("2a864886f70d020b"), b"\x05\x00")
+for name, (cipher_oid, iv_len, key_len) in CIPHERS.items():
+    cipher = tlv(0x30, oid(cipher_oid), tlv(0x04, bytes(iv_len)))
+    kdfs = [
+        tlv(0x30, oid(PBKDF2), tlv(0x30, tlv(0x04, b"saltsalt"), b"\x02\x01\x10",
+                                   tlv(0x02, bytes([key_len])), HMAC_SHA512)),
+        tlv(0x30, oid(SCRYPT), tlv(0x30, tlv(0x04, b"saltsalt"), b"\x02\x01\x10", b"\x02\x01\x01",
+                                   b"\x02\x01\x01", tlv(0x02, bytes([key_len])))),
+    ]
+    for kdf in kdfs:
+        alg = tlv(0x30, oid(PBES2), tlv(0x30, kdf, cipher))
+        put("validate_der", bytes([2 | 0x20, 0]) + tlv(0x30, alg, tlv(0x04, bytes(48))))
