@@ -53,9 +53,11 @@ struct Tbs<'a> {
     serial: &'a [u8],
     signature: AlgorithmId<'a>,
     issuer: Tlv<'a>,
+    issuer_name: name::Name<'a>,
     not_before: Tlv<'a>,
     not_after: Tlv<'a>,
     subject: Tlv<'a>,
+    subject_name: name::Name<'a>,
     spki: Spki<'a>,
     extensions: Vec<Extension<'a>>,
 }
@@ -99,13 +101,14 @@ impl<'a> Tbs<'a> {
         }
         let signature = r.algorithm()?;
         let issuer = r.tlv(asn1::SEQUENCE)?;
-        check_name(&issuer)?;
+        // A Name must be an RDNSequence (RFC 5280 §4.1.2.4).
+        let issuer_name = name::parse(&issuer)?;
         let mut validity = r.sequence()?;
         let not_before = validity.any()?;
         let not_after = validity.any()?;
         validity.finish()?;
         let subject = r.tlv(asn1::SEQUENCE)?;
-        check_name(&subject)?;
+        let subject_name = name::parse(&subject)?;
         let spki = Spki::read(&mut r)?;
         // issuerUniqueID [1] IMPLICIT BIT STRING, subjectUniqueID [2] IMPLICIT BIT STRING.
         for n in [1, 2] {
@@ -134,18 +137,15 @@ impl<'a> Tbs<'a> {
             serial,
             signature,
             issuer,
+            issuer_name,
             not_before,
             not_after,
             subject,
+            subject_name,
             spki,
             extensions,
         })
     }
-}
-
-/// A Name must be an RDNSequence (RFC 5280 §4.1.2.4); [`name`] reads it.
-fn check_name(name: &Tlv<'_>) -> DerResult<()> {
-    name::parse(name).map(drop)
 }
 
 /// A parsed certificate: the report facts plus what the chain and key checks need.
@@ -206,13 +206,12 @@ impl Cert {
             ));
         };
         let key = alg::describe_key(&tbs.spki);
-        let subject = name::parse(&tbs.subject).map_err(NotACertificate::der)?;
-        let issuer = name::parse(&tbs.issuer).map_err(NotACertificate::der)?;
+        let (subject, issuer) = (&tbs.subject_name, &tbs.issuer_name);
 
         let mut info = CertInfo {
-            subject: name::rfc4514(&subject),
-            issuer: name::rfc4514(&issuer),
-            common_name: name::common_name(&subject),
+            subject: name::rfc4514(subject),
+            issuer: name::rfc4514(issuer),
+            common_name: name::common_name(subject),
             subject_alt_names: Vec::new(),
             serial_number: serial_hex(tbs.serial),
             not_before: not_before.iso8601(),
@@ -248,8 +247,8 @@ impl Cert {
             not_before: not_before.unix,
             not_after: not_after.unix,
             spki_der: tbs.spki.raw.to_vec(),
-            subject: name::canonical(&subject),
-            issuer: name::canonical(&issuer),
+            subject: name::canonical(subject),
+            issuer: name::canonical(issuer),
             subject_der: tbs.subject.raw.to_vec(),
             issuer_der: tbs.issuer.raw.to_vec(),
             sig_alg_oid: signed.algorithm.oid,
