@@ -2,12 +2,17 @@
 # Installs everything `make test` needs, idempotently: each step is skipped when its tool is already
 # there at the right version, so a second run takes seconds. Versions: ../shared/TOOLCHAIN.md.
 #   scripts/setup.sh          Rust pieces only (native tests, no-std build)
-#   scripts/setup.sh --web    also wasm-bindgen-cli, wasm-pack, Chromium/ChromeDriver and the npm dev tools
+#   scripts/setup.sh --pkg    also what building the npm package and running the demo need:
+#                             the wasm target, wasm-bindgen-cli and the npm dev tools (wasm-opt, wrangler)
+#   scripts/setup.sh --web    --pkg, plus wasm-pack and Chromium/ChromeDriver (browser tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-web=0
-[ "${1:-}" = "--web" ] && web=1
+web=0 pkg=0
+case "${1:-}" in
+  --web) web=1 pkg=1 ;;
+  --pkg) pkg=1 ;;
+esac
 
 need_target() {
   rustup target list --installed 2>/dev/null | grep -qx "$1" || rustup target add "$1"
@@ -21,12 +26,12 @@ need_component rustfmt
 # The core must build where there is no std at all (SPEC.md, Non-negotiables).
 need_target thumbv7em-none-eabihf
 
-[ "$web" = 1 ] || exit 0
+[ "$pkg" = 1 ] || exit 0
 
 need_target wasm32-unknown-unknown
 
 # Chromium + ChromeDriver from Debian (the only browser installable here).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if [ "$web" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
@@ -38,9 +43,9 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   cargo install -j2 wasm-bindgen-cli --version "$want"   # no --locked: it fails here (TOOLCHAIN.md)
 fi
-command -v wasm-pack >/dev/null || cargo install -j2 wasm-pack --locked
+if [ "$web" = 1 ]; then command -v wasm-pack >/dev/null || cargo install -j2 wasm-pack --locked; fi
 
-# npm dev tools (wasm-opt, Playwright driver, Miniflare/workerd), pinned in package-lock.json.
+# npm dev tools (wasm-opt, Playwright driver, wrangler, Miniflare/workerd), pinned in package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -28,7 +28,9 @@ pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint, fing
 pub use provider::{
     CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
 };
-pub use request::{ApiRequest, BuildOptions, ParamValue, Params, RequestError, build_request};
+pub use request::{
+    ApiRequest, BuildOptions, ParamValue, Params, RequestError, build_request, regions,
+};
 pub use sign::{
     Acs3Input, Credentials, RpcSignature, SignAlgorithm, SignError, SignOptions, SignatureParts,
     Tc3Input, sign_acs3, sign_request, sign_rpc_hmac_sha1, sign_tc3,

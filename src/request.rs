@@ -299,6 +299,18 @@ pub fn build_request(
     }
 }
 
+/// The regions a provider's endpoint table knows, in the table's order: aliyun-slb `RegionId`
+/// values (API metadata, PROVIDERS.md §1.2), aliyun-cas endpoint regions (`cn-hangzhou` first, the
+/// default `cas.aliyuncs.com`, then §2.1's regional endpoints). tencent-ssl has one global endpoint
+/// and an optional free-form `X-TC-Region` (§3.1): no list, an empty slice.
+pub fn regions(provider: ProviderId) -> &'static [&'static str] {
+    match provider {
+        ProviderId::AliyunSlb => aliyun_slb::REGIONS,
+        ProviderId::AliyunCas => aliyun_cas::REGIONS,
+        ProviderId::TencentSsl => &[],
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared machinery of the builders.
 

@@ -242,7 +242,12 @@ export interface SignatureParts {
 export interface RequestRefusedError extends CertPreflightError {
   kind: Kind;
   httpStatus: number;
+  /** Every finding: the errors, then the warnings. */
   findings: Finding[];
+  /** The errors alone (`errors[0]` is the one whose code, status and message the provider answers). */
+  errors: Finding[];
+  /** The warnings alone. */
+  warnings: Finding[];
 }
 "#;
 
@@ -842,6 +847,21 @@ pub fn fingerprint(
     fp(&pem, algorithm, format).map_err(|e| coded_error(e.code(), &e.to_string()))
 }
 
+/// `regions(provider): string[]` — the region ids the provider's endpoint table knows (aliyun-slb
+/// `RegionId`, aliyun-cas endpoint regions; empty for tencent-ssl, whose region is optional and
+/// free-form), so a form can offer exactly what `buildRequest` accepts.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn regions(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+) -> JsResult<JsValue> {
+    let name = provider
+        .as_string()
+        .ok_or_else(|| invalid_argument("regions(): provider must be a string"))?;
+    let provider = provider_from(Some(&name))?
+        .ok_or_else(|| invalid_argument("regions(): provider is required"))?;
+    Ok(js_list(crate::regions(provider), |r| js_str(r)))
+}
+
 /// `undefined`/`null` → `None`, a string → `Some`, anything else → `InvalidArgument`.
 fn optional_string(value: &JsValue, name: &str) -> JsResult<Option<String>> {
     if nullish(value) {
@@ -861,7 +881,7 @@ fn optional_string(value: &JsValue, name: &str) -> JsResult<Option<String>> {
 pub fn build_request(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
     #[wasm_bindgen(unchecked_param_type = "UploadParams")] params: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BuildOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     let name = provider
         .as_string()
@@ -895,6 +915,12 @@ pub fn build_request(
             set(&error, "kind", &js_str(refused.kind.as_str()));
             set(&error, "httpStatus", &JsValue::from(refused.http_status));
             set(&error, "findings", &js_list(&refused.findings, finding_js));
+            let (errors, warnings): (Vec<&Finding>, Vec<&Finding>) = refused
+                .findings
+                .iter()
+                .partition(|f| f.severity == crate::Severity::Error);
+            set(&error, "errors", &js_list(&errors, |f| finding_js(f)));
+            set(&error, "warnings", &js_list(&warnings, |f| finding_js(f)));
             Err(error)
         }
     }
@@ -923,7 +949,7 @@ fn read_params(params: &JsValue) -> JsResult<Params> {
 pub fn sign_request(
     #[wasm_bindgen(unchecked_param_type = "ApiRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Credentials")] credentials: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SignOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     if !request.is_object() {
         return Err(invalid_argument(

@@ -89,10 +89,11 @@ const SM_FIELDS: [&str; 4] = [
     "EncryptPrivateKey",
 ];
 
-/// Regions with a `cas.<region>.aliyuncs.com` endpoint (PROVIDERS.md §2.1, API metadata [S23]);
-/// `cn-hangzhou` is `cas.aliyuncs.com`.
+/// Endpoint regions (PROVIDERS.md §2.1, API metadata [S23]): `cn-hangzhou` is `cas.aliyuncs.com`,
+/// every other one `cas.<region>.aliyuncs.com`.
 #[rustfmt::skip]
-const REGIONS: &[&str] = &[
+pub(super) const REGIONS: &[&str] = &[
+    "cn-hangzhou",
     "cn-hongkong",
     "ap-northeast-1",
     "ap-southeast-1",

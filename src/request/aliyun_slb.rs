@@ -97,7 +97,7 @@ const PARAMS: &[Spec] = &[
 
 /// Region IDs of the API metadata (PROVIDERS.md §1.2, Dec 2025 [S23]).
 #[rustfmt::skip]
-const REGIONS: &[&str] = &[
+pub(super) const REGIONS: &[&str] = &[
     "cn-qingdao",
     "cn-beijing",
     "cn-zhangjiakou",

@@ -58,7 +58,7 @@ before(async () => {
     host: "127.0.0.1",
     port: 0,
     cf: false,
-    compatibilityDate: "2026-07-01",
+    compatibilityDate: "2026-04-01",
     modules: true,
     modulesRoot: installed.dir,
     scriptPath: script,

@@ -1,0 +1,324 @@
+// cert-preflight's Cloudflare Worker: the upload proxy, the deployable pre-check, and the host of
+// the demo page (static assets from ../www, served without running this code; only /api/* and, in
+// mock mode, /mock/* reach it — wrangler.jsonc "run_worker_first").
+//
+//   GET  /api/health     → { version, mode: "mock" | "live", upload: "open" | "token" | "disabled" }
+//   POST /api/validate   { provider, params, options? } → the Report (nothing is sent anywhere)
+//   POST /api/upload     { provider, params, options? } → the provider's own answer
+//   POST /mock/<host>/   the built-in mock cloud (mock mode only), e.g. /mock/slb.aliyuncs.com/?…
+//
+// Nothing the page sends is trusted: the body is re-validated and the request rebuilt with the
+// package. A refusal is answered in the provider's own shape (./answers.js) plus every finding.
+// Credentials come from the environment (the SDKs' own variable names) and never leave the Worker.
+// No request body, key, passphrase or secret is ever logged or echoed.
+
+import { buildRequest, signRequest, validate } from "cert-preflight";
+import packageJson from "cert-preflight/package.json";
+
+import { FIELDS, validateInput } from "../../www/upload.js";
+import { proxyError, refusal } from "./answers.js";
+import { createMockCloud, MOCK_CREDENTIALS } from "./mock/cloud.js";
+
+/** Request bodies above this are refused before they are read (413). */
+const MAX_BODY_BYTES = 256 * 1024;
+/** A PROXY_TOKEN shorter than this is not accepted as protection. */
+const MIN_TOKEN_LENGTH = 16;
+
+/** `options` the proxy takes (the rest of buildRequest's options are the Worker's own: `now`). */
+const OPTIONS = ["region", "eccRegions", "passphrase", "signatureAlgorithm"];
+
+const API_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
+// ---- configuration --------------------------------------------------------------------------
+
+/** Credentials from the environment; any of them set means live mode. */
+function configuration(env) {
+  const names = [
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+    "TENCENTCLOUD_SESSION_TOKEN",
+  ];
+  const live = names.some((n) => typeof env[n] === "string" && env[n] !== "");
+  const alibaba =
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET
+      ? {
+          accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+          accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+          ...(env.ALIBABA_CLOUD_SECURITY_TOKEN ? { securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN } : {}),
+        }
+      : null;
+  const tencent =
+    env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY
+      ? {
+          secretId: env.TENCENTCLOUD_SECRET_ID,
+          secretKey: env.TENCENTCLOUD_SECRET_KEY,
+          ...(env.TENCENTCLOUD_SESSION_TOKEN ? { token: env.TENCENTCLOUD_SESSION_TOKEN } : {}),
+        }
+      : null;
+  const token = typeof env.PROXY_TOKEN === "string" ? env.PROXY_TOKEN : "";
+  return {
+    mode: live ? "live" : "mock",
+    credentials: live ? { alibaba, tencent } : { alibaba: MOCK_CREDENTIALS.alibaba, tencent: MOCK_CREDENTIALS.tencent },
+    token,
+    upload: !live ? "open" : token.length >= MIN_TOKEN_LENGTH ? "token" : "disabled",
+    // Tests only: send live requests to http://127.0.0.1:<port>/<host><path>?<query> instead.
+    testUpstream: env.TEST_UPSTREAM_ORIGIN ?? null,
+  };
+}
+
+// One mock per isolate: its state (ids, nonces) is in memory only.
+let mockCloud = null;
+function mock() {
+  mockCloud ??= createMockCloud({ validate });
+  return mockCloud;
+}
+
+// ---- request guards ---------------------------------------------------------------------------
+
+/** Same origin only: a browser's cross-site request carries an Origin that is not ours. */
+function crossOrigin(request, url) {
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== url.origin) return true;
+  const site = request.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}
+
+/** The JSON body, bounded: a Response (413, 415, 400) when it cannot be had. */
+async function readJson(request) {
+  const length = request.headers.get("content-length");
+  if (length !== null && !(Number(length) <= MAX_BODY_BYTES)) {
+    return { error: proxyError(413, "PayloadTooLarge", `the body is over ${MAX_BODY_BYTES} bytes`, API_HEADERS) };
+  }
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") {
+    return { error: proxyError(415, "UnsupportedMediaType", "send the body as application/json", API_HEADERS) };
+  }
+  // Read no more than the limit, whatever Content-Length claimed (or if it was absent).
+  const chunks = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { error: proxyError(413, "PayloadTooLarge", `the body is over ${MAX_BODY_BYTES} bytes`, API_HEADERS) };
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  try {
+    return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch {
+    return { error: proxyError(400, "InvalidJson", "the body is not valid UTF-8 JSON", API_HEADERS) };
+  } finally {
+    bytes.fill(0);
+    for (const c of chunks) c.fill(0);
+  }
+}
+
+/** `{ provider, params, options? }`, checked; `{ error }` when it is not that. */
+function readCall(body) {
+  const bad = (message) => ({ error: proxyError(400, "InvalidArgument", message, API_HEADERS) });
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return bad("the body must be a JSON object");
+  const extra = Object.keys(body).filter((k) => !["provider", "params", "options"].includes(k));
+  if (extra.length) return bad(`unknown member(s) ${extra.slice(0, 4).map((k) => JSON.stringify(k.slice(0, 40))).join(", ")}`);
+  if (!Object.hasOwn(FIELDS, body.provider)) return bad(`provider must be one of ${Object.keys(FIELDS).join(", ")}`);
+  const params = body.params;
+  if (params === null || typeof params !== "object" || Array.isArray(params)) return bad("params must be an object");
+  const options = body.options ?? {};
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return bad("options must be an object");
+  const unknown = Object.keys(options).filter((k) => !OPTIONS.includes(k));
+  if (unknown.length) return bad(`unknown option(s) ${unknown.slice(0, 4).map((k) => JSON.stringify(k.slice(0, 40))).join(", ")}; known: ${OPTIONS.join(", ")}`);
+  return { provider: body.provider, params, options };
+}
+
+/** SHA-256 of both sides, then a comparison with no early exit: the token's length and content do not leak. */
+async function sameSecret(given, expected) {
+  const enc = new TextEncoder();
+  const [a, b] = await Promise.all([crypto.subtle.digest("SHA-256", enc.encode(given)), crypto.subtle.digest("SHA-256", enc.encode(expected))]);
+  if (crypto.subtle.timingSafeEqual) return crypto.subtle.timingSafeEqual(a, b);
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0;
+}
+
+/** Live mode: the caller must present PROXY_TOKEN as a bearer token. A Response when refused. */
+async function authorize(request, config) {
+  if (config.mode === "mock") return null;
+  if (config.upload === "disabled") {
+    return proxyError(
+      403,
+      "UploadDisabled",
+      `live mode (cloud credentials are set) needs PROXY_TOKEN (at least ${MIN_TOKEN_LENGTH} characters) to accept uploads; set it with \`wrangler secret put PROXY_TOKEN\``,
+      API_HEADERS,
+    );
+  }
+  const header = request.headers.get("authorization") ?? "";
+  const m = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
+  if (!m || !(await sameSecret(m[1], config.token))) {
+    return proxyError(401, "Unauthorized", "live mode: send `Authorization: Bearer <PROXY_TOKEN>`", {
+      ...API_HEADERS,
+      "www-authenticate": 'Bearer realm="cert-preflight"',
+    });
+  }
+  return null;
+}
+
+// ---- the package, called the way the cloud sees the upload --------------------------------------
+
+function buildOptions(options) {
+  const out = {};
+  for (const k of ["region", "eccRegions", "passphrase"]) if (options[k] !== undefined) out[k] = options[k];
+  return out;
+}
+
+/** buildRequest, with its refusal as a value: `{ request }` or `{ refused }` (a coded Error). */
+function build(provider, params, options) {
+  try {
+    return { request: buildRequest(provider, params, buildOptions(options)) };
+  } catch (e) {
+    if (Array.isArray(e?.findings)) return { refused: e };
+    throw e;
+  }
+}
+
+// ---- routes -----------------------------------------------------------------------------------
+
+async function health(request, env, config) {
+  return Response.json({ version: packageJson.version, mode: config.mode, upload: config.upload }, { headers: API_HEADERS });
+}
+
+async function validateRoute(request, env, config) {
+  const body = await readJson(request);
+  if (body.error) return body.error;
+  const call = readCall(body.value);
+  if (call.error) return call.error;
+  const { provider, params, options } = call;
+  const report = validate(validateInput(provider, params, options));
+  // buildRequest adds the parameter rules (names, tags, regions) to the content checks.
+  const built = build(provider, params, options);
+  const errors = built.refused ? built.refused.errors : [];
+  const warnings = built.refused ? built.refused.warnings : built.request.warnings;
+  return Response.json({ ...report, ok: errors.length === 0, errors, warnings }, { headers: API_HEADERS });
+}
+
+async function upload(request, env, config) {
+  const denied = await authorize(request, config);
+  if (denied) return denied;
+  const body = await readJson(request);
+  if (body.error) return body.error;
+  const call = readCall(body.value);
+  if (call.error) return call.error;
+  const { provider, params, options } = call;
+  const built = build(provider, params, options);
+  if (built.refused) return refusal(provider, built.refused, { ...API_HEADERS, "x-cert-preflight-mode": config.mode });
+
+  const alibaba = provider !== "tencent-ssl";
+  const credentials = alibaba ? config.credentials.alibaba : config.credentials.tencent;
+  if (!credentials) {
+    return proxyError(
+      503,
+      "CredentialsMissing",
+      alibaba
+        ? "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET to upload to Alibaba Cloud"
+        : "set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to upload to Tencent Cloud",
+      API_HEADERS,
+    );
+  }
+  const signOptions = { timestamp: new Date() };
+  if (options.signatureAlgorithm !== undefined) signOptions.algorithm = options.signatureAlgorithm;
+  const signed = signRequest(built.request, credentials, signOptions);
+  const init = { method: signed.method, headers: signed.headers, body: signed.body === "" ? undefined : signed.body };
+
+  let answer;
+  if (config.mode === "mock") {
+    answer = await mock().fetch(new Request(signed.url, init));
+  } else {
+    let url = signed.url;
+    if (config.testUpstream) {
+      const target = new URL(signed.url);
+      url = `${config.testUpstream.replace(/\/$/, "")}/${target.host}${target.pathname}${target.search}`;
+    }
+    answer = await fetch(url, init);
+  }
+  // The provider's answer as it is: status and body.
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: {
+      ...API_HEADERS,
+      "content-type": answer.headers.get("content-type") ?? "application/json",
+      "x-cert-preflight-mode": config.mode,
+    },
+  });
+}
+
+/** The mock cloud over HTTP (mock mode only): /mock/<host>/<path>?<query>. */
+async function mockRoute(request, env, config, url) {
+  if (config.mode !== "mock") return proxyError(404, "NotFound", "no mock cloud in live mode", API_HEADERS);
+  const m = /^\/mock\/([a-z0-9.-]+)(\/.*)$/.exec(url.pathname);
+  if (!m) return proxyError(404, "NotFound", "use /mock/<api host>/", API_HEADERS);
+  const length = request.headers.get("content-length");
+  if (length !== null && !(Number(length) <= MAX_BODY_BYTES)) return proxyError(413, "PayloadTooLarge", "body too large", API_HEADERS);
+  return mock().fetch(new Request(`https://${m[1]}${m[2]}${url.search}`, request));
+}
+
+const ROUTES = {
+  "GET /api/health": health,
+  "POST /api/validate": validateRoute,
+  "POST /api/upload": upload,
+};
+
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const config = configuration(env);
+    let response;
+    try {
+      if (crossOrigin(request, url)) {
+        response = proxyError(403, "CrossOriginRefused", "this API answers its own origin only", API_HEADERS);
+      } else if (url.pathname.startsWith("/mock/")) {
+        response = await mockRoute(request, env, config, url);
+      } else {
+        const route = ROUTES[`${request.method} ${url.pathname}`];
+        if (route) {
+          response = await route(request, env, config, url);
+        } else if (url.pathname.startsWith("/api/")) {
+          const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname}`));
+          response = known
+            ? proxyError(405, "MethodNotAllowed", `${request.method} is not allowed here`, API_HEADERS)
+            : proxyError(404, "NotFound", "no such API route", API_HEADERS);
+        } else {
+          response = env.ASSETS ? await env.ASSETS.fetch(request) : new Response("Not found", { status: 404 });
+        }
+      }
+    } catch (e) {
+      // A coded Error of the package (e.g. InvalidArgument for a wrong parameter type): the caller's fault.
+      const code = typeof e?.code === "string" ? e.code : "InternalError";
+      response =
+        code === "InternalError"
+          ? proxyError(500, code, "the proxy failed; nothing was sent", API_HEADERS)
+          : proxyError(400, code, String(e.message).slice(0, 300), API_HEADERS);
+    }
+    // One line per request; never a body, header value, key or secret.
+    console.log(JSON.stringify({ method: request.method, path: url.pathname, status: response.status, mode: config.mode }));
+    return response;
+  },
+};

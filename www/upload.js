@@ -1,0 +1,51 @@
+// Shared by the page (www/app.js, www/validator.js) and the Worker (worker/src/index.js): how an
+// upload's API parameters map onto validate()'s input. One copy, so the page and the proxy judge
+// the same upload the same way.
+
+/** The API parameter that carries each validate() input, per provider (SPEC "Requests"). */
+export const FIELDS = {
+  "aliyun-slb": { certificate: "ServerCertificate", privateKey: "PrivateKey" },
+  "aliyun-cas": {
+    certificate: "Cert",
+    privateKey: "Key",
+    signCertificate: "SignCert",
+    signPrivateKey: "SignPrivateKey",
+    encryptCertificate: "EncryptCert",
+    encryptPrivateKey: "EncryptPrivateKey",
+  },
+  "tencent-ssl": {
+    certificate: "CertificatePublicKey",
+    privateKey: "CertificatePrivateKey",
+    certificateType: "CertificateType",
+    passphrase: "KeyPassword",
+  },
+};
+
+/** The providers, with the names their consoles use. */
+export const PROVIDERS = {
+  "aliyun-slb": "Alibaba Cloud CLB (SLB)",
+  "aliyun-cas": "Alibaba Cloud Certificate Management (CAS)",
+  "tencent-ssl": "Tencent Cloud SSL Certificates",
+};
+
+/**
+ * validate()'s input for an upload of `params` (the API's own names) to `provider`, with the
+ * proxy's `options` ({ region, eccRegions, passphrase }). `now` is the caller's clock.
+ */
+export function validateInput(provider, params, options = {}, now = undefined) {
+  const input = { provider };
+  for (const [field, param] of Object.entries(FIELDS[provider])) {
+    if (params[param] !== undefined && params[param] !== null && params[param] !== "") input[field] = params[param];
+  }
+  input.certificate ??= "";
+  const region = provider === "aliyun-slb" ? params.RegionId : options.region;
+  if (typeof region === "string" && region !== "") input.region = region;
+  if (options.eccRegions !== undefined) input.eccRegions = options.eccRegions;
+  // Tencent takes the passphrase as its own KeyPassword parameter (above); Alibaba takes only
+  // unencrypted keys, so the passphrase decrypts the key before the upload.
+  if (typeof options.passphrase === "string" && options.passphrase !== "" && provider !== "tencent-ssl") {
+    input.passphrase = options.passphrase;
+  }
+  if (now !== undefined) input.now = now;
+  return input;
+}
