@@ -1,14 +1,24 @@
-# cert-preflight — one entry point per task. `make test` runs every test (and installs what it needs).
+# cert-preflight — one entry point per task. The two a newcomer needs, each doing its own setup:
+#   make demo   the page + the Worker proxy + the built-in mock cloud on http://127.0.0.1:8787
+#   make test   every test
 CARGO ?= cargo
 JOBS  ?= -j2
 
-.PHONY: test setup fmt-check lint unit nostd bench bench-js
+.PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js demo
 
-test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-workerd
+test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-workerd test-worker test-demo
 
 # Rust pieces, wasm-bindgen-cli, wasm-pack, Chromium/ChromeDriver and the npm dev tools (idempotent).
 setup:
 	@scripts/setup.sh --web
+
+# What building the package and running the demo need: no browser, no wasm-pack (idempotent).
+setup-pkg:
+	@scripts/setup.sh --pkg
+
+# The page, the Worker proxy and its mock cloud under `wrangler dev` (offline; Ctrl-C stops it).
+demo: pkg
+	@scripts/demo.sh
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -33,7 +43,7 @@ bench-js: pkg
 	node benches/js/compare.mjs
 
 # ---- The npm package (pkg/) and its tests in Chromium, Node and workerd ----------------------------
-.PHONY: pkg size lint-wasm test-browser test-node test-npm test-workerd
+.PHONY: pkg size lint-wasm test-browser test-node test-npm test-workerd test-worker test-demo
 
 NODE_BIN := $(CURDIR)/node_modules/.bin
 PKG_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml package-lock.json $(shell find src -name '*.rs') \
@@ -41,7 +51,7 @@ PKG_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml package-lock.json $(shell
 
 # pkg/: wasm-bindgen --target web output + pkg-template/, smallest-gzip .wasm (scripts/build-pkg.sh).
 pkg: pkg/package.json
-pkg/package.json: $(PKG_INPUTS) | setup
+pkg/package.json: $(PKG_INPUTS) | setup-pkg
 	scripts/build-pkg.sh
 
 # Raw / gzip -9 / brotli bytes of what a browser downloads, with and without wasm-opt.
@@ -67,3 +77,16 @@ test-npm: pkg
 # The package's workerd entry on workerd, through the Miniflare API (offline, 127.0.0.1).
 test-workerd: pkg
 	node --test tests/js/workerd.test.mjs
+
+# ---- The Worker (worker/) and the demo page (www/) ----------------------------------------------
+
+# The Worker as wrangler bundles it, on workerd through Miniflare (mock mode, live mode against a
+# local stand-in, limits, origin, secrets in the output), and the mock cloud's signature verifiers
+# against the official SDK vectors.
+test-worker: pkg
+	node --test tests/js/mock.test.mjs tests/js/worker.test.mjs
+
+# The demo as `make demo` serves it (wrangler dev on 127.0.0.1), driven by Playwright in Chromium;
+# screenshots in target/screenshots/.
+test-demo: pkg
+	node --test tests/js/demo.test.mjs

@@ -37,6 +37,7 @@ const el = {
   chain: $("chain"),
   normalized: $("normalized"),
   normalizedCert: $("normalized-cert"),
+  normalizedKeyNote: $("normalized-key-note"),
   useNormalized: $("use-normalized"),
   uploadResult: $("upload-result"),
   modeBadge: $("mode-badge"),
@@ -197,8 +198,10 @@ function findingItem(f, severity) {
   const head = document.createElement("div");
   head.className = "finding-head";
   head.append(text("span", severity === "error" ? "✗ Error" : "⚠ Warning", "severity"));
-  head.append(text("code", f.code, "code"));
-  head.append(text("span", `HTTP ${f.httpStatus}`, "meta"));
+  // An error is what the provider would answer: its code and status. A warning is accepted by the
+  // provider, so it is named by its kind (the provider's code would mislead).
+  head.append(text("code", severity === "error" ? f.code : f.kind, "code"));
+  if (severity === "error") head.append(text("span", `HTTP ${f.httpStatus}`, "meta"));
   head.append(text("span", `field ${f.field}`, "meta"));
   if (f.confidence === "inferred") {
     const mark = text("span", "inferred", "inferred");
@@ -207,8 +210,8 @@ function findingItem(f, severity) {
     head.append(mark);
   }
   li.append(head);
-  li.append(text("p", f.message));
-  if (f.detail) li.append(text("p", f.detail, "detail"));
+  if (severity === "error" || !f.detail) li.append(text("p", f.message));
+  if (f.detail) li.append(text("p", f.detail, severity === "error" ? "detail" : ""));
   return li;
 }
 
@@ -297,10 +300,16 @@ function showDetails(report, p) {
   });
 }
 
+/** The canonical PEM, when it differs from what was typed ("use this" puts it in the fields). */
 function showNormalized(report) {
   const n = report.normalized;
-  el.normalized.hidden = !n;
-  el.normalizedCert.textContent = n ? n.certificate : "";
+  const same = (a, b) => (a ?? "").trim() === (b ?? "").trim();
+  const certChanged = n && !same(n.certificate, el.certificate.value);
+  const keyChanged = n?.privateKey !== undefined && !same(n.privateKey, el.privateKey.value);
+  el.normalized.hidden = !(certChanged || keyChanged);
+  el.normalizedCert.hidden = !certChanged;
+  el.normalizedCert.textContent = certChanged ? n.certificate : "";
+  el.normalizedKeyNote.hidden = !keyChanged;
 }
 
 function show(answer) {
@@ -308,15 +317,23 @@ function show(answer) {
     setStatus("error", "✗", `The checker failed: ${answer.failure.message}`);
     return;
   }
-  last = answer;
   const p = provider();
+  if (!el.certificate.value.trim() && !(p === "aliyun-cas" && el.sm2.checked)) {
+    // Nothing to check yet: no "missing parameter" noise before the user has typed anything.
+    last = null;
+    el.findings.replaceChildren();
+    setStatus("idle", "…", "Paste or drop a certificate (and its key) to check it.");
+    el.details.hidden = true;
+    el.normalized.hidden = true;
+    updateUploadButton();
+    return;
+  }
+  last = answer;
   const { report, errors, warnings } = answer;
   const items = [...errors.map((f) => findingItem(f, "error")), ...warnings.map((f) => findingItem(f, "warning"))];
   el.findings.replaceChildren(...items);
   const where = p ? PROVIDERS[p] : "any provider";
-  if (!el.certificate.value.trim() && !(p === "aliyun-cas" && el.sm2.checked)) {
-    setStatus("idle", "…", "Paste or drop a certificate (and its key) to check it.");
-  } else if (errors.length) {
+  if (errors.length) {
     setStatus("error", "✗", `${errors.length} error${errors.length === 1 ? "" : "s"}: ${where} would refuse this upload (${errors[0].code}).`);
   } else if (warnings.length) {
     setStatus("warning", "⚠", `${p ? `${where} would accept it` : "Valid"}, with ${warnings.length} warning${warnings.length === 1 ? "" : "s"}.`);
@@ -514,8 +531,10 @@ $("private-key-file").addEventListener("change", (e) => readFileInto(e.target.fi
 wireDrop(el.certificate);
 wireDrop(el.privateKey);
 el.useNormalized.addEventListener("click", () => {
-  if (!last?.report?.normalized) return;
-  el.certificate.value = last.report.normalized.certificate;
+  const n = last?.report?.normalized;
+  if (!n) return;
+  el.certificate.value = n.certificate;
+  if (n.privateKey !== undefined) el.privateKey.value = n.privateKey;
   schedule(0);
   el.certificate.focus();
 });

@@ -51,6 +51,16 @@ const TENCENT_ERRORS = {
   MissingParameter: "The request is missing a required parameter.",
 };
 
+/**
+ * Regions where the mock's CLB accepts EC certificates: the 12 regions that accepted them in
+ * 2019-09/2021-01 (EVIDENCE.md S9). The current CLB documentation says RSA only; the proxy (the
+ * package) refuses EC everywhere unless the caller names the region in `eccRegions`.
+ */
+export const MOCK_ECC_REGIONS = Object.freeze([
+  "eu-west-1", "cn-qingdao", "cn-huhehaote", "cn-chengdu", "ap-northeast-1", "ap-south-1",
+  "ap-southeast-2", "ap-southeast-3", "us-west-1", "us-east-1", "eu-central-1", "me-east-1",
+]);
+
 const APIS = {
   slb: { style: "alibaba", product: "Slb", action: "UploadServerCertificate", version: "2014-05-15", provider: "aliyun-slb" },
   cas: { style: "alibaba", product: "cas", action: "UploadUserCertificate", version: "2020-04-07", provider: "aliyun-cas" },
@@ -103,7 +113,12 @@ function isoSeconds(ms) {
  * `clock()` gives ms since the epoch. Returns `{ fetch(request) }`: the request's URL host says which
  * API it is for (`https://slb.aliyuncs.com/?…`, `https://ssl.tencentcloudapi.com/`).
  */
-export function createMockCloud({ validate, clock = () => Date.now(), credentials = MOCK_CREDENTIALS } = {}) {
+export function createMockCloud({
+  validate,
+  clock = () => Date.now(),
+  credentials = MOCK_CREDENTIALS,
+  eccRegions = MOCK_ECC_REGIONS,
+} = {}) {
   const nonces = new Map(); // nonce → expiry (ms)
   const uploads = new Map(); // provider:fingerprint → id
   let sequence = 0;
@@ -162,7 +177,14 @@ export function createMockCloud({ validate, clock = () => Date.now(), credential
     const [certName, keyName] = api === APIS.slb ? ["ServerCertificate", "PrivateKey"] : ["Cert", "Key"];
     const certificate = params[certName];
     if (!certificate || !params[keyName]) return alibabaError(api, host, "InvalidParameter");
-    const report = validate({ certificate, privateKey: params[keyName], provider: api.provider, region: params.RegionId, now });
+    const report = validate({
+      certificate,
+      privateKey: params[keyName],
+      provider: api.provider,
+      region: params.RegionId,
+      eccRegions: [...eccRegions],
+      now,
+    });
     if (report.errors.length) {
       const e = report.errors[0];
       const requestId = crypto.randomUUID().toUpperCase();

@@ -1,0 +1,212 @@
+// The demo as `make demo` runs it: scripts/demo.sh (wrangler dev on workerd, the page as static
+// assets, the Worker proxy, the mock cloud) on a free 127.0.0.1 port, driven by Playwright in the
+// Debian Chromium by accessible names, the way a person uses it. Screenshots (1280 px and 390 px,
+// light and dark) go to target/screenshots/. Any request the page makes outside the demo's origin
+// fails the test.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+
+import { chromium } from "playwright-core";
+
+import { fixture, repo } from "./helpers.mjs";
+
+const shots = path.join(repo, "target/screenshots");
+let demo;
+let demoOutput = "";
+let origin;
+let browser;
+let pkg;
+const outside = [];
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHealth(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (demo.exitCode !== null) throw new Error(`make demo exited (${demo.exitCode}):\n${demoOutput}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return res.json();
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the demo did not answer within ${ms} ms:\n${demoOutput}`);
+}
+
+async function newPage({ width = 1280, height = 900, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + "/") || url === origin) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(origin + "/");
+  // Ready when the validation thread has answered once.
+  await page.getByRole("status").filter({ hasNotText: "Loading the checker" }).waitFor({ timeout: 20_000 });
+  return { page, context, errors };
+}
+
+/** Text of the findings list. */
+const findingsText = (page) => page.locator("#findings").innerText();
+
+before(async () => {
+  pkg = await import(pathToFileURL(path.join(repo, "pkg/node.js")).href);
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  demo = spawn(path.join(repo, "scripts/demo.sh"), [], {
+    cwd: repo,
+    env: { ...process.env, DEMO_PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  demo.stdout.on("data", (d) => (demoOutput += d));
+  demo.stderr.on("data", (d) => (demoOutput += d));
+  const health = await waitForHealth(origin, 60_000);
+  assert.equal(health.mode, "mock");
+  assert.match(demoOutput, new RegExp(`http://127\\.0\\.0\\.1:${port}`), "the command prints the URL");
+
+  const { "goog:chromeOptions": { args } } = JSON.parse(readFileSync(path.join(repo, "webdriver.json"), "utf8"));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", ...args],
+  });
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null) {
+    demo.kill("SIGKILL");
+  }
+});
+
+describe("the demo page, served by make demo", () => {
+  it("shows the provider's mismatch code live, clears it for the matching key, and uploads to the mock", async () => {
+    const { page, context, errors } = await newPage();
+    await page.getByLabel("Provider", { exact: true }).selectOption("tencent-ssl");
+    const certificate = fixture("rsa/2048/fullchain.pem");
+    const wrongKey = fixture("chain/rsa/int.key.pem");
+    let expected;
+    try {
+      pkg.buildRequest("tencent-ssl", { CertificatePublicKey: certificate, CertificatePrivateKey: wrongKey });
+    } catch (e) {
+      expected = e.errors.find((f) => f.kind === "CertificateMismatch");
+    }
+    assert.ok(expected, "the package calls this pair a mismatch");
+
+    await page.getByLabel("Certificate", { exact: true }).fill(certificate);
+    await page.getByLabel("Private key", { exact: true }).fill(wrongKey);
+    await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor();
+    assert.match(await page.getByRole("status").innerText(), /would refuse/);
+    assert.match(await findingsText(page), /HTTP 200/);
+    assert.match(await findingsText(page), /CertificatePrivateKey/);
+
+    await page.getByLabel("Private key", { exact: true }).fill(fixture("rsa/2048/key.pem"));
+    await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor({ state: "detached" });
+    assert.match(await page.getByRole("status").innerText(), /would accept/);
+    // The certificate's details, fingerprints in the provider's format.
+    const leaf = pkg.validate({ certificate }).certificate;
+    const facts = await page.locator("#facts").innerText();
+    assert.match(facts, /rsa2048\.example/);
+    assert.ok(facts.includes(leaf.fingerprintSha256.replaceAll(":", "").toUpperCase()), facts);
+    assert.match(await page.locator("#chain").innerText(), /signed by #2/);
+
+    await page.getByLabel("Provider", { exact: true }).selectOption("aliyun-slb");
+    await page.getByLabel("Region", { exact: true }).selectOption("cn-shanghai");
+    await page.getByRole("button", { name: "Upload" }).click();
+    const result = page.locator("#upload-result");
+    await result.getByText("Uploaded").waitFor();
+    const text = await result.innerText();
+    assert.match(text, /Certificate id\s+\d+_[0-9a-f]+_\d+_[0-9a-f]{8}/);
+    assert.ok(text.includes(leaf.fingerprintSha1), text);
+    assert.match(text, /mock/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("a refused upload shows the provider's own answer", async () => {
+    const { page, context } = await newPage();
+    await page.getByLabel("Provider", { exact: true }).selectOption("aliyun-slb");
+    await page.getByLabel("Certificate", { exact: true }).fill(fixture("rsa/3072/fullchain.pem"));
+    await page.getByLabel("Private key", { exact: true }).fill(fixture("rsa/3072/key.pem"));
+    await page.locator("#findings").getByText("OperationDenied.IllegalKeyLength").first().waitFor();
+    await page.getByRole("button", { name: "Upload" }).click();
+    const result = page.locator("#upload-result");
+    await result.getByText("answered OperationDenied.IllegalKeyLength").waitFor();
+    assert.match(await result.innerText(), /HTTP status\s+400/);
+    await context.close();
+  });
+
+  it("takes a file dropped onto the certificate field", async () => {
+    const { page, context } = await newPage();
+    const pem = fixture("ec/p256/leaf.pem");
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "leaf.pem", { type: "application/x-pem-file" }));
+      return dt;
+    }, pem);
+    await page.getByLabel("Certificate", { exact: true }).dispatchEvent("drop", { dataTransfer });
+    await page.locator("#facts").getByText("ec-p256.example").first().waitFor();
+    assert.equal(await page.getByLabel("Certificate", { exact: true }).inputValue(), pem);
+    await context.close();
+  });
+
+  it("works from the keyboard alone", async () => {
+    const { page, context } = await newPage();
+    await page.getByLabel("Provider", { exact: true }).focus();
+    await page.keyboard.press("ArrowDown"); // the first provider
+    await page.getByLabel("Certificate", { exact: true }).fill(fixture("rsa/2048/fullchain.pem"));
+    await page.getByLabel("Private key", { exact: true }).fill(fixture("rsa/2048/key.pem"));
+    await page.getByLabel("Private key", { exact: true }).focus();
+    for (let i = 0; i < 20; i++) {
+      if (await page.getByRole("button", { name: "Upload" }).evaluate((b) => b === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    assert.ok(await page.getByRole("button", { name: "Upload" }).evaluate((b) => b === document.activeElement), "Tab reaches Upload");
+    await page.keyboard.press("Enter");
+    await page.locator("#upload-result").getByText("Uploaded").waitFor();
+    await context.close();
+  });
+
+  it("fits a phone (390 px, no horizontal scroll) and a desktop, light and dark: screenshots", async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      for (const width of [1280, 390]) {
+        const { page, context } = await newPage({ width, height: width > 800 ? 900 : 844, colorScheme });
+        await page.getByLabel("Provider", { exact: true }).selectOption("aliyun-slb");
+        await page.getByLabel("Certificate", { exact: true }).fill(fixture("rsa/2048/fullchain.pem"));
+        await page.getByLabel("Private key", { exact: true }).fill(fixture("chain/rsa/int.key.pem"));
+        await page.getByRole("status").getByText("would refuse").waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${width}px ${colorScheme}: ${overflow}px of horizontal scroll`);
+        await page.screenshot({ path: path.join(shots, `demo-${width}-${colorScheme}.png`), fullPage: true });
+        await context.close();
+      }
+    }
+  });
+
+  it("made no request outside its own origin, and stops on SIGTERM", async () => {
+    assert.deepEqual(outside, []);
+    const exited = new Promise((resolve) => demo.once("exit", resolve));
+    demo.kill("SIGTERM");
+    const result = await Promise.race([exited.then(() => "exited"), new Promise((r) => setTimeout(() => r("still running"), 10_000))]);
+    assert.equal(result, "exited");
+    await assert.rejects(fetch(`${origin}/api/health`), "nothing listens after the stop");
+  });
+});

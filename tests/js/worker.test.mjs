@@ -1,0 +1,415 @@
+// The Worker (worker/) on workerd, as it is deployed: bundled by wrangler itself (`wrangler deploy
+// --dry-run --outdir`, which resolves "cert-preflight" through its `workerd` condition from the
+// tarball scripts/demo-build.sh installed), then run through the Miniflare API on 127.0.0.1 with
+// the bindings of each mode. Everything workerd prints is captured and searched for secrets.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+
+import { Miniflare } from "miniflare";
+
+import { fixture, manifest, repo } from "./helpers.mjs";
+
+const workerDir = path.join(repo, "worker");
+const ORIGIN = "http://127.0.0.1:8787";
+
+let bundle;
+let pkg; // the package as the Worker has it (worker/node_modules/cert-preflight), for expectations
+let cloud; // worker/src/mock/cloud.js
+const output = []; // everything workerd printed, all instances
+const instances = [];
+
+const LIVE = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tLIVEtestKEYid000000",
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: "live-alibaba-secret-7f3e9a1c55",
+  TENCENTCLOUD_SECRET_ID: "AKIDliveTESTsecretID0000000000000000",
+  TENCENTCLOUD_SECRET_KEY: "live-tencent-secret-0b8d2e4f66",
+};
+const TOKEN = "proxy-token-for-the-tests-0123456789";
+
+async function start(bindings = {}) {
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    cf: false,
+    compatibilityDate: "2026-04-01",
+    modules: true,
+    modulesRoot: bundle,
+    scriptPath: path.join(bundle, "index.js"),
+    modulesRules: [
+      { type: "ESModule", include: ["**/*.js"] },
+      { type: "CompiledWasm", include: ["**/*.wasm"] },
+    ],
+    bindings,
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.on("data", (d) => output.push(String(d)));
+      stderr.on("data", (d) => output.push(String(d)));
+    },
+  });
+  await mf.ready;
+  instances.push(mf);
+  return mf;
+}
+
+/** A request to the Worker; JSON unless `raw` (then exactly `headers`). */
+function call(mf, route, { body, headers = {}, method = "POST", raw = false } = {}) {
+  return mf.dispatchFetch(`${ORIGIN}${route}`, {
+    method,
+    headers: raw ? headers : { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function answer(res) {
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+const rsa = () => ({ certificate: fixture("rsa/2048/fullchain.pem"), key: fixture("rsa/2048/key.pem") });
+const leafFacts = manifest.cases.find((c) => c.name === "rsa-2048").facts.chain[0];
+
+const VALID = {
+  "aliyun-slb": () => ({ RegionId: "cn-hangzhou", ServerCertificate: rsa().certificate, PrivateKey: rsa().key, ServerCertificateName: "worker-test" }),
+  "aliyun-cas": () => ({ Name: "worker-test", Cert: rsa().certificate, Key: rsa().key }),
+  "tencent-ssl": () => ({ CertificatePublicKey: rsa().certificate, CertificatePrivateKey: rsa().key, Alias: "worker-test" }),
+};
+
+/** The package's own verdict on a call (what the Worker must answer with). */
+function expected(provider, params, options = {}) {
+  try {
+    pkg.buildRequest(provider, params, options);
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+function assertAlibabaRefusal(res, refused) {
+  assert.equal(res.status, refused.errors[0].httpStatus);
+  assert.deepEqual(Object.keys(res.body).slice(0, 5), ["RequestId", "HostId", "Code", "Message", "Recommend"]);
+  assert.match(res.body.RequestId, /^[0-9A-F-]{36}$/);
+  assert.equal(res.body.Code, refused.errors[0].code);
+  assert.equal(res.body.Message, refused.errors[0].message);
+  assert.deepEqual(res.body.findings, refused.findings);
+}
+
+function assertTencentRefusal(res, refused) {
+  assert.equal(res.status, 200);
+  assert.deepEqual(Object.keys(res.body.Response), ["Error", "RequestId"]);
+  assert.equal(res.body.Response.Error.Code, refused.errors[0].code);
+  assert.equal(res.body.Response.Error.Message, refused.errors[0].message);
+  assert.deepEqual(res.body.findings, refused.findings);
+}
+
+before(async () => {
+  execFileSync(path.join(repo, "scripts/demo-build.sh"), { stdio: "inherit" });
+  bundle = mkdtempSync(path.join(tmpdir(), "cert-preflight-worker-"));
+  execFileSync(path.join(repo, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", bundle], {
+    cwd: workerDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" },
+  });
+  pkg = await import(pathToFileURL(path.join(workerDir, "node_modules/cert-preflight/node.js")).href);
+  cloud = await import(pathToFileURL(path.join(workerDir, "src/mock/cloud.js")).href);
+});
+
+after(async () => {
+  for (const mf of instances) await mf.dispose();
+  if (bundle) rmSync(bundle, { recursive: true, force: true });
+});
+
+describe("mock mode (no credentials): the demo's default", () => {
+  let mf;
+  before(async () => {
+    mf = await start();
+  });
+
+  it("health says the version and the mode", async () => {
+    const res = await answer(await call(mf, "/api/health", { method: "GET" }));
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { version: JSON.parse(readFileSync(path.join(repo, "pkg/package.json"))).version, mode: "mock", upload: "open" });
+  });
+
+  it("aliyun-slb: a valid upload goes through the mock, signed with ACS3-HMAC-SHA256 (default) and HMAC-SHA1", async () => {
+    for (const options of [{}, { signatureAlgorithm: "HMAC-SHA1" }]) {
+      const res = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: VALID["aliyun-slb"](), options } }));
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.headers.get("x-cert-preflight-mode"), "mock");
+      const b = res.body;
+      assert.match(b.ServerCertificateId, /^\d+_[0-9a-f]+_\d+_[0-9a-f]{8}$/);
+      assert.equal(b.Fingerprint, leafFacts.fingerprintSha1);
+      assert.equal(b.ServerCertificateName, "worker-test");
+      assert.equal(b.RegionId, "cn-hangzhou");
+      assert.equal(b.CommonName, "rsa2048.example");
+      assert.deepEqual(b.SubjectAlternativeNames, { SubjectAlternativeName: ["rsa2048.example"] });
+      assert.equal(b.ExpireTime, "2030-01-01T00:00:00Z");
+      assert.equal(b.ExpireTimeStamp, Date.parse("2030-01-01T00:00:00Z"));
+      assert.match(b.CreateTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      assert.equal(typeof b.CreateTimeStamp, "number");
+      assert.match(b.RequestId, /^[0-9A-F-]{36}$/);
+    }
+  });
+
+  it("aliyun-cas and tencent-ssl: valid uploads get their ids", async () => {
+    const cas = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-cas", params: VALID["aliyun-cas"]() } }));
+    assert.equal(cas.status, 200, JSON.stringify(cas.body));
+    assert.deepEqual(Object.keys(cas.body), ["RequestId", "CertId"]);
+    assert.equal(typeof cas.body.CertId, "number");
+    const tc = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params: VALID["tencent-ssl"]() } }));
+    assert.equal(tc.status, 200);
+    assert.deepEqual(Object.keys(tc.body.Response), ["CertificateId", "RepeatCertId", "RequestId"]);
+    assert.match(tc.body.Response.CertificateId, /^[0-9a-f]{8}$/);
+  });
+
+  it("tencent-ssl: a repeated upload with Repeatable: false returns the first id as RepeatCertId", async () => {
+    const params = { CertificatePublicKey: fixture("ec/p256/fullchain.pem"), CertificatePrivateKey: fixture("ec/p256/key.sec1.pem"), Repeatable: false };
+    const first = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params } }));
+    const id = first.body.Response.CertificateId;
+    assert.match(id, /^[0-9a-f]{8}$/);
+    assert.equal(first.body.Response.RepeatCertId, "");
+    const again = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params } }));
+    assert.equal(again.body.Response.RepeatCertId, id);
+    const allowed = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params: { ...params, Repeatable: true } } }));
+    assert.notEqual(allowed.body.Response.CertificateId, id);
+    assert.equal(allowed.body.Response.RepeatCertId, "");
+  });
+
+  it("a mismatched pair is refused with each provider's code, status and body shape, and every finding", async () => {
+    const certificate = fixture("chain/rsa/leaf.pem");
+    const key = fixture("chain/rsa/int.key.pem");
+    const cases = {
+      "aliyun-slb": { RegionId: "cn-hangzhou", ServerCertificate: certificate, PrivateKey: key },
+      "aliyun-cas": { Name: "x", Cert: certificate, Key: key },
+      "tencent-ssl": { CertificatePublicKey: certificate, CertificatePrivateKey: key },
+    };
+    for (const [provider, params] of Object.entries(cases)) {
+      const refused = expected(provider, params);
+      assert.ok(refused.errors.some((f) => f.kind === "CertificateMismatch"), provider);
+      const res = await answer(await call(mf, "/api/upload", { body: { provider, params } }));
+      if (provider === "tencent-ssl") assertTencentRefusal(res, refused);
+      else assertAlibabaRefusal(res, refused);
+      assert.ok(res.body.findings.length >= 2, "warnings are there too");
+    }
+    const slb = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: cases["aliyun-slb"] } }));
+    assert.deepEqual([slb.status, slb.body.Code, slb.body.HostId], [400, "InvalidParameter", "slb.aliyuncs.com"]);
+  });
+
+  it("aliyun-slb refuses an RSA-3072 key and an EC key outside eccRegions; tencent-ssl an SM2 certificate", async () => {
+    const rsa3072 = { RegionId: "cn-hangzhou", ServerCertificate: fixture("rsa/3072/fullchain.pem"), PrivateKey: fixture("rsa/3072/key.pem") };
+    const r1 = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: rsa3072 } }));
+    assert.deepEqual([r1.status, r1.body.Code], [400, "OperationDenied.IllegalKeyLength"]);
+    assertAlibabaRefusal(r1, expected("aliyun-slb", rsa3072));
+
+    // cn-chengdu: one of the regions where the mock cloud takes EC (EVIDENCE.md S9).
+    const ec = { RegionId: "cn-chengdu", ServerCertificate: fixture("ec/p256/fullchain.pem"), PrivateKey: fixture("ec/p256/key.sec1.pem") };
+    const r2 = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: ec, options: { eccRegions: ["cn-hangzhou"] } } }));
+    assert.deepEqual([r2.status, r2.body.Code], [400, "EccCertificateNotSupport"]);
+    assertAlibabaRefusal(r2, expected("aliyun-slb", ec, { eccRegions: ["cn-hangzhou"] }));
+    const inRegion = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: ec, options: { eccRegions: ["cn-chengdu"] } } }));
+    assert.equal(inRegion.status, 200, JSON.stringify(inRegion.body));
+
+    const sm2 = { CertificatePublicKey: fixture("other/sm2/cert.pem"), CertificatePrivateKey: fixture("other/sm2/key.sec1.pem") };
+    const r3 = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params: sm2 } }));
+    assert.equal(r3.body.Response.Error.Code, "FailedOperation.CertificateEncryptInvalid");
+    assertTencentRefusal(r3, expected("tencent-ssl", sm2));
+  });
+
+  it("/api/validate answers the Report with the parameter rules, and sends nothing", async () => {
+    const ok = await answer(await call(mf, "/api/validate", { body: { provider: "aliyun-slb", params: VALID["aliyun-slb"]() } }));
+    assert.equal(ok.status, 200);
+    assert.equal(ok.body.ok, true, JSON.stringify(ok.body.errors));
+    assert.equal(ok.body.certificate.fingerprintSha1, leafFacts.fingerprintSha1);
+    assert.equal(ok.body.chain.length, 3);
+    assert.equal(ok.body.privateKey.format, "PKCS#8");
+    const bad = await answer(
+      await call(mf, "/api/validate", {
+        body: { provider: "aliyun-slb", params: { ...VALID["aliyun-slb"](), PrivateKey: fixture("chain/rsa/int.key.pem"), RegionId: "mars-north-1" } },
+      }),
+    );
+    assert.equal(bad.body.ok, false);
+    const kinds = bad.body.errors.map((f) => f.kind);
+    assert.ok(kinds.includes("CertificateMismatch"), kinds.join());
+    assert.ok(kinds.includes("ParameterInvalid"), kinds.join());
+    assert.equal(bad.body.certificate.commonName, "rsa2048.example");
+  });
+
+  it("the mock refuses a tampered signature, a stale timestamp, a replayed nonce and an unknown key (Alibaba)", async () => {
+    const request = pkg.buildRequest("aliyun-slb", VALID["aliyun-slb"]());
+    const send = (signed, tamper = (u) => u) => {
+      const url = new URL(signed.url);
+      return call(mf, tamper(`/mock/${url.host}${url.pathname}${url.search}`), {
+        headers: Object.fromEntries(signed.headers),
+        body: signed.body || undefined,
+        raw: true,
+      });
+    };
+    for (const algorithm of ["ACS3-HMAC-SHA256", "HMAC-SHA1"]) {
+      const signed = pkg.signRequest(request, cloud.MOCK_CREDENTIALS.alibaba, { algorithm, timestamp: new Date() });
+      const tampered = await answer(await send(signed, (u) => u.replace("worker-test", "worker-tesT")));
+      assert.deepEqual([tampered.status, tampered.body.Code], [400, "SignatureDoesNotMatch"], algorithm);
+      assert.deepEqual(Object.keys(tampered.body), ["RequestId", "HostId", "Code", "Message", "Recommend"]);
+      const first = await answer(await send(signed));
+      assert.equal(first.status, 200, `${algorithm}: ${JSON.stringify(first.body)}`);
+      const replay = await answer(await send(signed));
+      assert.deepEqual([replay.status, replay.body.Code], [400, "SignatureNonceUsed"], algorithm);
+      const stale = pkg.signRequest(request, cloud.MOCK_CREDENTIALS.alibaba, { algorithm, timestamp: new Date(Date.now() - 3600_000) });
+      const expired = await answer(await send(stale));
+      assert.deepEqual([expired.status, expired.body.Code], [400, "InvalidTimeStamp.Expired"], algorithm);
+      const stranger = pkg.signRequest(request, { accessKeyId: "LTAI5tSomeoneElse", accessKeySecret: "x" }, { algorithm, timestamp: new Date() });
+      const unknown = await answer(await send(stranger));
+      assert.deepEqual([unknown.status, unknown.body.Code], [404, "InvalidAccessKeyId.NotFound"], algorithm);
+    }
+  });
+
+  it("the mock refuses a tampered signature and a stale timestamp (Tencent, HTTP 200)", async () => {
+    const request = pkg.buildRequest("tencent-ssl", VALID["tencent-ssl"]());
+    const send = (signed, body = signed.body) => {
+      const url = new URL(signed.url);
+      return call(mf, `/mock/${url.host}${url.pathname}`, { headers: Object.fromEntries(signed.headers), body, raw: true });
+    };
+    const signed = pkg.signRequest(request, cloud.MOCK_CREDENTIALS.tencent, { timestamp: new Date() });
+    const tampered = await answer(await send(signed, signed.body.replace("worker-test", "worker-tesT")));
+    assert.equal(tampered.status, 200);
+    assert.equal(tampered.body.Response.Error.Code, "AuthFailure.SignatureFailure");
+    const stale = pkg.signRequest(request, cloud.MOCK_CREDENTIALS.tencent, { timestamp: new Date(Date.now() - 600_000) });
+    const expired = await answer(await send(stale));
+    assert.equal(expired.body.Response.Error.Code, "AuthFailure.SignatureExpire");
+    const good = await answer(await send(signed));
+    assert.match(good.body.Response.CertificateId, /^[0-9a-f]{8}$/);
+  });
+
+  it("bodies over 256 KiB get 413 before parsing, streamed ones too; only application/json is taken", async () => {
+    const big = JSON.stringify({ provider: "aliyun-slb", params: { RegionId: "cn-hangzhou", ServerCertificate: "x".repeat(300 * 1024) } });
+    const r1 = await answer(await call(mf, "/api/upload", { body: big }));
+    assert.deepEqual([r1.status, r1.body.error.code], [413, "PayloadTooLarge"]);
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode("x".repeat(32 * 1024)));
+        c.close();
+      },
+    });
+    const r2 = await mf.dispatchFetch(`${ORIGIN}/api/validate`, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" });
+    assert.equal(r2.status, 413);
+    const r3 = await answer(await call(mf, "/api/upload", { body: JSON.stringify({ provider: "aliyun-slb", params: {} }), headers: { "content-type": "text/plain" } }));
+    assert.deepEqual([r3.status, r3.body.error.code], [415, "UnsupportedMediaType"]);
+    const r4 = await answer(await call(mf, "/api/upload", { body: "{not json" }));
+    assert.deepEqual([r4.status, r4.body.error.code], [400, "InvalidJson"]);
+    const r5 = await answer(await call(mf, "/api/upload", { body: { provider: "aws-acm", params: {} } }));
+    assert.deepEqual([r5.status, r5.body.error.code], [400, "InvalidArgument"]);
+  });
+
+  it("answers its own origin only: no CORS, a cross-origin request is refused", async () => {
+    const body = { provider: "aliyun-slb", params: VALID["aliyun-slb"]() };
+    const cross = await call(mf, "/api/validate", { body, headers: { origin: "https://evil.example" } });
+    assert.equal(cross.status, 403);
+    assert.equal(cross.headers.get("access-control-allow-origin"), null);
+    assert.equal((await cross.json()).error.code, "CrossOriginRefused");
+    const site = await call(mf, "/api/upload", { body, headers: { "sec-fetch-site": "cross-site" } });
+    assert.equal(site.status, 403);
+    const preflight = await mf.dispatchFetch(`${ORIGIN}/api/upload`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+    const same = await call(mf, "/api/validate", { body, headers: { origin: ORIGIN, "sec-fetch-site": "same-origin" } });
+    assert.equal(same.status, 200);
+    assert.equal(same.headers.get("access-control-allow-origin"), null);
+  });
+});
+
+describe("live mode (credentials set)", () => {
+  it("refuses every upload when no PROXY_TOKEN is configured, and says why", async () => {
+    const mf = await start(LIVE);
+    const health = await answer(await call(mf, "/api/health", { method: "GET" }));
+    assert.deepEqual([health.body.mode, health.body.upload], ["live", "disabled"]);
+    const res = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: VALID["aliyun-slb"]() } }));
+    assert.equal(res.status, 403);
+    assert.equal(res.body.error.code, "UploadDisabled");
+    assert.match(res.body.error.message, /PROXY_TOKEN/);
+    const mock = await call(mf, "/mock/slb.aliyuncs.com/", { body: "{}" });
+    assert.equal(mock.status, 404, "no mock cloud in live mode");
+  });
+
+  it("needs the bearer token; with it, signs with the environment's credentials and relays the provider's answer", async () => {
+    // A local stand-in for the clouds: the mock cloud's verifier with the LIVE test credentials.
+    const standIn = cloud.createMockCloud({
+      validate: pkg.validate,
+      credentials: {
+        alibaba: { accessKeyId: LIVE.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: LIVE.ALIBABA_CLOUD_ACCESS_KEY_SECRET },
+        tencent: { secretId: LIVE.TENCENTCLOUD_SECRET_ID, secretKey: LIVE.TENCENTCLOUD_SECRET_KEY },
+      },
+    });
+    const seen = [];
+    const server = createServer(async (req, res) => {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const [, host, ...rest] = req.url.split("/");
+      seen.push({ host, method: req.method });
+      const headers = Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length", "transfer-encoding"].includes(k));
+      const answer = await standIn.fetch(
+        new Request(`https://${host}/${rest.join("/")}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }),
+      );
+      res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const mf = await start({ ...LIVE, PROXY_TOKEN: TOKEN, TEST_UPSTREAM_ORIGIN: `http://127.0.0.1:${server.address().port}` });
+      const body = { provider: "aliyun-slb", params: VALID["aliyun-slb"]() };
+      const none = await call(mf, "/api/upload", { body });
+      assert.equal(none.status, 401);
+      assert.match(none.headers.get("www-authenticate"), /^Bearer/);
+      const wrong = await call(mf, "/api/upload", { body, headers: { authorization: `Bearer ${TOKEN}x` } });
+      assert.equal(wrong.status, 401);
+      assert.equal(seen.length, 0, "nothing was forwarded without the token");
+
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const slb = await answer(await call(mf, "/api/upload", { body, headers: auth }));
+      assert.equal(slb.status, 200, JSON.stringify(slb.body));
+      assert.equal(slb.headers.get("x-cert-preflight-mode"), "live");
+      assert.equal(slb.body.Fingerprint, leafFacts.fingerprintSha1);
+      const tc = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params: VALID["tencent-ssl"]() }, headers: auth }));
+      assert.match(tc.body.Response.CertificateId, /^[0-9a-f]{8}$/, JSON.stringify(tc.body));
+      assert.deepEqual(seen, [
+        { host: "slb.aliyuncs.com", method: "POST" },
+        { host: "ssl.tencentcloudapi.com", method: "POST" },
+      ]);
+      // A refusal is still answered by the proxy itself, never forwarded.
+      const bad = await answer(await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params: { ...VALID["aliyun-slb"](), PrivateKey: fixture("chain/rsa/int.key.pem") } }, headers: auth }));
+      assert.equal(bad.body.Code, "InvalidParameter");
+      assert.equal(seen.length, 2);
+      const health = await answer(await call(mf, "/api/health", { method: "GET" }));
+      assert.deepEqual(health.body, { version: health.body.version, mode: "live", upload: "token" });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("secrets", () => {
+  it("no private key, passphrase, credential or token ever appears in what workerd printed", async () => {
+    const mf = await start();
+    // One more upload with an encrypted key and its passphrase, so there is something to leak.
+    const passphrase = "correct horse";
+    const params = { RegionId: "cn-hangzhou", ServerCertificate: rsa().certificate, PrivateKey: fixture("keys/rsa2048/pkcs8-pbes2-pbkdf2-sha256-aes256.pem") };
+    const res = await call(mf, "/api/upload", { body: { provider: "aliyun-slb", params, options: { passphrase } } });
+    assert.equal(res.status, 200, await res.clone().text());
+    await new Promise((r) => setTimeout(r, 300)); // let the runtime flush its output
+    const printed = output.join("");
+    assert.ok(printed.includes('"path":"/api/upload"'), "the request log lines were captured");
+    const keyLines = (pem) => pem.split("\n").filter((l) => l.length > 40 && !l.startsWith("-----"));
+    const secrets = [
+      ...keyLines(rsa().key),
+      ...keyLines(fixture("chain/rsa/int.key.pem")),
+      ...keyLines(params.PrivateKey),
+      passphrase,
+      TOKEN,
+      ...Object.values(LIVE),
+      cloud.MOCK_CREDENTIALS.alibaba.accessKeySecret,
+      cloud.MOCK_CREDENTIALS.tencent.secretKey,
+    ];
+    for (const s of secrets) assert.ok(!printed.includes(s), `workerd output contains a secret (${s.slice(0, 12)}…)`);
+  });
+});
