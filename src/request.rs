@@ -955,6 +955,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn region_tables() {
+        assert!(regions(ProviderId::AliyunSlb).contains(&"cn-hangzhou"));
+        assert_eq!(regions(ProviderId::AliyunCas).first(), Some(&"cn-hangzhou"));
+        assert!(regions(ProviderId::TencentSsl).is_empty());
+        for p in [ProviderId::AliyunSlb, ProviderId::AliyunCas] {
+            let list = regions(p);
+            for (i, r) in list.iter().enumerate() {
+                assert!(!list.iter().take(i).any(|x| x == r), "{r} twice");
+            }
+        }
+    }
+
+    #[test]
     fn param_value_debug_hides_strings() {
         let v = ParamValue::from("-----BEGIN PRIVATE KEY-----SECRET");
         let s = format!("{v:?}");

@@ -34,8 +34,10 @@ export const PROVIDERS = {
  */
 export function validateInput(provider, params, options = {}, now = undefined) {
   const input = { provider };
+  // Strings only: a parameter of the wrong type is buildRequest's finding (in the provider's words),
+  // not a thrown argument error of validate().
   for (const [field, param] of Object.entries(FIELDS[provider])) {
-    if (params[param] !== undefined && params[param] !== null && params[param] !== "") input[field] = params[param];
+    if (typeof params[param] === "string" && params[param] !== "") input[field] = params[param];
   }
   input.certificate ??= "";
   const region = provider === "aliyun-slb" ? params.RegionId : options.region;

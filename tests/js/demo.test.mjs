@@ -201,6 +201,17 @@ describe("the demo page, served by make demo", () => {
     }
   });
 
+  it("serves the page under a strict Content-Security-Policy, and not its _headers file", async () => {
+    const res = await fetch(`${origin}/`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.equal(res.headers.get("access-control-allow-origin"), null);
+    assert.notEqual((await fetch(`${origin}/_headers`)).status, 200);
+    const wasm = await fetch(`${origin}/pkg/cert_preflight_bg.wasm`);
+    assert.equal(wasm.headers.get("content-type"), "application/wasm");
+  });
+
   it("made no request outside its own origin, and stops on SIGTERM", async () => {
     assert.deepEqual(outside, []);
     const exited = new Promise((resolve) => demo.once("exit", resolve));

@@ -119,12 +119,37 @@ describe("buildRequest", () => {
         const codes = e.findings.map((f) => f.code);
         assert.ok(codes.includes("SizeLimitExceeded.Tag"), codes.join());
         assert.ok(codes.includes("InvalidParameter"), "the key mismatch too: " + codes.join());
+        // errors and warnings apart: together they are findings, errors first.
+        assert.ok(e.errors.length >= 2 && e.warnings.length >= 1);
+        assert.deepEqual([...e.errors, ...e.warnings], e.findings);
+        assert.deepEqual([e.errors[0].code, e.errors[0].httpStatus, e.errors[0].kind], [e.code, e.httpStatus, e.kind]);
         return true;
       },
     );
     assert.throws(() => cp.buildRequest("tencent-ssl", { CertificatePublicKey: cert, CertificatePrivateKey: pkcs1, Bogus: 1 }, { now: NOW }), (e) => e.code === "UnknownParameter");
     assert.throws(() => cp.buildRequest("aws-acm", {}), (e) => e instanceof Error && e.code === "InvalidArgument");
     assert.throws(() => cp.buildRequest("aliyun-slb", "not an object"), (e) => e.code === "InvalidArgument");
+  });
+});
+
+describe("regions", () => {
+  test("each provider's table: every listed region builds, one not listed does not", () => {
+    const slb = cp.regions("aliyun-slb");
+    assert.ok(slb.includes("cn-hangzhou") && slb.includes("ap-southeast-1"), slb.join());
+    for (const RegionId of slb) {
+      const req = cp.buildRequest("aliyun-slb", { RegionId, ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW });
+      assert.match(req.host, /^slb(\.[a-z0-9-]+)?\.aliyuncs\.com$/, RegionId);
+    }
+    const cas = cp.regions("aliyun-cas");
+    assert.equal(cas[0], "cn-hangzhou");
+    for (const region of cas) {
+      const req = cp.buildRequest("aliyun-cas", { Name: "n", Cert: cert, Key: pkcs1 }, { now: NOW, region });
+      assert.equal(req.host, region === "cn-hangzhou" ? "cas.aliyuncs.com" : `cas.${region}.aliyuncs.com`);
+    }
+    assert.throws(() => cp.buildRequest("aliyun-slb", { RegionId: "mars-north-1", ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW }));
+    assert.deepEqual(cp.regions("tencent-ssl"), []);
+    assert.throws(() => cp.regions("aws-acm"), (e) => e instanceof Error && e.code === "InvalidArgument");
+    assert.throws(() => cp.regions(42), (e) => e instanceof Error && e.code === "InvalidArgument");
   });
 });
 

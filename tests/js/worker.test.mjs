@@ -235,6 +235,14 @@ describe("mock mode (no credentials): the demo's default", () => {
     assert.ok(kinds.includes("CertificateMismatch"), kinds.join());
     assert.ok(kinds.includes("ParameterInvalid"), kinds.join());
     assert.equal(bad.body.certificate.commonName, "rsa2048.example");
+    // A parameter of the wrong type is the provider's finding, as buildRequest words it.
+    const typed = await answer(await call(mf, "/api/validate", { body: { provider: "tencent-ssl", params: { ...VALID["tencent-ssl"](), CertificatePrivateKey: 42 } } }));
+    assert.equal(typed.status, 200);
+    assert.equal(typed.body.ok, false);
+    assert.deepEqual(
+      typed.body.errors.map((f) => f.field),
+      expected("tencent-ssl", { ...VALID["tencent-ssl"](), CertificatePrivateKey: 42 }).errors.map((f) => f.field),
+    );
   });
 
   it("the mock refuses a tampered signature, a stale timestamp, a replayed nonce and an unknown key (Alibaba)", async () => {

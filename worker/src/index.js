@@ -69,7 +69,7 @@ function configuration(env) {
     token,
     upload: !live ? "open" : token.length >= MIN_TOKEN_LENGTH ? "token" : "disabled",
     // Tests only: send live requests to http://127.0.0.1:<port>/<host><path>?<query> instead.
-    testUpstream: env.TEST_UPSTREAM_ORIGIN ?? null,
+    testUpstream: env.TEST_UPSTREAM_ORIGIN || null,
   };
 }
 
@@ -254,6 +254,10 @@ async function upload(request, env, config) {
   } else {
     let url = signed.url;
     if (config.testUpstream) {
+      // Never a way to send signed requests elsewhere: a loopback stand-in only.
+      if (!/^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}\/?$/.test(config.testUpstream)) {
+        return proxyError(500, "MisconfiguredUpstream", "TEST_UPSTREAM_ORIGIN must be http://127.0.0.1:<port> (tests only)", API_HEADERS);
+      }
       const target = new URL(signed.url);
       url = `${config.testUpstream.replace(/\/$/, "")}/${target.host}${target.pathname}${target.search}`;
     }
