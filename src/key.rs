@@ -15,6 +15,8 @@
 //! Secrets (decrypted DER, private components, derived keys) live in [`Zeroizing`] buffers and never
 //! appear in `Debug` output or error messages.
 
+mod curves;
+
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -176,9 +178,15 @@ pub(crate) enum Match {
         /// Why (static English, no key bytes).
         reason: &'static str,
     },
-    /// We cannot tell for this algorithm.
+    /// We cannot tell for this algorithm: the report must say so as an error, never pass it.
     Unverifiable {
         /// Why (static English, no key bytes).
+        reason: &'static str,
+    },
+    /// The certificate's public key is not a valid key of its algorithm (a point off the curve,
+    /// the point at infinity, a wrong length): the certificate itself is malformed.
+    BadCertificateKey {
+        /// Why (static English).
         reason: &'static str,
     },
 }
@@ -1363,14 +1371,17 @@ impl PrivateKey {
                 }
                 None => Ok(()),
             },
-            // RFC 8032 §5.2.5: a 57-byte secret and a 57-byte public key; no Ed448 arithmetic here.
-            Material::Ed448 { seed, public } => match public {
-                _ if seed.len() != 57 => Err("the Ed448 private key is not 57 bytes"),
-                Some(pk) if pk.len() != 57 => {
-                    Err("the Ed448 public key in the key file is not 57 bytes")
+            // RFC 8032 §5.2.5: a 57-byte secret; an embedded public key must be the one it derives.
+            Material::Ed448 { seed, public } => {
+                let derived =
+                    curves::ed448_public(seed).ok_or("the Ed448 private key is not 57 bytes")?;
+                match public {
+                    Some(pk) if pk.as_slice() != derived.as_slice() => Err(
+                        "the Ed448 public key in the key file does not belong to its private key",
+                    ),
+                    _ => Ok(()),
                 }
-                _ => Ok(()),
-            },
+            }
             Material::Dsa(k) => check_dsa(k),
             Material::Unknown => Ok(()),
         }
@@ -1414,6 +1425,12 @@ impl PrivateKey {
                 if cert.algorithm != KeyAlgorithm::Ed25519 {
                     return DIFFERENT_ALG;
                 }
+                let point = <[u8; 32]>::try_from(cert_key).ok();
+                if point.is_none_or(|p| ed25519_dalek::VerifyingKey::from_bytes(&p).is_err()) {
+                    return Match::BadCertificateKey {
+                        reason: "the certificate's Ed25519 public key is not a 32-byte point of the curve",
+                    };
+                }
                 if ed25519_public(seed).as_slice() == cert_key {
                     Match::Yes
                 } else {
@@ -1422,17 +1439,22 @@ impl PrivateKey {
                     }
                 }
             }
-            Material::Ed448 { public, .. } => {
+            Material::Ed448 { seed, .. } => {
                 if cert.algorithm != KeyAlgorithm::Ed448 {
                     return DIFFERENT_ALG;
                 }
-                match public {
+                if !curves::ed448_point_valid(cert_key) {
+                    return Match::BadCertificateKey {
+                        reason: "the certificate's Ed448 public key is not a 57-byte point of the curve",
+                    };
+                }
+                match curves::ed448_public(seed) {
                     Some(pk) if pk.as_slice() == cert_key => Match::Yes,
                     Some(_) => Match::No {
-                        reason: "the Ed448 public key embedded in the key file differs from the certificate's (the private key itself was not checked)",
+                        reason: "the Ed448 public key derived from the private key differs from the certificate's",
                     },
-                    None => Match::Unverifiable {
-                        reason: "Ed448 keys are matched only by an embedded public key, and this key file has none",
+                    None => Match::No {
+                        reason: "the Ed448 private key is not 57 bytes",
                     },
                 }
             }
@@ -1662,50 +1684,52 @@ fn check_ec(k: &EcKey) -> Result<(), &'static str> {
                 Err(WRONG_PUB)
             }
         }
-        _ => match point_parts(public, curve.field_len()) {
-            Some(_) => Ok(()),
-            None => Err("the public key in the EC key file is not a well-formed point"),
-        },
-    }
-}
-
-/// A SEC1-encoded point (SEC 1 §2.3.3), split up.
-struct Point<'a> {
-    x: &'a [u8],
-    /// Parity of y.
-    parity: u8,
-    /// The whole y, when uncompressed.
-    y: Option<&'a [u8]>,
-}
-
-fn point_parts(point: &[u8], field_len: usize) -> Option<Point<'_>> {
-    let (tag, rest) = point.split_first()?;
-    match *tag {
-        0x04 if rest.len() == 2 * field_len => {
-            let (x, y) = rest.split_at(field_len);
-            Some(Point {
-                x,
-                parity: y.last()? & 1,
-                y: Some(y),
-            })
+        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
+            let (x, y) = curves::decode_point(curve, public).map_err(
+                |_| "the public key in the EC key file is not a valid point of its curve",
+            )?;
+            let derived = curves::public_point(curve, &scalar).ok_or(RANGE)?;
+            if same_xy(&derived, &x, &y) {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
         }
-        0x02 | 0x03 if rest.len() == field_len => Some(Point {
-            x: rest,
-            parity: tag & 1,
-            y: None,
-        }),
-        _ => None,
     }
 }
 
-/// Two SEC1 encodings of a point name the same point (x and y, or x and y's parity when either is
-/// compressed: on a curve those determine the point).
-fn same_point(a: &[u8], b: &[u8], field_len: usize) -> Option<bool> {
-    let a = point_parts(a, field_len)?;
-    let b = point_parts(b, field_len)?;
-    Some(match (a.y, b.y) {
-        (Some(ay), Some(by)) => a.x == b.x && ay == by,
-        _ => a.x == b.x && a.parity == b.parity,
+/// Why a certificate's public key is not a valid key of its algorithm, if it is not: an EC point
+/// that is not on its (known) curve, or is the point at infinity, truncated or oversized (SEC 1
+/// §2.3.4); an Ed25519/Ed448 key of the wrong length or not a point (RFC 8410 §3); an RSA key that
+/// does not parse (RFC 8017 A.1.1). Algorithms and curves we do not know are not judged here.
+pub(crate) fn public_key_problem(spki: &Spki<'_>) -> Option<&'static str> {
+    let desc = alg::describe_key(spki);
+    match desc.algorithm {
+        KeyAlgorithm::Rsa => alg::rsa_public_key(spki.key)
+            .is_none()
+            .then_some("the RSA public key does not parse"),
+        KeyAlgorithm::Ec | KeyAlgorithm::Sm2 => desc
+            .curve
+            .and_then(|c| curves::decode_point(c, spki.key).err()),
+        KeyAlgorithm::Ed25519 => {
+            let point = <[u8; 32]>::try_from(spki.key).ok();
+            point
+                .is_none_or(|p| ed25519_dalek::VerifyingKey::from_bytes(&p).is_err())
+                .then_some("the Ed25519 public key is not a 32-byte point of the curve")
+        }
+        KeyAlgorithm::Ed448 => (!curves::ed448_point_valid(spki.key))
+            .then_some("the Ed448 public key is not a 57-byte point of the curve"),
+        KeyAlgorithm::Dsa | KeyAlgorithm::Unknown => None,
+    }
+}
+
+/// Whether `04‖X‖Y` has these coordinates.
+fn same_xy(uncompressed: &[u8], x: &[u8], y: &[u8]) -> bool {
+    uncompressed.split_first().is_some_and(|(tag, rest)| {
+        *tag == 4
+            && rest.len() == x.len().saturating_add(y.len())
+            && rest.starts_with(x)
+            && rest.ends_with(y)
     })
 }
 
@@ -1736,56 +1760,44 @@ fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
     const DIFFERENT: Match = Match::No {
         reason: "the public point derived from the private key differs from the certificate's",
     };
-    const BAD_CERT_POINT: Match = Match::Unverifiable {
-        reason: "the certificate's EC public key is not a valid point",
+    let Some(curve) = k.curve else {
+        return Match::Unverifiable {
+            reason: "the key's curve is not one we know",
+        };
     };
-    match k.curve {
-        Some(Curve::P256) => {
-            let Some(sk) = padded_scalar(k, 32).and_then(|s| p256::SecretKey::from_slice(&s).ok())
-            else {
-                return Match::No {
-                    reason: "the EC private scalar is not in [1, n−1]",
-                };
-            };
-            match p256::PublicKey::from_sec1_bytes(cert_point) {
-                Ok(pk) if pk == sk.public_key() => Match::Yes,
-                Ok(_) => DIFFERENT,
-                Err(_) => BAD_CERT_POINT,
-            }
-        }
-        Some(Curve::P384) => {
-            let Some(sk) = padded_scalar(k, 48).and_then(|s| p384::SecretKey::from_slice(&s).ok())
-            else {
-                return Match::No {
-                    reason: "the EC private scalar is not in [1, n−1]",
-                };
-            };
-            match p384::PublicKey::from_sec1_bytes(cert_point) {
-                Ok(pk) if pk == sk.public_key() => Match::Yes,
-                Ok(_) => DIFFERENT,
-                Err(_) => BAD_CERT_POINT,
-            }
-        }
-        // P-521, secp256k1, SM2 and unknown curves: no arithmetic here; compare the public key the
-        // key file carries, if any.
-        other => {
-            let Some(public) = &k.public else {
-                return Match::Unverifiable {
-                    reason: "on this curve the key is matched only by an embedded public key, and this key file has none",
-                };
-            };
-            let field_len =
-                other.map_or_else(|| public.len().saturating_sub(1) / 2, Curve::field_len);
-            match same_point(public, cert_point, field_len) {
-                Some(true) => Match::Yes,
-                Some(false) => Match::No {
-                    reason: "the public key embedded in the key file differs from the certificate's (the private scalar itself was not checked)",
-                },
-                None => Match::Unverifiable {
-                    reason: "the embedded or the certificate's EC public key is not a well-formed point",
-                },
-            }
-        }
+    // SEC 1 §2.3.4: the certificate's point must be a point of the curve before anything is
+    // compared with it (an invalid one would otherwise compare unequal, or worse, be skipped).
+    let (x, y) = match curves::decode_point(curve, cert_point) {
+        Ok(xy) => xy,
+        Err(reason) => return Match::BadCertificateKey { reason },
+    };
+    let order_len = match curve {
+        Curve::P256 => ORDER_P256.len(),
+        Curve::P384 => ORDER_P384.len(),
+        Curve::P521 => ORDER_P521.len(),
+        Curve::Secp256k1 => ORDER_SECP256K1.len(),
+        Curve::Sm2 => ORDER_SM2.len(),
+    };
+    let Some(scalar) = padded_scalar(k, order_len) else {
+        return Match::No {
+            reason: "the EC private scalar is not in [1, n−1]",
+        };
+    };
+    let derived = match curve {
+        Curve::P256 => p256::SecretKey::from_slice(&scalar)
+            .ok()
+            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+        Curve::P384 => p384::SecretKey::from_slice(&scalar)
+            .ok()
+            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => curves::public_point(curve, &scalar),
+    };
+    match derived {
+        Some(point) if same_xy(&point, &x, &y) => Match::Yes,
+        Some(_) => DIFFERENT,
+        None => Match::No {
+            reason: "the EC private scalar is not in [1, n−1]",
+        },
     }
 }
 
@@ -3213,11 +3225,11 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
     }
 
     #[test]
-    fn ed448_is_recognised() {
+    fn ed448_is_derived_and_matched() {
         let k = key(ED448);
         assert_eq!(desc(&k), (KeyAlgorithm::Ed448, 456, None));
         assert_eq!(k.check_consistency(), Ok(()));
-        assert!(matches!(matches(&k, ED448_PUB), Match::Unverifiable { .. }));
+        assert_eq!(matches(&k, ED448_PUB), Match::Yes, "derived from the seed (RFC 8032 §5.2.5)");
         assert!(is_no(matches(&k, ED25519_PUB)));
     }
 
@@ -3233,7 +3245,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
     }
 
     #[test]
-    fn sm2_secp256k1_p521_by_embedded_public_key() {
+    fn sm2_secp256k1_p521_derived_from_the_scalar() {
         let k = key(SM2);
         assert_eq!(desc(&k), (KeyAlgorithm::Sm2, 256, Some(Curve::Sm2)));
         assert_eq!(k.check_consistency(), Ok(()));
@@ -3253,7 +3265,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
         assert_eq!(matches(&k, P521_PUB), Match::Yes);
         let k = key(P521_NOPUB);
         assert_eq!(k.check_consistency(), Ok(()));
-        assert!(matches!(matches(&k, P521_PUB), Match::Unverifiable { .. }));
+        assert_eq!(matches(&k, P521_PUB), Match::Yes, "no embedded public key: derived");
     }
 
     /// N = 2, r = 1, p = 2^23 is within the N·r and N·r·p bounds, but the scrypt crate's B buffer

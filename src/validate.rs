@@ -291,9 +291,23 @@ fn check_pair(
     key_required: bool,
 ) -> (Option<Bundle>, Option<KeyRead>) {
     let bundle = read_certificates(sink, cert_text, fields.certificate);
+    let mut bad_leaf_key = false;
     if let Some(b) = bundle.as_ref() {
         if let Some(leaf) = b.certs.first().filter(|_| b.leaf_ok) {
             check_validity(sink, leaf, input.now_ms, fields.certificate);
+            // SEC 1 §2.3.4, RFC 8410 §3: the leaf's public key must be a key of its algorithm,
+            // with or without a private key to match.
+            if let Some(reason) = leaf.spki().and_then(|s| crate::key::public_key_problem(&s)) {
+                bad_leaf_key = true;
+                sink.push(
+                    Kind::CertificateFormatInvalid,
+                    None,
+                    fields.certificate,
+                    Some(format!(
+                        "the leaf certificate's public key is invalid: {reason}"
+                    )),
+                );
+            }
         }
         // A bundle with an unreadable block has no chain to judge; the format error says it all.
         if b.leaf_ok && b.complete {
@@ -310,6 +324,11 @@ fn check_pair(
     };
     let key = read_key(sink, key_text, input.passphrase, fields.private_key);
     if let Some(KeyRead::Parsed(k)) = key.as_ref() {
+        // A certificate whose own public key is invalid has already been reported; nothing can
+        // belong to it.
+        if bad_leaf_key {
+            return (bundle, key);
+        }
         if let Err(reason) = k.key.check_consistency() {
             sink.push(
                 Kind::CertificateMismatch,
@@ -547,7 +566,25 @@ fn check_match(sink: &mut Sink, key: &PrivateKey, certs: &[Cert], field: &str) {
         return;
     };
     match key.matches(&leaf_spki) {
-        Match::Yes | Match::Unverifiable { .. } => {}
+        Match::Yes => {}
+        // Never a silent pass: what cannot be proved is an error (SPEC: "an algorithm pair that
+        // cannot be compared is an error, never silence").
+        Match::Unverifiable { reason } => sink.push(
+            Kind::KeyAlgorithmNotSupported,
+            None,
+            field,
+            Some(format!(
+                "the key could not be proved to belong to the certificate: {reason}"
+            )),
+        ),
+        Match::BadCertificateKey { reason } => sink.push(
+            Kind::CertificateFormatInvalid,
+            None,
+            field,
+            Some(format!(
+                "the leaf certificate's public key is invalid: {reason}"
+            )),
+        ),
         Match::No { reason } => {
             let owner = certs.iter().enumerate().skip(1).find(|(_, c)| {
                 c.spki()
