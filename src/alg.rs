@@ -111,6 +111,38 @@ impl Curve {
     }
 
     /// The curve named by an OID, if we know it.
+    /// Every curve we know.
+    pub(crate) const ALL: [Curve; 5] = [
+        Curve::P256,
+        Curve::P384,
+        Curve::P521,
+        Curve::Secp256k1,
+        Curve::Sm2,
+    ];
+
+    /// The curve's domain parameters.
+    pub(crate) const fn params(self) -> &'static crate::curves::Params {
+        match self {
+            Curve::P256 => &crate::curves::P256,
+            Curve::P384 => &crate::curves::P384,
+            Curve::P521 => &crate::curves::P521,
+            Curve::Secp256k1 => &crate::curves::SECP256K1,
+            Curve::Sm2 => &crate::curves::SM2,
+        }
+    }
+
+    /// The curve's OBJECT IDENTIFIER.
+    pub const fn oid(self) -> Oid {
+        match self {
+            Curve::P256 => P256,
+            Curve::P384 => P384,
+            Curve::P521 => P521,
+            Curve::Secp256k1 => SECP256K1,
+            Curve::Sm2 => SM2_CURVE,
+        }
+    }
+
+    /// The curve an OBJECT IDENTIFIER names, if we know it.
     pub fn from_oid(oid: &Oid) -> Option<Curve> {
         match *oid {
             P256 => Some(Curve::P256),
@@ -177,7 +209,7 @@ pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
             bits: rsa_public_key(spki.key).map_or(0, |(n, _)| bit_len(n)),
             curve: None,
         },
-        EC_PUBLIC_KEY => ec_desc(algorithm.parameters_oid().and_then(|o| Curve::from_oid(&o))),
+        EC_PUBLIC_KEY => ec_desc(algorithm.ec_curve()),
         // Some SM2 tooling puts the SM2 OID itself in the algorithm field.
         SM2_CURVE => ec_desc(Some(Curve::Sm2)),
         ED25519 => PublicKeyDesc {
@@ -204,6 +236,32 @@ pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
             curve: None,
         },
     }
+}
+
+/// `ECParameters ::= SEQUENCE { version INTEGER (1), fieldID SEQUENCE { prime-field OID, p INTEGER },
+/// curve SEQUENCE { a OCTET STRING, b OCTET STRING, seed BIT STRING OPTIONAL }, base OCTET STRING,
+/// order INTEGER, cofactor INTEGER OPTIONAL }` (SEC 1 §C.2, RFC 3279 §2.3.5): the named curve these
+/// explicit parameters are, if they are one we know.
+pub(crate) fn specified_curve(der: &[u8]) -> Option<Curve> {
+    const PRIME_FIELD: Oid = Oid::new_unwrap("1.2.840.10045.1.1");
+    let mut outer = asn1::Reader::new(der);
+    let mut r = outer.sequence().ok()?;
+    if r.uint().ok()? != [1] {
+        return None;
+    }
+    let mut field = r.sequence().ok()?;
+    if field.oid().ok()? != PRIME_FIELD {
+        return None;
+    }
+    let p = field.uint().ok()?;
+    field.finish().ok()?;
+    let mut curve = r.sequence().ok()?;
+    let a = curve.octet_string().ok()?;
+    let b = curve.octet_string().ok()?;
+    let base = r.octet_string().ok()?;
+    Curve::ALL
+        .into_iter()
+        .find(|c| crate::curves::is_curve(c.params(), p, a, b, base))
 }
 
 /// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 A.1.1), as the

@@ -347,6 +347,24 @@ impl AlgorithmId<'_> {
             .filter(|p| p.tag == OBJECT_IDENTIFIER)
             .and_then(|p| Oid::from_bytes(p.value).ok())
     }
+
+    /// Whether the parameters are explicit EC parameters (`specifiedCurve`, a SEQUENCE) rather
+    /// than a named curve.
+    pub(crate) fn explicit_ec_parameters(&self) -> bool {
+        self.parameters.is_some_and(|p| p.tag == SEQUENCE)
+    }
+
+    /// The EC curve of `id-ecPublicKey` parameters: the named curve, or the curve explicit
+    /// parameters are equal to.
+    pub(crate) fn ec_curve(&self) -> Option<crate::alg::Curve> {
+        match self.parameters_oid() {
+            Some(oid) => crate::alg::Curve::from_oid(&oid),
+            None => self
+                .parameters
+                .filter(|p| p.tag == SEQUENCE)
+                .and_then(|p| crate::alg::specified_curve(p.raw)),
+        }
+    }
 }
 
 /// `SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT

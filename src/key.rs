@@ -15,8 +15,6 @@
 //! Secrets (decrypted DER, private components, derived keys) live in [`Zeroizing`] buffers and never
 //! appear in `Debug` output or error messages.
 
-mod curves;
-
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -28,6 +26,7 @@ use zeroize::Zeroizing;
 
 use crate::alg::{self, Curve, KeyAlgorithm, PublicKeyDesc, bit_len, ec_desc};
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki};
+use crate::curves;
 use crate::finding::KeyInfo;
 
 /// Largest RSA modulus we accept (bits). Far above anything a provider takes; it only bounds the
@@ -745,15 +744,21 @@ struct Sec1Fields<'a> {
 
 /// `ECPrivateKey ::= SEQUENCE { version INTEGER { ecPrivkeyVer1(1) }, privateKey OCTET STRING,
 /// parameters [0] ECParameters OPTIONAL, publicKey [1] BIT STRING OPTIONAL }` (RFC 5915 §3), both
-/// tags EXPLICIT; of the ECParameters only a namedCurve is read (RFC 5480 §2.1.1 forbids the
-/// others).
+/// tags EXPLICIT; the ECParameters are a namedCurve, or explicit parameters equal to a curve we
+/// know (RFC 5480 §2.1.1 forbids them in PKIX, but OpenSSL writes them on request and reads them).
 fn read_sec1(der: &[u8]) -> DerResult<Sec1Fields<'_>> {
     let mut outer = Reader::new(der);
     let mut r = outer.sequence()?;
     version(&mut r, &[1])?;
     let private_key = r.octet_string()?;
     let curve = match r.optional(asn1::context(0, true))? {
-        Some(params) => Some(named_curve(params.value)?),
+        Some(params) => Some(match named_curve(params.value) {
+            Ok(oid) => oid,
+            // Explicit parameters that are a named curve's are read as that curve (OpenSSL does).
+            Err(e) => alg::specified_curve(params.value)
+                .map(Curve::oid)
+                .ok_or(e)?,
+        }),
         None => None,
     };
     let public_key = match r.optional(asn1::context(1, true))? {
@@ -865,7 +870,9 @@ fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
             let outer = if pki.algorithm.oid == alg::SM2_CURVE {
                 Some(alg::SM2_CURVE)
             } else {
-                pki.algorithm.parameters_oid()
+                pki.algorithm
+                    .parameters_oid()
+                    .or_else(|| pki.algorithm.ec_curve().map(Curve::oid))
             };
             let mut ec = decode_sec1(key, outer, None)?;
             if ec.public.is_none() {
@@ -1685,10 +1692,10 @@ fn check_ec(k: &EcKey) -> Result<(), &'static str> {
             }
         }
         Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
-            let (x, y) = curves::decode_point(curve, public).map_err(
+            let (x, y) = curves::decode_point(curve.params(), public).map_err(
                 |_| "the public key in the EC key file is not a valid point of its curve",
             )?;
-            let derived = curves::public_point(curve, &scalar).ok_or(RANGE)?;
+            let derived = curves::public_point(curve.params(), &scalar).ok_or(RANGE)?;
             if same_xy(&derived, &x, &y) {
                 Ok(())
             } else {
@@ -1710,7 +1717,7 @@ pub(crate) fn public_key_problem(spki: &Spki<'_>) -> Option<&'static str> {
             .then_some("the RSA public key does not parse"),
         KeyAlgorithm::Ec | KeyAlgorithm::Sm2 => desc
             .curve
-            .and_then(|c| curves::decode_point(c, spki.key).err()),
+            .and_then(|c| curves::decode_point(c.params(), spki.key).err()),
         KeyAlgorithm::Ed25519 => {
             let point = <[u8; 32]>::try_from(spki.key).ok();
             point
@@ -1737,7 +1744,10 @@ fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
     let cert_curve_oid = if spki.algorithm.oid == alg::SM2_CURVE {
         Some(alg::SM2_CURVE)
     } else if spki.algorithm.oid == alg::EC_PUBLIC_KEY {
-        spki.algorithm.parameters_oid()
+        // A named curve, or explicit parameters recognised as one (reported on their own).
+        spki.algorithm
+            .parameters_oid()
+            .or_else(|| spki.algorithm.ec_curve().map(Curve::oid))
     } else {
         return Match::No {
             reason: "the key's algorithm differs from the certificate's",
@@ -1767,7 +1777,7 @@ fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
     };
     // SEC 1 §2.3.4: the certificate's point must be a point of the curve before anything is
     // compared with it (an invalid one would otherwise compare unequal, or worse, be skipped).
-    let (x, y) = match curves::decode_point(curve, cert_point) {
+    let (x, y) = match curves::decode_point(curve.params(), cert_point) {
         Ok(xy) => xy,
         Err(reason) => return Match::BadCertificateKey { reason },
     };
@@ -1790,7 +1800,9 @@ fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
         Curve::P384 => p384::SecretKey::from_slice(&scalar)
             .ok()
             .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
-        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => curves::public_point(curve, &scalar),
+        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
+            curves::public_point(curve.params(), &scalar)
+        }
     };
     match derived {
         Some(point) if same_xy(&point, &x, &y) => Match::Yes,
@@ -3229,7 +3241,11 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
         let k = key(ED448);
         assert_eq!(desc(&k), (KeyAlgorithm::Ed448, 456, None));
         assert_eq!(k.check_consistency(), Ok(()));
-        assert_eq!(matches(&k, ED448_PUB), Match::Yes, "derived from the seed (RFC 8032 §5.2.5)");
+        assert_eq!(
+            matches(&k, ED448_PUB),
+            Match::Yes,
+            "derived from the seed (RFC 8032 §5.2.5)"
+        );
         assert!(is_no(matches(&k, ED25519_PUB)));
     }
 
@@ -3265,7 +3281,11 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
         assert_eq!(matches(&k, P521_PUB), Match::Yes);
         let k = key(P521_NOPUB);
         assert_eq!(k.check_consistency(), Ok(()));
-        assert_eq!(matches(&k, P521_PUB), Match::Yes, "no embedded public key: derived");
+        assert_eq!(
+            matches(&k, P521_PUB),
+            Match::Yes,
+            "no embedded public key: derived"
+        );
     }
 
     /// N = 2, r = 1, p = 2^23 is within the N·r and N·r·p bounds, but the scrypt crate's B buffer

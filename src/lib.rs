@@ -9,6 +9,7 @@ extern crate std;
 mod alg;
 mod asn1;
 mod cert;
+mod curves;
 mod error;
 mod finding;
 mod fingerprint;

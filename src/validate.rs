@@ -297,6 +297,24 @@ fn check_pair(
             check_validity(sink, leaf, input.now_ms, fields.certificate);
             // SEC 1 §2.3.4, RFC 8410 §3: the leaf's public key must be a key of its algorithm,
             // with or without a private key to match.
+            // RFC 5480 §2.1.1: PKIX certificates name their curve; Go, BoringSSL and browsers
+            // refuse explicit parameters even when they equal a named curve's.
+            if let Some(spki) = leaf.spki().filter(|s| {
+                s.algorithm.oid == crate::alg::EC_PUBLIC_KEY && s.algorithm.explicit_ec_parameters()
+            }) {
+                let named = spki.algorithm.ec_curve().map_or_else(
+                    || "parameters of no curve we know".to_string(),
+                    |c| format!("the parameters of {}", c.as_str()),
+                );
+                sink.push(
+                    Kind::KeyAlgorithmNotSupported,
+                    None,
+                    fields.certificate,
+                    Some(format!(
+                        "the certificate's EC key has explicit curve parameters ({named}) instead of a named curve; RFC 5480 requires a named curve and TLS clients refuse it"
+                    )),
+                );
+            }
             if let Some(reason) = leaf.spki().and_then(|s| crate::key::public_key_problem(&s)) {
                 bad_leaf_key = true;
                 sink.push(
@@ -666,12 +684,21 @@ fn check_algorithm(sink: &mut Sink, input: &Input<'_>, leaf: &Cert, sm2: bool, f
         }
         other => {
             if !rules.also_accepted.contains(&other) {
-                sink.push(
-                    Kind::KeyAlgorithmNotSupported,
-                    None,
-                    field,
-                    Some(format!("{} keys are not accepted", other.as_str())),
-                );
+                let why = match other {
+                    KeyAlgorithm::Dsa => {
+                        "DSA: no TLS 1.3 client and no current browser completes a handshake with a DSA certificate"
+                    }
+                    KeyAlgorithm::Unknown => {
+                        "the certificate's key algorithm is not one a TLS server can sign with (X25519/X448 are for key agreement only)"
+                    }
+                    _ => "",
+                };
+                let detail = if why.is_empty() {
+                    format!("{} keys are not accepted", other.as_str())
+                } else {
+                    why.to_string()
+                };
+                sink.push(Kind::KeyAlgorithmNotSupported, None, field, Some(detail));
             }
         }
     }

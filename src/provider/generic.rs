@@ -16,12 +16,12 @@ pub(super) const PROFILE: Profile = Profile {
         // SPEC.md: IllegalKeyLength is a warning below 2048-bit RSA without a provider.
         rsa_sizes: RsaSizes::AtLeast(2048),
         ec: EcPolicy::Accepted,
+        // SPEC.md: DSA, X25519/X448 and unknown algorithms are KeyAlgorithmNotSupported in every
+        // profile (no TLS server can use them today).
         also_accepted: &[
             KeyAlgorithm::Ed25519,
             KeyAlgorithm::Ed448,
-            KeyAlgorithm::Dsa,
             KeyAlgorithm::Sm2,
-            KeyAlgorithm::Unknown,
         ],
         sm2_in_main_fields: true,
         rsa_key_pkcs1: false,

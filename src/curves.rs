@@ -15,10 +15,9 @@ use p256::elliptic_curve::bigint::{
 use shake::{ExtendableOutput, Shake256, Update, XofReader};
 use zeroize::Zeroizing;
 
-use crate::alg::Curve;
-
 /// Domain parameters of a short Weierstrass curve y² = x³ + ax + b over GF(p), big-endian hex.
-struct Params {
+/// `crate::alg::Curve::params` names the one of each curve.
+pub(crate) struct Params {
     p: &'static str,
     a: &'static str,
     b: &'static str,
@@ -29,7 +28,7 @@ struct Params {
 }
 
 /// SEC 2 §2.7.1 (secp256k1), FIPS 186-4 D.1.2.5 (P-521), GM/T 0003.5-2012 (SM2).
-const SECP256K1: Params = Params {
+pub(crate) const SECP256K1: Params = Params {
     p: "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F",
     a: "00",
     b: "07",
@@ -37,7 +36,7 @@ const SECP256K1: Params = Params {
     gy: "483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8",
     len: 32,
 };
-const P521: Params = Params {
+pub(crate) const P521: Params = Params {
     p: "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
     a: "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC",
     b: "0051953EB9618E1C9A1F929A21A0B68540EEA2DA725B99B315F3B8B489918EF109E156193951EC7E937B1652C0BD3BB1BF073573DF883D2C34F1EF451FD46B503F00",
@@ -45,7 +44,7 @@ const P521: Params = Params {
     gy: "011839296A789A3BC0045C8A5FB42C7D1BD998F54449579B446817AFBD17273E662C97EE72995EF42640C550B9013FAD0761353C7086A272C24088BE94769FD16650",
     len: 66,
 };
-const SM2: Params = Params {
+pub(crate) const SM2: Params = Params {
     p: "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF",
     a: "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC",
     b: "28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93",
@@ -55,7 +54,7 @@ const SM2: Params = Params {
 };
 /// P-256 and P-384 (FIPS 186-4 D.1.2.3/4): their arithmetic is p256/p384's; these are here only
 /// so that explicit curve parameters can be recognised.
-const P256: Params = Params {
+pub(crate) const P256: Params = Params {
     p: "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF",
     a: "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFC",
     b: "5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B",
@@ -63,7 +62,7 @@ const P256: Params = Params {
     gy: "4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5",
     len: 32,
 };
-const P384: Params = Params {
+pub(crate) const P384: Params = Params {
     p: "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF",
     a: "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFC",
     b: "B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875AC656398D8A2ED19D2A85C8EDD3EC2AEF",
@@ -72,34 +71,14 @@ const P384: Params = Params {
     len: 48,
 };
 
-fn params(curve: Curve) -> &'static Params {
-    match curve {
-        Curve::P256 => &P256,
-        Curve::P384 => &P384,
-        Curve::P521 => &P521,
-        Curve::Secp256k1 => &SECP256K1,
-        Curve::Sm2 => &SM2,
-    }
-}
-
-/// The curve whose (p, a, b, G) these are, for `specifiedCurve` parameters (RFC 3279 §2.3.5).
-pub(crate) fn curve_of(p: &[u8], a: &[u8], b: &[u8], g: &[u8]) -> Option<Curve> {
-    [
-        Curve::P256,
-        Curve::P384,
-        Curve::P521,
-        Curve::Secp256k1,
-        Curve::Sm2,
-    ]
-    .into_iter()
-    .find(|&c| {
-        let k = params(c);
-        let same = |bytes: &[u8], hex: &str| strip(bytes) == strip(&unhex(hex));
-        same(p, k.p)
-            && same(a, k.a)
-            && same(b, k.b)
-            && decode_point(c, g).is_ok_and(|(x, y)| same(&x, k.gx) && same(&y, k.gy))
-    })
+/// Whether (p, a, b, G) are these parameters (`specifiedCurve`, RFC 3279 §2.3.5); `g` is the SEC 1
+/// encoded base point, compressed or not.
+pub(crate) fn is_curve(k: &Params, p: &[u8], a: &[u8], b: &[u8], g: &[u8]) -> bool {
+    let same = |bytes: &[u8], hex: &str| strip(bytes) == strip(&unhex(hex));
+    same(p, k.p)
+        && same(a, k.a)
+        && same(b, k.b)
+        && decode_point(k, g).is_ok_and(|(x, y)| same(&x, k.gx) && same(&y, k.gy))
 }
 
 fn strip(b: &[u8]) -> &[u8] {
@@ -184,7 +163,7 @@ impl Field {
     fn sqrt(&self, x: &Fe) -> Option<Fe> {
         let e = self
             .p
-            .wrapping_add(&BoxedUint::one_with_precision(self.bits))
+            .wrapping_add(BoxedUint::one_with_precision(self.bits))
             .shr_vartime(2)?;
         let r = x.pow(&e);
         (r.square() == *x).then_some(r)
@@ -202,8 +181,7 @@ struct Weierstrass {
 }
 
 impl Weierstrass {
-    fn new(curve: Curve) -> Option<Self> {
-        let k = params(curve);
+    fn new(k: &Params) -> Option<Self> {
         let f = Field::new(k.p)?;
         Some(Weierstrass {
             a: f.hex(k.a)?,
@@ -284,8 +262,8 @@ impl Weierstrass {
 /// The affine coordinates (big-endian, field length) of a SEC 1 encoded point of `curve`: `04‖X‖Y`
 /// on the curve, or `02/03‖X` with a square root. The point at infinity, other lengths or prefixes,
 /// coordinates ≥ p and points off the curve are errors (SEC 1 §2.3.4; RFC 5480 §2.2).
-pub(crate) fn decode_point(curve: Curve, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), &'static str> {
-    let w = Weierstrass::new(curve).ok_or("curve parameters unusable")?;
+pub(crate) fn decode_point(k: &Params, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), &'static str> {
+    let w = Weierstrass::new(k).ok_or("curve parameters unusable")?;
     let len = w.len;
     let (x, y) = match bytes.split_first() {
         None => return Err("the EC public key is empty"),
@@ -327,9 +305,8 @@ pub(crate) fn decode_point(curve: Curve, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u
 }
 
 /// `04‖X‖Y` of [scalar]G (scalar big-endian, already checked to be in [1, n−1]).
-pub(crate) fn public_point(curve: Curve, scalar: &[u8]) -> Option<Vec<u8>> {
-    let k = params(curve);
-    let w = Weierstrass::new(curve)?;
+pub(crate) fn public_point(k: &Params, scalar: &[u8]) -> Option<Vec<u8>> {
+    let w = Weierstrass::new(k)?;
     let (gx, gy) = (w.f.hex(k.gx)?, w.f.hex(k.gy)?);
     let (x, y) = w.multiply(scalar, &gx, &gy)?;
     let mut out = alloc::vec![4u8];
@@ -437,9 +414,10 @@ pub(crate) fn ed448_public(seed: &[u8]) -> Option<[u8; 57]> {
     // second to last one; the scalar is the first 57 octets, little-endian.
     let mut s = Zeroizing::new([0u8; 57]);
     s.copy_from_slice(h.get(..57)?);
-    s[0] &= 0xfc;
-    s[56] = 0;
-    s[55] |= 0x80;
+    let [first, .., second_last, last] = &mut *s;
+    *first &= 0xfc;
+    *second_last |= 0x80;
+    *last = 0;
     let scalar: Zeroizing<Vec<u8>> = Zeroizing::new(s.iter().rev().copied().collect());
 
     let e = Edwards::new()?;
@@ -473,30 +451,33 @@ mod tests {
 
     #[test]
     fn generators_are_on_their_curves() {
-        for c in [
-            Curve::P256,
-            Curve::P384,
-            Curve::P521,
-            Curve::Secp256k1,
-            Curve::Sm2,
-        ] {
-            let k = params(c);
+        let all = [
+            ("P-256", &P256),
+            ("P-384", &P384),
+            ("P-521", &P521),
+            ("secp256k1", &SECP256K1),
+            ("SM2", &SM2),
+        ];
+        for (c, k) in all {
             let mut g = alloc::vec![4u8];
             g.extend(unhex(k.gx));
             g.extend(unhex(k.gy));
-            assert!(decode_point(c, &g).is_ok(), "{c:?}");
+            assert!(decode_point(k, &g).is_ok(), "{c}");
             // [1]G = G, and compression round-trips.
-            assert_eq!(
-                public_point(c, &[1]).as_deref(),
-                Some(g.as_slice()),
-                "{c:?}"
-            );
+            assert_eq!(public_point(k, &[1]).as_deref(), Some(g.as_slice()), "{c}");
             let odd = g.last().is_some_and(|b| b & 1 == 1);
             let mut compressed = alloc::vec![if odd { 3u8 } else { 2 }];
             compressed.extend(unhex(k.gx));
-            let (x, y) = decode_point(c, &compressed).unwrap_or_default();
-            assert_eq!((x, y), (unhex(k.gx), unhex(k.gy)), "{c:?}");
-            assert_eq!(curve_of(&unhex(k.p), &unhex(k.a), &unhex(k.b), &g), Some(c));
+            let (x, y) = decode_point(k, &compressed).unwrap_or_default();
+            assert_eq!((x, y), (unhex(k.gx), unhex(k.gy)), "{c}");
+            assert!(
+                is_curve(k, &unhex(k.p), &unhex(k.a), &unhex(k.b), &compressed),
+                "{c}"
+            );
+            assert!(
+                !is_curve(k, &unhex(k.p), &unhex(k.b), &unhex(k.a), &g),
+                "{c}"
+            );
         }
     }
 
@@ -505,16 +486,16 @@ mod tests {
         let scalar = [0x5Au8; 32];
         let sk = p256::SecretKey::from_slice(&scalar).ok();
         let want = sk.map(|k| k.public_key().to_sec1_bytes().to_vec());
-        assert_eq!(public_point(Curve::P256, &scalar), want);
+        assert_eq!(public_point(&P256, &scalar), want);
         let scalar = [0x3Cu8; 48];
         let sk = p384::SecretKey::from_slice(&scalar).ok();
         let want = sk.map(|k| k.public_key().to_sec1_bytes().to_vec());
-        assert_eq!(public_point(Curve::P384, &scalar), want);
+        assert_eq!(public_point(&P384, &scalar), want);
     }
 
     #[test]
     fn bad_points_are_refused() {
-        let k = params(Curve::Sm2);
+        let k = &SM2;
         let mut g = alloc::vec![4u8];
         g.extend(unhex(k.gx));
         g.extend(unhex(k.gy));
@@ -522,13 +503,13 @@ mod tests {
         if let Some(b) = off.last_mut() {
             *b ^= 1;
         }
-        assert!(decode_point(Curve::Sm2, &off).is_err());
-        assert!(decode_point(Curve::Sm2, &[0]).is_err());
-        assert!(decode_point(Curve::Sm2, g.get(..40).unwrap_or_default()).is_err());
-        assert!(decode_point(Curve::Sm2, &[]).is_err());
+        assert!(decode_point(k, &off).is_err());
+        assert!(decode_point(k, &[0]).is_err());
+        assert!(decode_point(k, g.get(..40).unwrap_or_default()).is_err());
+        assert!(decode_point(k, &[]).is_err());
         let mut big_x = alloc::vec![2u8];
         big_x.extend(unhex(k.p));
-        assert!(decode_point(Curve::Sm2, &big_x).is_err());
+        assert!(decode_point(k, &big_x).is_err());
     }
 
     /// RFC 8032 §7.4, the first test vector ("blank"): secret key and public key.

@@ -1,0 +1,329 @@
+//! "ok" only when the key is proved to belong to the certificate (SPEC.md): certificates for keys no
+//! TLS server can use, certificates whose public key is not a key, explicit curve parameters, and
+//! every key × every certificate of the fixtures. Fixtures: `tests/fixtures/algorithms/gen.sh` (what
+//! each file is and the command that made it) and the main corpus (`tests/fixtures/gen.sh`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+mod common;
+
+use cert_preflight::{Input, Kind, ProviderId, Report, validate};
+use common::{manifest, read};
+
+/// 2027-01-01T00:00:00Z: inside the validity of every certificate used here.
+const NOW: i64 = 1_798_761_600_000;
+
+fn check(certificate: &str, key: Option<&str>, provider: Option<ProviderId>) -> Report {
+    validate(&Input {
+        certificate,
+        private_key: key,
+        provider,
+        now_ms: NOW,
+        ..Input::default()
+    })
+}
+
+fn kinds(report: &Report) -> Vec<Kind> {
+    report.errors.iter().map(|f| f.kind).collect()
+}
+
+fn explain(report: &Report) -> String {
+    report
+        .errors
+        .iter()
+        .map(|f| format!("{:?}: {}", f.kind, f.detail.as_deref().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+const PROFILES: [Option<ProviderId>; 4] = [
+    None,
+    Some(ProviderId::AliyunSlb),
+    Some(ProviderId::AliyunCas),
+    Some(ProviderId::TencentSsl),
+];
+
+#[test]
+fn key_agreement_certificates_are_refused_in_every_profile() {
+    for (cert, key) in [
+        ("algorithms/x25519.pem", "algorithms/x25519.key.pem"),
+        ("algorithms/x448.pem", "algorithms/x448.key.pem"),
+        ("algorithms/x448.pem", "algorithms/x25519.key.pem"),
+        ("algorithms/x25519.pem", "algorithms/x448.key.pem"),
+    ] {
+        for provider in PROFILES {
+            let r = check(&read(cert), Some(&read(key)), provider);
+            assert!(!r.ok, "{cert} + {key} ({provider:?})");
+            assert!(
+                kinds(&r).contains(&Kind::KeyAlgorithmNotSupported),
+                "{cert} + {key} ({provider:?}): {}",
+                explain(&r)
+            );
+        }
+        let alone = check(&read(cert), None, None);
+        assert!(!alone.ok, "{cert} without a key");
+    }
+}
+
+#[test]
+fn dsa_is_refused_without_a_provider_and_its_match_still_shown() {
+    let cert = read("other/dsa/cert.pem");
+    let own = check(&cert, Some(&read("other/dsa/key.pem")), None);
+    assert_eq!(
+        kinds(&own),
+        vec![Kind::KeyAlgorithmNotSupported],
+        "{}",
+        explain(&own)
+    );
+    let rsa = check(&cert, Some(&read("rsa/2048/key.pem")), None);
+    let k = kinds(&rsa);
+    assert!(
+        k.contains(&Kind::KeyAlgorithmNotSupported),
+        "{}",
+        explain(&rsa)
+    );
+    assert!(k.contains(&Kind::CertificateMismatch), "{}", explain(&rsa));
+}
+
+#[test]
+fn ed448_with_another_key_is_a_mismatch() {
+    let r = check(
+        &read("other/ed448/cert.pem"),
+        Some(&read("algorithms/ed448-other.key.pem")),
+        None,
+    );
+    assert!(
+        kinds(&r).contains(&Kind::CertificateMismatch),
+        "{}",
+        explain(&r)
+    );
+    let own = check(
+        &read("other/ed448/cert.pem"),
+        Some(&read("other/ed448/key.pem")),
+        None,
+    );
+    assert!(own.ok, "{}", explain(&own));
+}
+
+#[test]
+fn invalid_certificate_keys_are_format_errors_never_ok() {
+    let p256_key = read("ec/p256/key.sec1.pem");
+    for cert in [
+        "algorithms/p256-off-curve.pem",
+        "algorithms/p256-infinity.pem",
+        "algorithms/p256-truncated.pem",
+        "algorithms/p256-compressed-no-y.pem",
+        "algorithms/p256-blob.pem",
+    ] {
+        for provider in PROFILES {
+            let r = check(&read(cert), Some(&p256_key), provider);
+            assert!(!r.ok, "{cert} ({provider:?})");
+            assert!(
+                r.errors
+                    .iter()
+                    .any(|f| f.kind == Kind::CertificateFormatInvalid
+                        && f.detail
+                            .as_deref()
+                            .is_some_and(|d| d.contains("public key is invalid"))),
+                "{cert} ({provider:?}): {}",
+                explain(&r)
+            );
+        }
+        // Without a key, too: the certificate itself is malformed.
+        let alone = check(&read(cert), None, None);
+        assert!(!alone.ok, "{cert} without a key");
+    }
+    let r = check(
+        &read("algorithms/ed25519-short.pem"),
+        Some(&read("other/ed25519/key.pem")),
+        None,
+    );
+    assert!(
+        kinds(&r).contains(&Kind::CertificateFormatInvalid),
+        "{}",
+        explain(&r)
+    );
+}
+
+#[test]
+fn invalid_certificate_keys_build_no_request() {
+    let params: cert_preflight::Params = [
+        (
+            "CertificatePublicKey",
+            read("algorithms/p256-off-curve.pem").into(),
+        ),
+        ("CertificatePrivateKey", read("ec/p256/key.sec1.pem").into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let options = cert_preflight::BuildOptions {
+        now_ms: NOW,
+        ..Default::default()
+    };
+    assert!(cert_preflight::build_request(ProviderId::TencentSsl, &params, &options).is_err());
+}
+
+#[test]
+fn explicit_curve_parameters_are_identified_matched_and_refused() {
+    let cert = read("algorithms/p256-explicit.pem");
+    let own = check(&cert, Some(&read("algorithms/p256-explicit.key.pem")), None);
+    let leaf = own.certificate.as_ref().unwrap();
+    assert_eq!((leaf.key_bits, leaf.curve), (256, Some("P-256")));
+    assert_eq!(
+        kinds(&own),
+        vec![Kind::KeyAlgorithmNotSupported],
+        "{}",
+        explain(&own)
+    );
+    assert!(
+        own.errors[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("explicit curve parameters")
+    );
+    // The key (explicit parameters too) is read as P-256, and matched for real.
+    let key = own.private_key.as_ref().unwrap();
+    assert_eq!(key.curve, Some("P-256"));
+    let other = check(&cert, Some(&read("ec/p256/key.sec1.pem")), None);
+    assert!(
+        kinds(&other).contains(&Kind::CertificateMismatch),
+        "{}",
+        explain(&other)
+    );
+    // The explicit-parameter key with its named-curve twin would match a named-curve certificate.
+    let named = check(
+        &read("ec/p256/leaf.pem"),
+        Some(&read("algorithms/p256-explicit.key.pem")),
+        None,
+    );
+    assert!(
+        kinds(&named).contains(&Kind::CertificateMismatch),
+        "a different key: {}",
+        explain(&named)
+    );
+}
+
+/// Every unencrypted key of the corpus against every leaf of the corpus: "ok" exactly when openssl
+/// says the key is its own leaf's and that leaf has the same public key as the one judged. Never an
+/// ok for a pair that does not belong together, whatever the two algorithms.
+#[test]
+fn every_key_against_every_certificate() {
+    let m = manifest();
+    let cases = m["cases"].as_array().unwrap();
+    // (key file, the SPKI-bearing leaf it belongs to per openssl)
+    let mut keys = Vec::new();
+    let mut leaves = Vec::new();
+    for c in cases {
+        let (Some(cert), Some(key)) = (c["certificate"].as_str(), c["privateKey"].as_str()) else {
+            continue;
+        };
+        if !c["passphrase"].is_null() || c["facts"]["chain"].as_array().is_none_or(|a| a.is_empty())
+        {
+            continue;
+        }
+        if !c["expect"]["errors"].as_array().unwrap().is_empty()
+            && c["facts"]["keyMatchesLeaf"] != true
+        {
+            // A broken pair is its own test case; here only keys that are some leaf's.
+            continue;
+        }
+        let leaf_fp = c["facts"]["chain"][0]["fingerprintSha256"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let text = read(cert);
+        let report = check(&text, None, None);
+        let Some(info) = report.certificate.as_ref() else {
+            continue;
+        };
+        let spki = leaf_key_of(&text);
+        if !leaves.iter().any(|(fp, _, _, _)| *fp == leaf_fp) {
+            leaves.push((leaf_fp, cert.to_string(), spki.clone(), info.key_algorithm));
+        }
+        if c["facts"]["keyMatchesLeaf"] == true && c["facts"]["keyConsistent"] != false {
+            keys.push((key.to_string(), spki));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    assert!(
+        keys.len() >= 15 && leaves.len() >= 15,
+        "{} keys, {} leaves",
+        keys.len(),
+        leaves.len()
+    );
+    let mut pairs = 0;
+    for (key, key_spki) in &keys {
+        let key_text = read(key);
+        for (_, cert, leaf_spki, alg) in &leaves {
+            // Only the leaf itself: the rest of the bundle is not what is judged here.
+            let leaf_pem = first_block(&read(cert));
+            let r = check(&leaf_pem, Some(&key_text), None);
+            let belongs = key_spki == leaf_spki;
+            let mismatch = r.errors.iter().any(|f| f.kind == Kind::CertificateMismatch);
+            let unproved = r.errors.iter().any(|f| {
+                f.detail
+                    .as_deref()
+                    .is_some_and(|d| d.contains("could not be proved"))
+            });
+            if belongs {
+                assert!(
+                    !mismatch && !unproved,
+                    "{key} is {cert}'s key: {}",
+                    explain(&r)
+                );
+            } else {
+                assert!(!r.ok, "{key} with {cert} ({alg}) is ok");
+                assert!(
+                    mismatch || unproved,
+                    "{key} with {cert} ({alg}): {}",
+                    explain(&r)
+                );
+            }
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 200, "{pairs} pairs");
+}
+
+/// The first PEM block of a text.
+fn first_block(text: &str) -> String {
+    let end = "-----END CERTIFICATE-----";
+    let start = text.find("-----BEGIN CERTIFICATE-----").unwrap();
+    let stop = text[start..].find(end).unwrap() + start + end.len();
+    // Trimmed lines: lenient inputs (indented, CRLF) are the same certificate.
+    let lines: Vec<&str> = text[start..stop].lines().map(str::trim).collect();
+    format!("{}\n", lines.join("\n"))
+}
+
+/// The leaf's SubjectPublicKeyInfo DER (via the openssl CLI: an oracle independent of our reader).
+fn leaf_key_of(pem: &str) -> Vec<u8> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("openssl")
+        .args(["x509", "-noout", "-pubkey"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(first_block(pem).as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "openssl cannot read {}",
+        first_block(pem)
+    );
+    out.stdout
+}
