@@ -203,8 +203,9 @@ pub(crate) struct KeyBlockView<'a> {
 
 /// A parsed, unencrypted private key.
 pub(crate) struct PrivateKey {
-    /// The format the PEM label names (or the DER's, when the label names none).
-    format: KeyFormat,
+    /// The format the PEM label names (or the DER's, when the label names none); may differ from
+    /// `der_format` when the label is wrong.
+    label_format: KeyFormat,
     /// The structure actually found in the (decrypted) DER.
     der_format: KeyFormat,
     /// The input was encrypted and we decrypted it.
@@ -268,7 +269,7 @@ impl fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let desc = self.desc();
         f.debug_struct("PrivateKey")
-            .field("format", &self.format)
+            .field("format", &self.der_format)
             .field("encrypted", &self.encrypted)
             .field("algorithm", &desc.algorithm)
             .field("bits", &desc.bits)
@@ -344,7 +345,7 @@ pub(crate) fn parse_views(
     let msg = match plain {
         Ok((der_format, material)) => {
             return Ok(PrivateKey {
-                format: label_format.unwrap_or(der_format),
+                label_format: label_format.unwrap_or(der_format),
                 der_format,
                 encrypted: false,
                 der: Zeroizing::new(block.der.to_vec()),
@@ -560,7 +561,7 @@ fn decrypt_legacy(
     plain.truncate(len);
     match decode_plain(&plain, label_format, curve_hint) {
         Ok((der_format, material)) => Ok(PrivateKey {
-            format: label_format.unwrap_or(der_format),
+            label_format: label_format.unwrap_or(der_format),
             der_format,
             encrypted: true,
             der: plain,
@@ -1278,7 +1279,7 @@ fn decrypt_pkcs8(
     let (der_format, material) =
         decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
     Ok(PrivateKey {
-        format: KeyFormat::Pkcs8,
+        label_format: KeyFormat::Pkcs8,
         der_format,
         encrypted: true,
         der: plain,
@@ -1287,20 +1288,17 @@ fn decrypt_pkcs8(
 }
 
 impl PrivateKey {
-    /// The format the PEM label names (`ENCRYPTED PRIVATE KEY` → PKCS#8); the DER's own format when
-    /// the label names none. See [`PrivateKey::der_format`] for the structure actually found.
+    /// The structure the key actually is (the decrypted DER's, for an encrypted key): what the
+    /// report says, whatever the PEM label claimed.
     pub(crate) fn format(&self) -> KeyFormat {
-        self.format
+        self.der_format
     }
 
-    /// The structure actually found in the (decrypted) DER; differs from [`PrivateKey::format`] when
-    /// the label is wrong (e.g. PKCS#1 DER under `PRIVATE KEY`), which Go accepts.
-    #[allow(
-        dead_code,
-        reason = "part of the key API; validate.rs goes by the label's format"
-    )]
-    pub(crate) fn der_format(&self) -> KeyFormat {
-        self.der_format
+    /// The PEM label names another structure than the DER holds (e.g. PKCS#1 `RSAPrivateKey` under
+    /// `-----BEGIN PRIVATE KEY-----`): OpenSSL and Go read such a key, Python `cryptography` and
+    /// Java refuse it. `(label's format, actual format)`.
+    pub(crate) fn mislabelled(&self) -> Option<(KeyFormat, KeyFormat)> {
+        (self.label_format != self.der_format).then_some((self.label_format, self.der_format))
     }
 
     /// The input was encrypted (and we decrypted it).
@@ -1347,7 +1345,7 @@ impl PrivateKey {
             format: if self.encrypted {
                 "encrypted"
             } else {
-                self.format.as_str()
+                self.der_format.as_str()
             },
             key_algorithm: desc.algorithm.as_str(),
             key_bits: desc.bits,
@@ -3085,7 +3083,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
     fn pkcs1_rsa() {
         let k = key(RSA1024);
         assert_eq!(k.format(), KeyFormat::Pkcs1);
-        assert_eq!(k.der_format(), KeyFormat::Pkcs1);
+        assert_eq!(k.mislabelled(), None);
         assert!(!k.was_encrypted());
         assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
         assert_eq!(k.info().format, "PKCS#1");
@@ -3421,7 +3419,7 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
             let k = key_with(pem, "secret").unwrap();
             assert!(k.was_encrypted());
             assert_eq!(k.format(), format);
-            assert_eq!(k.der_format(), format);
+            assert_eq!(k.mislabelled(), None);
             assert_eq!(k.info().format, "encrypted");
             assert_eq!(k.check_consistency(), Ok(()));
             assert_eq!(matches(&k, public), Match::Yes);
@@ -3601,12 +3599,15 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
     fn wrong_label_is_accepted_like_go() {
         // PKCS#1 DER under a PKCS#8 label, and SEC1 DER under an RSA label.
         let k = key(&pem_of("PRIVATE KEY", &der_of(RSA1024)));
-        assert_eq!(k.format(), KeyFormat::Pkcs8);
-        assert_eq!(k.der_format(), KeyFormat::Pkcs1);
+        assert_eq!(k.format(), KeyFormat::Pkcs1, "what the DER is, not what the label says");
+        assert_eq!(k.mislabelled(), Some((KeyFormat::Pkcs8, KeyFormat::Pkcs1)));
+        assert_eq!(k.info().format, "PKCS#1");
         assert_eq!(k.to_der().0, "RSA PRIVATE KEY");
         assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
         let k = key(&pem_of("RSA PRIVATE KEY", &der_of(P256B)));
-        assert_eq!(k.der_format(), KeyFormat::Sec1);
+        assert_eq!(k.format(), KeyFormat::Sec1);
+        assert_eq!(k.mislabelled(), Some((KeyFormat::Pkcs1, KeyFormat::Sec1)));
+        assert_eq!(key(RSA1024).mislabelled(), None);
         assert_eq!(matches(&k, P256B_PUB), Match::Yes);
         // Encrypted PKCS#8 under a plain label is still recognised as encrypted.
         let pem = pem_of("PRIVATE KEY", &der_of(ENC_PBKDF2));

@@ -802,6 +802,16 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
         style.push("an EC PARAMETERS block (dropped)".to_string());
     }
     let mut converted = false;
+    // A label that names another structure is odd in every profile: say so, and the normalized
+    // PEM carries the right label.
+    if let Some((label, actual)) = key.mislabelled() {
+        converted = true;
+        style.push(format!(
+            "a {} key under a {} label (the label is fixed)",
+            actual.as_str(),
+            label.as_str()
+        ));
+    }
     if key.was_encrypted() && !rules.takes_key_password {
         converted = true;
         style.push(

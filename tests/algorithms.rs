@@ -327,3 +327,27 @@ fn leaf_key_of(pem: &str) -> Vec<u8> {
     );
     out.stdout
 }
+
+/// The report says what the DER is: PKCS#1 under a `PRIVATE KEY` label is PKCS#1, with a warning
+/// in every profile and the normalized PEM under the right label.
+#[test]
+fn a_key_under_the_wrong_label_is_reported_as_what_it_is() {
+    let pkcs1 = read("keys/rsa2048/pkcs1.pem");
+    let swapped = pkcs1
+        .replace("BEGIN RSA PRIVATE KEY", "BEGIN PRIVATE KEY")
+        .replace("END RSA PRIVATE KEY", "END PRIVATE KEY");
+    let cert = first_block(&read("rsa/2048/leaf.pem"));
+    for provider in PROFILES {
+        let r = check(&cert, Some(&swapped), provider);
+        assert!(r.ok, "{provider:?}: {}", explain(&r));
+        assert_eq!(r.private_key.as_ref().unwrap().format, "PKCS#1", "{provider:?}");
+        let warning = r
+            .warnings
+            .iter()
+            .find(|f| f.kind == Kind::PemNotCanonical)
+            .unwrap_or_else(|| panic!("{provider:?}: no PemNotCanonical"));
+        assert!(warning.detail.as_deref().unwrap().contains("PKCS#1 key under a PKCS#8 label"));
+        let normalized = r.normalized.as_ref().unwrap().private_key.as_deref().unwrap();
+        assert!(normalized.starts_with("-----BEGIN RSA PRIVATE KEY-----"), "{provider:?}");
+    }
+}
