@@ -155,6 +155,16 @@ impl Field {
         out
     }
 
+    /// 1/x by Fermat (x^(p−2)): exponentiation is linked already; a gcd-based inverse would add
+    /// several KB to the module.
+    fn invert(&self, x: &Fe) -> Option<Fe> {
+        if self.is_zero(x) {
+            return None;
+        }
+        let two = BoxedUint::from_be_slice(&[2], self.bits).ok()?;
+        Some(x.pow(&self.p.wrapping_sub(&two)))
+    }
+
     fn is_zero(&self, x: &Fe) -> bool {
         bool::from(x.is_zero())
     }
@@ -253,7 +263,7 @@ impl Weierstrass {
             }
         }
         let (x3, y3, z3) = acc?;
-        let zi = z3.invert_vartime().into_option()?;
+        let zi = self.f.invert(&z3)?;
         let zi2 = zi.square();
         Some((x3.mul(&zi2), y3.mul(&zi2).mul(&zi)))
     }
@@ -386,7 +396,7 @@ impl Edwards {
         let y2 = y.square();
         let u = y2.sub(&one);
         let v = self.d.mul(&y2).sub(&one);
-        let Some(vi) = v.invert_vartime().into_option() else {
+        let Some(vi) = self.f.invert(&v) else {
             return false;
         };
         match self.f.sqrt(&u.mul(&vi)) {
@@ -432,7 +442,7 @@ pub(crate) fn ed448_public(seed: &[u8]) -> Option<[u8; 57]> {
             }
         }
     }
-    let zi = acc.2.invert_vartime().into_option()?;
+    let zi = e.f.invert(&acc.2)?;
     let x = e.f.bytes(&acc.0.mul(&zi), 56);
     let y = e.f.bytes(&acc.1.mul(&zi), 56);
     let mut out = [0u8; 57];

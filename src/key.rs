@@ -3599,7 +3599,11 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
     fn wrong_label_is_accepted_like_go() {
         // PKCS#1 DER under a PKCS#8 label, and SEC1 DER under an RSA label.
         let k = key(&pem_of("PRIVATE KEY", &der_of(RSA1024)));
-        assert_eq!(k.format(), KeyFormat::Pkcs1, "what the DER is, not what the label says");
+        assert_eq!(
+            k.format(),
+            KeyFormat::Pkcs1,
+            "what the DER is, not what the label says"
+        );
         assert_eq!(k.mislabelled(), Some((KeyFormat::Pkcs8, KeyFormat::Pkcs1)));
         assert_eq!(k.info().format, "PKCS#1");
         assert_eq!(k.to_der().0, "RSA PRIVATE KEY");

@@ -340,14 +340,96 @@ fn a_key_under_the_wrong_label_is_reported_as_what_it_is() {
     for provider in PROFILES {
         let r = check(&cert, Some(&swapped), provider);
         assert!(r.ok, "{provider:?}: {}", explain(&r));
-        assert_eq!(r.private_key.as_ref().unwrap().format, "PKCS#1", "{provider:?}");
+        assert_eq!(
+            r.private_key.as_ref().unwrap().format,
+            "PKCS#1",
+            "{provider:?}"
+        );
         let warning = r
             .warnings
             .iter()
             .find(|f| f.kind == Kind::PemNotCanonical)
             .unwrap_or_else(|| panic!("{provider:?}: no PemNotCanonical"));
-        assert!(warning.detail.as_deref().unwrap().contains("PKCS#1 key under a PKCS#8 label"));
-        let normalized = r.normalized.as_ref().unwrap().private_key.as_deref().unwrap();
-        assert!(normalized.starts_with("-----BEGIN RSA PRIVATE KEY-----"), "{provider:?}");
+        assert!(
+            warning
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("PKCS#1 key under a PKCS#8 label")
+        );
+        let normalized = r
+            .normalized
+            .as_ref()
+            .unwrap()
+            .private_key
+            .as_deref()
+            .unwrap();
+        assert!(
+            normalized.starts_with("-----BEGIN RSA PRIVATE KEY-----"),
+            "{provider:?}"
+        );
     }
+}
+
+/// RSA AlgorithmIdentifiers without their NULL parameter (signature and SPKI): accepted, and the
+/// chain verified, as OpenSSL, Go and BoringSSL do.
+#[test]
+fn rsa_algorithm_identifiers_without_null_are_accepted() {
+    let key = read("chain/rsa/leaf.key.pem");
+    for cert in [
+        "algorithms/rsa-sig-no-null.pem",
+        "algorithms/rsa-spki-no-null.pem",
+    ] {
+        let r = check(&read(cert), Some(&key), None);
+        assert!(r.ok, "{cert}: {}", explain(&r));
+        assert!(
+            r.warnings.is_empty(),
+            "{cert}: the chain verifies: {:?}",
+            r.warnings
+        );
+    }
+}
+
+/// A UTF8String that is not UTF-8 makes the certificate malformed (OpenSSL and Python refuse it).
+#[test]
+fn a_utf8string_name_that_is_not_utf8_is_refused() {
+    let pem = read("rsa/2048/leaf.pem");
+    let der = pem_der(&pem);
+    // The subject's CN "rsa2048.example" as a UTF8String (0x0c) with one byte made invalid.
+    let needle = b"rsa2048.example";
+    let at = (2..der.len() - needle.len())
+        .find(|&i| der[i..].starts_with(needle) && matches!(der[i - 2], 0x0c | 0x13))
+        .unwrap();
+    let mut bad = der.clone();
+    bad[at - 2] = 0x0c;
+    bad[at] = 0xff;
+    let r = check(&der_pem(&bad), None, None);
+    assert!(
+        kinds(&r).contains(&Kind::CertificateFormatInvalid),
+        "{}",
+        explain(&r)
+    );
+}
+
+fn pem_der(pem: &str) -> Vec<u8> {
+    use base64ct::{Base64, Encoding};
+    let body: String = first_block(pem)
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    Base64::decode_vec(&body).unwrap()
+}
+
+fn der_pem(der: &[u8]) -> String {
+    use base64ct::{Base64, Encoding};
+    let b64 = Base64::encode_string(der);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| core::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
 }

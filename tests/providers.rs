@@ -526,7 +526,11 @@ fn algorithms_a_provider_takes_none_of() {
             read(&format!("{dir}/{key}")),
         );
         // Without a provider DSA is refused too (no TLS client takes it); the others pass.
-        assert_eq!(check(&cert, Some(&key), None).ok, dir != "other/dsa", "{dir}");
+        assert_eq!(
+            check(&cert, Some(&key), None).ok,
+            dir != "other/dsa",
+            "{dir}"
+        );
         for (p, code) in [
             (ProviderId::AliyunSlb, "IllegalParam.ServerCertificate"),
             (ProviderId::TencentSsl, "FailedOperation.CertificateInvalid"),

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use const_oid::ObjectIdentifier as Oid;
 use core::fmt::Write;
 
-use crate::asn1::{self, DerResult, Reader, Tlv};
+use crate::asn1::{self, DerError, DerResult, Reader, Tlv};
 
 /// `AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }` (RFC 5280 §4.1.2.4).
 #[derive(Clone, Copy, Debug)]
@@ -37,6 +37,11 @@ pub(crate) fn parse<'a>(name: &Tlv<'a>) -> DerResult<Name<'a>> {
             let oid = atv.oid()?;
             let value = atv.any()?;
             atv.finish()?;
+            // A UTF8String must be UTF-8 (X.690 §8.23.10); OpenSSL and Python `cryptography`
+            // refuse the certificate otherwise. Other string types are decoded leniently.
+            if value.tag == asn1::UTF8_STRING && core::str::from_utf8(value.value).is_err() {
+                return Err(DerError::StringChars);
+            }
             members.push(Atv { oid, value });
         }
         rdns.push(members);
