@@ -209,6 +209,7 @@ impl Cert {
         let (subject, issuer) = (&tbs.subject_name, &tbs.issuer_name);
 
         let mut info = CertInfo {
+            index: 0,
             subject: name::rfc4514(subject),
             issuer: name::rfc4514(issuer),
             common_name: name::common_name(subject),

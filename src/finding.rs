@@ -150,6 +150,10 @@ pub struct Finding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertInfo {
+    /// 0-based position of this certificate's block among the input's CERTIFICATE blocks (the
+    /// `certificate #index+1` of findings' details): a reader can tell which block it is, also when
+    /// another one could not be read.
+    pub index: u32,
     /// Subject as an RFC 4514 string.
     pub subject: String,
     /// Issuer as an RFC 4514 string.

@@ -459,8 +459,9 @@ fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle>
     let mut all_parsed = true;
     for (i, block) in blocks.iter().enumerate() {
         match Cert::parse(&block.der) {
-            Ok(c) => {
+            Ok(mut c) => {
                 leaf_ok |= i == 0;
+                c.info.index = u32::try_from(i).unwrap_or(u32::MAX);
                 certs.push(c);
             }
             Err(e) => {
@@ -905,12 +906,13 @@ fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Repor
         KeyRead::Parsed(k) => k.key.info(),
         KeyRead::Locked(info) => info,
     });
-    let (leaf_ok, chain) = bundle.map_or((false, Vec::new()), |b| {
-        (
-            b.leaf_ok,
-            b.certs.into_iter().map(|c| c.info).collect::<Vec<_>>(),
-        )
-    });
+    // chain[0] is the leaf or nothing: when the first block is unreadable, an intermediate must
+    // not pass for the leaf (SPEC: "chain[0] is the leaf or nothing").
+    let chain = bundle
+        .filter(|b| b.leaf_ok)
+        .map(|b| b.certs.into_iter().map(|c| c.info).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let leaf_ok = !chain.is_empty();
     Report {
         ok: sink.errors.is_empty(),
         errors: sink.errors,

@@ -84,6 +84,8 @@ export interface Finding {
 
 /** Facts about one certificate. */
 export interface CertInfo {
+  /** 0-based position of its block among the input's CERTIFICATE blocks (`certificate #index+1`). */
+  index: number;
   subject: string;
   issuer: string;
   commonName: string | null;
@@ -121,7 +123,8 @@ export interface Report {
   warnings: Finding[];
   /** The leaf. */
   certificate: CertInfo | null;
-  /** Every certificate, leaf first. */
+  /** Every certificate read, in input order; `chain[0]` is the leaf, or the chain is empty when the
+   *  leaf could not be read. */
   chain: CertInfo[];
   privateKey: KeyInfo | null;
   /** Canonical PEM, when the input was not canonical and could be fixed. */
@@ -322,6 +325,7 @@ fn finding_js(f: &Finding) -> JsValue {
 /// `CertInfo`.
 fn cert_js(c: &CertInfo) -> JsValue {
     let o = Object::new().into();
+    set(&o, "index", &JsValue::from(c.index));
     set(&o, "subject", &js_str(&c.subject));
     set(&o, "issuer", &js_str(&c.issuer));
     set(&o, "commonName", &js_opt(c.common_name.as_deref()));

@@ -433,3 +433,28 @@ fn der_pem(der: &[u8]) -> String {
         lines.join("\n")
     )
 }
+
+/// Each CertInfo says which block it is; when the first block cannot be read, nothing passes for
+/// the leaf (the chain is empty, the error names certificate #1).
+#[test]
+fn chain_positions_and_an_unreadable_leaf() {
+    let full = read("rsa/2048/fullchain.pem");
+    let r = check(&full, None, None);
+    let positions: Vec<u32> = r.chain.iter().map(|c| c.index).collect();
+    assert_eq!(positions, [0, 1, 2]);
+
+    let broken = full.replacen("MII", "MIX", 1);
+    let r = check(&broken, None, None);
+    assert!(r.certificate.is_none());
+    assert!(
+        r.chain.is_empty(),
+        "{:?}",
+        r.chain.iter().map(|c| &c.subject).collect::<Vec<_>>()
+    );
+    assert!(
+        r.errors
+            .iter()
+            .any(|f| f.kind == Kind::CertificateFormatInvalid
+                && f.detail.as_deref().unwrap_or("").contains("certificate #1"))
+    );
+}

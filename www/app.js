@@ -257,17 +257,19 @@ function fingerprintNode(value, what) {
 function linkStatus(chain, i, findings) {
   const child = chain[i];
   const parent = chain[i + 1];
-  const n = i + 1;
+  // The block numbers findings use ("certificate #2"): index + 1.
+  const n = child.index + 1;
   if (!parent) {
     return child.subject === child.issuer
       ? ["verified", "self-signed root"]
       : ["open", "issuer not included (the client must have it)"];
   }
-  if (child.issuer !== parent.subject) return ["broken", `✗ #${n + 1} is not its issuer`];
+  const m = parent.index + 1;
+  if (child.issuer !== parent.subject) return ["broken", `✗ #${m} is not its issuer`];
   const said = (needle) => findings.some((f) => (f.detail ?? "").includes(needle));
-  if (said(`did not sign certificate #${n}`)) return ["broken", `✗ named by #${n + 1}, not signed by it`];
+  if (said(`did not sign certificate #${n}`)) return ["broken", `✗ named by #${m}, not signed by it`];
   if (said(`signature of certificate #${n} not checked`)) return ["name-only", "name only (signature not checkable)"];
-  return ["verified", `✓ signed by #${n + 1}`];
+  return ["verified", `✓ signed by #${m}`];
 }
 
 function showDetails(report, p) {
