@@ -194,7 +194,7 @@ impl Cert {
         // (Go compares the encodings byte for byte).
         if tbs.signature.raw != signed.algorithm.raw {
             return Err(NotACertificate(
-                "the signature algorithm inside the certificate differs from the outer one".into(),
+                "the signature algorithm inside the certificate differs from the outer one (RFC 5280 §4.1.2.3 requires them equal; OpenSSL refuses it too)".into(),
             ));
         }
         let (Some(not_before), Some(not_after)) =
