@@ -946,16 +946,117 @@ impl<'a> EncryptedInfo<'a> {
     }
 }
 
-/// Names a key encryption scheme other than PBES2.
+/// Names a key encryption scheme other than PBES2 and PKCS#12 3DES.
 fn unsupported_scheme(oid: &Oid) -> &'static str {
     let arc = oid.as_bytes();
     if arc.starts_with(PKCS12_PBE_ARC) {
-        return "PKCS#12 password-based encryption (e.g. PBE-SHA1-3DES) is not supported; re-encrypt with PBES2 and AES";
+        return "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES";
     }
     if arc.starts_with(PKCS5_ARC) {
         return "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES";
     }
     "unknown key encryption algorithm"
+}
+
+/// `pbeWithSHAAnd3-KeyTripleDES-CBC` (`false`) or `pbeWithSHAAnd2-KeyTripleDES-CBC` (`true`), RFC
+/// 7292 Appendix C: what `openssl pkcs8 -topk8` wrote by default before OpenSSL 1.1, and what Java
+/// and Windows exports still use.
+fn pkcs12_3des(oid: &Oid) -> Option<bool> {
+    const THREE_KEY: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.3");
+    const TWO_KEY: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.4");
+    match *oid {
+        THREE_KEY => Some(false),
+        TWO_KEY => Some(true),
+        _ => None,
+    }
+}
+
+/// Decrypts a PKCS#12-PBE 3DES `EncryptedPrivateKeyInfo`: `pkcs-12PbeParams ::= SEQUENCE { salt
+/// OCTET STRING, iterations INTEGER }`, key and IV from the PKCS#12 KDF with SHA-1 (RFC 7292 B.2),
+/// the password as a NUL-terminated BMPString (B.1). `Ok(None)`: the padding is wrong (a wrong
+/// passphrase).
+fn decrypt_pkcs12_3des(
+    enc: &EncryptedInfo<'_>,
+    passphrase: &str,
+    two_key: bool,
+) -> Result<Option<Zeroizing<Vec<u8>>>, KeyError> {
+    const BAD: KeyError = KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters");
+    let params = enc.algorithm.parameters.ok_or(BAD)?;
+    let read = || -> DerResult<(&[u8], u64)> {
+        let mut r = Reader::new(params.raw);
+        let mut seq = r.sequence()?;
+        let salt = seq.octet_string()?;
+        let iterations = seq.small_uint()?;
+        seq.finish()?;
+        r.finish()?;
+        Ok((salt, iterations))
+    };
+    let (salt, iterations) = read().map_err(|_| BAD)?;
+    if iterations == 0 {
+        return Err(KeyError::UnsupportedEncryption(
+            "invalid PKCS#12 PBE parameters: 0 iterations",
+        ));
+    }
+    let iterations = u32::try_from(iterations)
+        .ok()
+        .filter(|i| *i <= MAX_PBKDF2_ITERATIONS)
+        .ok_or(KeyError::UnsupportedEncryption(
+            "PKCS#12 PBE iteration count above the bound (10,000,000)",
+        ))?;
+    let mut password = Zeroizing::new(Vec::with_capacity(passphrase.len().saturating_mul(2) + 2));
+    for unit in passphrase.encode_utf16().chain([0]) {
+        password.extend_from_slice(&unit.to_be_bytes());
+    }
+    let mut key = Zeroizing::new([0u8; 24]);
+    if two_key {
+        // des-ede-cbc: K1‖K2, used as K1‖K2‖K1.
+        let (k12, k3) = key.split_at_mut(16);
+        pkcs12_kdf(&password, salt, iterations, 1, k12);
+        k3.copy_from_slice(k12.get(..8).unwrap_or_default());
+    } else {
+        pkcs12_kdf(&password, salt, iterations, 1, &mut *key);
+    }
+    let mut iv = [0u8; 8];
+    pkcs12_kdf(&password, salt, iterations, 2, &mut iv);
+    let mut plain = Zeroizing::new(enc.data.to_vec());
+    let Some(len) = CbcCipher::DesEde3.decrypt(&*key, &iv, &mut plain) else {
+        return Ok(None);
+    };
+    plain.truncate(len);
+    Ok(Some(plain))
+}
+
+/// The PKCS#12 key derivation function with SHA-1 (RFC 7292 B.2; u = 20, v = 64). `id`: 1 key
+/// material, 2 IV, 3 MAC key.
+fn pkcs12_kdf(password: &[u8], salt: &[u8], iterations: u32, id: u8, out: &mut [u8]) {
+    use sha1::{Digest, Sha1};
+    const V: usize = 64;
+    let fill = |src: &[u8]| -> Vec<u8> {
+        let n = V.saturating_mul(src.len().div_ceil(V));
+        src.iter().cycle().take(n).copied().collect()
+    };
+    let mut i_buf = Zeroizing::new(fill(salt));
+    i_buf.extend_from_slice(&fill(password));
+    let d = [id; V];
+    for chunk in out.chunks_mut(20) {
+        let mut a = Sha1::new().chain_update(d).chain_update(&*i_buf).finalize();
+        for _ in 1..iterations {
+            a = Sha1::digest(a);
+        }
+        for (o, x) in chunk.iter_mut().zip(a.iter()) {
+            *o = *x;
+        }
+        // I_j = (I_j + B + 1) mod 2^(8v), B = A repeated to v bytes.
+        let b: Vec<u8> = a.iter().cycle().take(V).copied().collect();
+        for block in i_buf.chunks_mut(V) {
+            let mut carry = 1u16;
+            for (x, y) in block.iter_mut().rev().zip(b.iter().rev()) {
+                let sum = u16::from(*x) + u16::from(*y) + carry;
+                *x = sum.to_le_bytes()[0];
+                carry = sum >> 8;
+            }
+        }
+    }
 }
 
 /// The PBKDF2 pseudorandom function, RFC 8018 B.1.
@@ -1251,6 +1352,18 @@ fn decrypt_pkcs8(
         legacy: false,
         algorithm: KeyAlgorithm::Unknown,
     };
+    if let Some(two_key) = pkcs12_3des(&enc.algorithm.oid) {
+        let plain = decrypt_pkcs12_3des(enc, passphrase, two_key)?.ok_or_else(|| wrong.clone())?;
+        let (der_format, material) =
+            decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
+        return Ok(PrivateKey {
+            label_format: KeyFormat::Pkcs8,
+            der_format,
+            encrypted: true,
+            der: plain,
+            material,
+        });
+    }
     if enc.algorithm.oid != PBES2 {
         return Err(KeyError::UnsupportedEncryption(unsupported_scheme(
             &enc.algorithm.oid,
@@ -2999,8 +3112,12 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
         );
         assert_eq!(
             scheme("1.2.840.113549.1.12.1.3"),
+            KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters")
+        );
+        assert_eq!(
+            scheme("1.2.840.113549.1.12.1.6"),
             KeyError::UnsupportedEncryption(
-                "PKCS#12 password-based encryption (e.g. PBE-SHA1-3DES) is not supported; re-encrypt with PBES2 and AES"
+                "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES"
             )
         );
         assert_eq!(
@@ -3366,9 +3483,11 @@ dq/gSmSBFXyrjPjBljSnky19aOIXbJLR822/PWsdc6E03s4=
             err(ENC_PBES1),
             KeyError::Encrypted { legacy: false, .. }
         ));
+        // PBE-SHA1-3DES (PKCS#12 PBE, `openssl pkcs8 -topk8 -v1`): decrypted since it is common.
+        assert!(key_with(ENC_PBES1, "secret").is_ok());
         assert!(matches!(
-            key_with(ENC_PBES1, "secret"),
-            Err(KeyError::UnsupportedEncryption(_))
+            key_with(ENC_PBES1, "wrong"),
+            Err(KeyError::WrongPassphrase { .. })
         ));
         // Hostile PBES2 parameters: scrypt N = 0 (the old pkcs5 path panicked), N = 2^30, 4·10⁹ PBKDF2 rounds.
         for b64 in [SCRYPT_N0, SCRYPT_BIG, PBKDF2_BIG] {

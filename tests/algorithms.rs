@@ -458,3 +458,42 @@ fn chain_positions_and_an_unreadable_leaf() {
                 && f.detail.as_deref().unwrap_or("").contains("certificate #1"))
     );
 }
+
+/// PKCS#12 PBE with 3DES (three- and two-key), as `openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES` and
+/// Java/Windows write it: decrypted with the right passphrase, a wrong one is a wrong passphrase.
+#[test]
+fn pkcs12_pbe_3des_keys_are_decrypted() {
+    let cert = read("rsa/2048/fullchain.pem");
+    for file in [
+        "algorithms/rsa2048-pbe-sha1-3des.pem",
+        "algorithms/rsa2048-pbe-sha1-2des.pem",
+    ] {
+        let key = read(file);
+        let ok = validate(&Input {
+            certificate: &cert,
+            private_key: Some(&key),
+            passphrase: Some("correct horse"),
+            now_ms: NOW,
+            ..Input::default()
+        });
+        assert!(ok.ok, "{file}: {}", explain(&ok));
+        assert_eq!(ok.private_key.as_ref().unwrap().format, "encrypted");
+        let wrong = validate(&Input {
+            certificate: &cert,
+            private_key: Some(&key),
+            passphrase: Some("wrong horse"),
+            now_ms: NOW,
+            ..Input::default()
+        });
+        assert_eq!(kinds(&wrong), vec![Kind::PrivateKeyEncrypted], "{file}");
+        assert!(
+            wrong.errors[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("passphrase")
+        );
+        let none = check(&cert, Some(&key), None);
+        assert_eq!(kinds(&none), vec![Kind::PrivateKeyEncrypted], "{file}");
+    }
+}
