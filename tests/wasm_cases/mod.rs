@@ -144,6 +144,7 @@ const REPORT_KEYS: &[&str] = &[
     "privateKey",
 ];
 const CERT_KEYS: &[&str] = &[
+    "index",
     "subject",
     "issuer",
     "commonName",
