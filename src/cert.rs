@@ -167,6 +167,8 @@ pub(crate) struct Cert {
     subject_der: Vec<u8>,
     issuer_der: Vec<u8>,
     sig_alg_oid: Oid,
+    /// A subjectAltName dNSName holds bytes outside ASCII (shown escaped in the facts).
+    pub non_ascii_dns_name: bool,
 }
 
 /// Why DER is not a certificate.
@@ -233,10 +235,12 @@ impl Cert {
                 FingerprintFormat::ColonLower,
             ),
         };
+        let mut non_ascii_dns_name = false;
         for ext in &tbs.extensions {
             if ext.id == SUBJECT_ALT_NAME {
                 info.subject_alt_names = subject_alt_names(ext.value)
                     .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?;
+                non_ascii_dns_name = dns_names_not_ascii(ext.value);
             } else if ext.id == BASIC_CONSTRAINTS {
                 info.is_ca = basic_constraints_ca(ext.value)
                     .map_err(|_| NotACertificate("malformed basicConstraints extension".into()))?;
@@ -253,6 +257,7 @@ impl Cert {
             subject_der: tbs.subject.raw.to_vec(),
             issuer_der: tbs.issuer.raw.to_vec(),
             sig_alg_oid: signed.algorithm.oid,
+            non_ascii_dns_name,
             info,
         })
     }
@@ -299,8 +304,13 @@ fn subject_alt_names(value: &[u8]) -> DerResult<Vec<String>> {
     while !r.is_empty() {
         let name = r.any()?;
         match name.tag {
-            // dNSName [2] IA5String.
-            0x82 => names.push(ia5(name.value)?.to_string()),
+            // dNSName [2] IA5String. Non-ASCII bytes break the IA5String alphabet, yet OpenSSL reads
+            // them and real certificates carry them: shown escaped (`\xNN`), and flagged by the
+            // caller (no client will match such a name).
+            0x82 => names.push(match ia5(name.value) {
+                Ok(s) => s.to_string(),
+                Err(_) => escape_bytes(name.value),
+            }),
             // iPAddress [7] OCTET STRING: v4 or v6; other lengths are not addresses.
             0x87 => names.extend(ip_string(name.value)),
             // rfc822Name [1], uniformResourceIdentifier [6]: IA5String.
@@ -317,6 +327,33 @@ fn subject_alt_names(value: &[u8]) -> DerResult<Vec<String>> {
         }
     }
     Ok(names)
+}
+
+/// Whether a (well-formed) SubjectAltName has a dNSName with bytes outside ASCII.
+fn dns_names_not_ascii(value: &[u8]) -> bool {
+    let Ok(seq) = asn1::parse_one(value, asn1::SEQUENCE) else {
+        return false;
+    };
+    let mut r = seq.reader();
+    while let Ok(name) = r.any() {
+        if name.tag == 0x82 && !name.value.is_ascii() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Bytes as text: printable ASCII as is, anything else as `\xNN`.
+fn escape_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for b in bytes {
+        if (0x20..0x7f).contains(b) && *b != b'\\' {
+            out.push(char::from(*b));
+        } else {
+            let _ = core::fmt::Write::write_fmt(&mut out, format_args!("\\x{b:02x}"));
+        }
+    }
+    out
 }
 
 /// An IA5String's text (7-bit ASCII).
@@ -408,10 +445,11 @@ mod tests {
                 "192.0.2.1".to_string()
             ])
         );
-        // A dNSName outside IA5String, an unknown alternative [9], trailing bytes.
+        // A dNSName outside IA5String is shown escaped; an unknown alternative [9] and trailing
+        // bytes are errors.
         assert_eq!(
             subject_alt_names(&[0x30, 0x03, 0x82, 0x01, 0xe9]),
-            Err(DerError::StringChars)
+            Ok(alloc::vec!["\\xe9".to_string()])
         );
         assert_eq!(
             subject_alt_names(&[0x30, 0x03, 0x89, 0x01, 0x00]),

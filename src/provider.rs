@@ -92,6 +92,8 @@ pub enum When {
     CaTypeNotCa,
     /// `certificateType: "SVR"` with a CA certificate.
     SvrTypeIsCa,
+    /// A subjectAltName dNSName with bytes outside ASCII (read, shown escaped; a warning).
+    NonAsciiName,
     /// The key is consistent but belongs to another certificate.
     KeyMismatch,
     /// The key's own parts disagree.

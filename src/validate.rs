@@ -315,6 +315,17 @@ fn check_pair(
                     )),
                 );
             }
+            if leaf.non_ascii_dns_name {
+                sink.push(
+                    Kind::CertificateFormatInvalid,
+                    Some(When::NonAsciiName),
+                    fields.certificate,
+                    Some(
+                        "a subjectAltName dNSName holds bytes outside ASCII (shown as \\xNN); no client will match it (use the IDNA A-label, xn--…)"
+                            .to_string(),
+                    ),
+                );
+            }
             if let Some(reason) = leaf.spki().and_then(|s| crate::key::public_key_problem(&s)) {
                 bad_leaf_key = true;
                 sink.push(

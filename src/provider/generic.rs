@@ -39,6 +39,7 @@ const CODES: &[CodeEntry] = &[
     CodeEntry { kind: InputTooLarge, when: None, code: "InputTooLarge", status: 400, message: "The input is too large: at most 1 MiB per field and 16 certificates per bundle.", severity: Error, source: S },
     CodeEntry { kind: CertificateMissing, when: None, code: "CertificateMissing", status: 400, message: "No certificate was given.", severity: Error, source: S },
     CodeEntry { kind: CertificateFormatInvalid, when: None, code: "CertificateFormatInvalid", status: 400, message: "The certificate is not a valid PEM-encoded X.509 certificate.", severity: Error, source: S },
+    CodeEntry { kind: CertificateFormatInvalid, when: Some(When::NonAsciiName), code: "CertificateFormatInvalid", status: 400, message: "A subjectAltName DNS name holds non-ASCII bytes; clients will not match it.", severity: Warning, source: "library policy: OpenSSL and Go read such names, RFC 5280 §4.2.1.6 requires IA5String (ASCII)" },
     CodeEntry { kind: PrivateKeyMissing, when: None, code: "PrivateKeyMissing", status: 400, message: "A private key is required.", severity: Error, source: S },
     CodeEntry { kind: PrivateKeyFormatInvalid, when: None, code: "PrivateKeyFormatInvalid", status: 400, message: "The private key is not a valid PEM-encoded private key.", severity: Error, source: S },
     CodeEntry { kind: PrivateKeyEncrypted, when: None, code: "PrivateKeyEncrypted", status: 400, message: "The private key is encrypted and no working passphrase was given.", severity: Error, source: S },
