@@ -412,6 +412,49 @@ const MAX_ITEMS: u32 = 4096;
 /// object, which would otherwise recurse without end.
 const MAX_DEPTH: usize = 16;
 
+// ---- Reading arguments: every JS operation that can run caller code (a getter, a Proxy trap) goes
+// through an import marked `catch`, so an exception never unwinds through wasm frames — which
+// would leave the shadow stack pointer behind and kill the instance for good. What throws becomes
+// an `InvalidArgument` `Error` here. Plain values (typeof checks, string copies) run no caller code.
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.entries(value)`: runs getters and the `ownKeys`/`get` traps of a Proxy.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn try_entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray(value)`: throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.from(value)`: a plain copy of an array, a Map's entries or another iterable (its
+    /// elements read once, through any getter or trap); afterwards reading the copy runs no
+    /// caller code.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn try_array_from(value: &JsValue) -> Result<Array, JsValue>;
+    /// Anything with a `getTime` method (a `Date`, or what claims to be one).
+    type MaybeDate;
+    /// `value.getTime()`: throws for a Proxy of a Date, runs a getter of anything else.
+    #[wasm_bindgen(catch, method, js_name = getTime)]
+    fn try_get_time(this: &MaybeDate) -> Result<f64, JsValue>;
+}
+
+/// The error for an argument whose reading threw. The thrown value is not shown: it is the
+/// caller's, and may hold anything.
+fn threw(what: &str) -> JsValue {
+    invalid_argument(&format!(
+        "{what}: reading it threw (a getter or a Proxy trap); pass plain data"
+    ))
+}
+
+/// `Array.isArray`, a throwing (revoked) Proxy counting as not an array.
+fn is_array(value: &JsValue) -> bool {
+    try_is_array(value).unwrap_or(false)
+}
+
+/// A plain copy of an array argument; `Err` when reading it threw.
+fn array_copy(value: &JsValue, what: &str) -> JsResult<Array> {
+    try_array_from(value).map_err(|_| threw(what))
+}
+
 /// `undefined` or `null`: absent.
 fn nullish(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
@@ -442,7 +485,7 @@ fn type_name(value: &JsValue) -> &'static str {
         "a symbol"
     } else if value.is_function() {
         "a function"
-    } else if Array::is_array(value) {
+    } else if is_array(value) {
         "an array"
     } else if value.is_instance_of::<js_sys::Date>() {
         "a Date"
@@ -471,27 +514,29 @@ fn safe_integer(x: f64) -> Option<i64> {
 /// (`Object.entries`), or a `Map`'s entries. `None` for anything else — primitives, `null`, arrays,
 /// functions, other iterables — for a `Map` with a key that is not a string, and past
 /// [`MAX_ITEMS`] entries.
-fn entries(value: &JsValue) -> Option<Vec<(String, JsValue)>> {
-    if !value.is_object() || Array::is_array(value) {
-        return None;
+fn entries(value: &JsValue, what: &str) -> JsResult<Option<Vec<(String, JsValue)>>> {
+    if !value.is_object() || try_is_array(value).map_err(|_| threw(what))? {
+        return Ok(None);
     }
     let pairs = if value.is_instance_of::<js_sys::Map>() {
-        Array::from(value)
+        try_array_from(value)
     } else if other_iterable(value) {
-        return None;
+        return Ok(None);
     } else {
-        Object::entries(value.unchecked_ref())
-    };
-    if pairs.length() > MAX_ITEMS {
-        return None;
+        try_entries(value)
     }
-    pairs
+    .map_err(|_| threw(what))?;
+    if pairs.length() > MAX_ITEMS {
+        return Ok(None);
+    }
+    // `pairs` is a plain array of plain `[key, value]` arrays, made by Object.entries/Array.from.
+    Ok(pairs
         .iter()
         .map(|pair| {
             let pair: Array = pair.unchecked_into();
             Some((pair.get(0).as_string()?, pair.get(1)))
         })
-        .collect()
+        .collect())
 }
 
 /// One field of an argument object, named in messages as `{what}: {name}`.
@@ -520,8 +565,8 @@ fn fields<'a, const N: usize>(
 }
 
 fn fill(value: &JsValue, what: &str, out: &mut [Field<'_>], deny_unknown: bool) -> JsResult<()> {
-    let pairs =
-        entries(value).ok_or_else(|| invalid_argument(&format!("{what} must be an object")))?;
+    let pairs = entries(value, what)?
+        .ok_or_else(|| invalid_argument(&format!("{what} must be an object")))?;
     for (key, v) in pairs {
         if let Some(field) = out.iter_mut().find(|f| f.name == key) {
             field.value = v;
@@ -607,7 +652,8 @@ impl Field<'_> {
                 self.what, self.name
             ))
         };
-        if let Some(array) = self.value.dyn_ref::<Array>() {
+        if is_array(&self.value) {
+            let array = array_copy(&self.value, &format!("{}: {}", self.what, self.name))?;
             if array.length() > MAX_ITEMS {
                 return Err(too_many());
             }
@@ -646,10 +692,13 @@ impl Field<'_> {
     fn pairs_into(&self, out: &mut Vec<(String, String)>) -> JsResult<()> {
         const WANT: &str = "a list of [name, value] string pairs";
         for item in self.items(WANT)? {
-            let pair = item
-                .dyn_ref::<Array>()
-                .filter(|p| p.length() == 2)
-                .ok_or_else(|| self.wrong_value(WANT, &item))?;
+            if !is_array(&item) {
+                return Err(self.wrong_value(WANT, &item));
+            }
+            let pair = array_copy(&item, &format!("{}: {}", self.what, self.name))?;
+            if pair.length() != 2 {
+                return Err(self.wrong_value(WANT, &item));
+            }
             let (name, value) = (pair.get(0), pair.get(1));
             match (name.as_string(), value.as_string()) {
                 (Some(n), Some(v)) => out.push((n, v)),
@@ -663,7 +712,8 @@ impl Field<'_> {
     /// An object of string values (`computeSignature` `query` / `headers` / `params`), as pairs.
     fn string_map(&self) -> JsResult<Vec<(String, String)>> {
         const WANT: &str = "an object of string values";
-        let pairs = entries(&self.value).ok_or_else(|| self.wrong(WANT))?;
+        let what = format!("{}: {}", self.what, self.name);
+        let pairs = entries(&self.value, &what)?.ok_or_else(|| self.wrong(WANT))?;
         pairs
             .into_iter()
             .map(|(k, v)| match v.as_string() {
@@ -680,6 +730,7 @@ impl Field<'_> {
 /// `Map`s, BigInts beyond 64 bits, and nesting deeper than [`MAX_DEPTH`]. `Err` says which, in
 /// words for "… holds {it}".
 fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str> {
+    const THREW: &str = "a value whose reading threw (a getter or a Proxy trap)";
     if nullish(value) {
         Ok(ParamValue::Null)
     } else if let Some(b) = value.as_bool() {
@@ -700,7 +751,8 @@ fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str
         }
     } else if depth >= MAX_DEPTH {
         Err("values nested too deeply")
-    } else if let Some(array) = value.dyn_ref::<Array>() {
+    } else if is_array(value) {
+        let array = try_array_from(value).map_err(|_| THREW)?;
         if array.length() > MAX_ITEMS {
             return Err("a list that is too long");
         }
@@ -709,15 +761,19 @@ fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str
             .map(|item| param_value(&item, depth.saturating_add(1)))
             .collect::<Result<Vec<_>, _>>()
             .map(ParamValue::List)
-    } else if let Some(pairs) = entries(value) {
-        // Inserted one by one: `collect` into a BTreeMap would link a sort just for this.
-        let mut object = alloc::collections::BTreeMap::new();
-        for (k, v) in pairs {
-            object.insert(k, param_value(&v, depth.saturating_add(1))?);
-        }
-        Ok(ParamValue::Object(object))
     } else {
-        Err(type_name(value))
+        match entries(value, "") {
+            Err(_) => Err(THREW),
+            Ok(Some(pairs)) => {
+                // Inserted one by one: `collect` into a BTreeMap would link a sort just for this.
+                let mut object = alloc::collections::BTreeMap::new();
+                for (k, v) in pairs {
+                    object.insert(k, param_value(&v, depth.saturating_add(1))?);
+                }
+                Ok(ParamValue::Object(object))
+            }
+            Ok(None) => Err(type_name(value)),
+        }
     }
 }
 
@@ -932,7 +988,7 @@ pub fn build_request(
 
 /// `buildRequest` params: an object of [`param_value`]s (strings zeroized on drop).
 fn read_params(params: &JsValue) -> JsResult<Params> {
-    let pairs = entries(params)
+    let pairs = entries(params, "buildRequest() params")?
         .ok_or_else(|| invalid_argument("buildRequest(): params must be an object"))?;
     let mut out = Params::new();
     for (name, value) in pairs {
@@ -1013,31 +1069,37 @@ pub fn sign_request(
 /// keys (`warnings`) are ignored; every field is required. Built in place, so the query and body
 /// (they hold the private key) are zeroized with the request however reading ends.
 fn read_request(value: &JsValue) -> JsResult<ApiRequest> {
-    let get = |name: &'static str| Field {
-        what: "signRequest() request",
-        name,
-        value: Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED),
+    const WHAT: &str = "signRequest() request";
+    if !value.is_object() || is_array(value) {
+        return Err(invalid_argument("signRequest(): request must be an object"));
+    }
+    let get = |name: &'static str| -> JsResult<Field<'static>> {
+        Ok(Field {
+            what: WHAT,
+            name,
+            value: Reflect::get(value, &JsValue::from_str(name)).map_err(|_| threw(WHAT))?,
+        })
     };
-    let provider = get("provider").string()?;
+    let provider = get("provider")?.string()?;
     let provider = provider_from(Some(&provider))?
         .ok_or_else(|| invalid_argument("signRequest(): request.provider is required"))?;
     let mut request = ApiRequest {
         provider,
-        action: get("action").string()?,
-        version: get("version").string()?,
-        method: get("method").string()?,
+        action: get("action")?.string()?,
+        version: get("version")?.string()?,
+        method: get("method")?.string()?,
         url: String::new(),
-        host: get("host").string()?,
-        path: get("path").string()?,
+        host: get("host")?.string()?,
+        path: get("path")?.string()?,
         query: Vec::new(),
         headers: Vec::new(),
         body: String::new(),
         warnings: Vec::new(),
     };
-    request.url = get("url").string()?;
-    get("query").pairs_into(&mut request.query)?;
-    get("headers").pairs_into(&mut request.headers)?;
-    request.body = get("body").string()?;
+    request.url = get("url")?.string()?;
+    get("query")?.pairs_into(&mut request.query)?;
+    get("headers")?.pairs_into(&mut request.headers)?;
+    request.body = get("body")?.string()?;
     Ok(request)
 }
 
@@ -1109,8 +1171,11 @@ fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
             ));
         }
         seconds * 1000.0
-    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        date.get_time()
+    } else if value.is_instance_of::<js_sys::Date>() {
+        value
+            .unchecked_ref::<MaybeDate>()
+            .try_get_time()
+            .map_err(|_| threw("signRequest() options: timestamp"))?
     } else if let Some(text) = value.as_string() {
         js_sys::Date::parse(&text)
     } else {

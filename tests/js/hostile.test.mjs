@@ -1,0 +1,123 @@
+// Hostile callers through the built package (npm-packed, installed by name): arguments whose
+// getters or Proxy traps throw, revoked Proxies. Each call must end in an Error with a `.code`,
+// and the module must keep working afterwards — an exception that unwinds through wasm frames
+// leaves the shadow stack corrupted and kills the instance for good (issue: "the module dies").
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { fixture, importByName, installPackage } from "./helpers.mjs";
+
+let installed;
+let cp;
+
+before(async () => {
+  installed = installPackage();
+  cp = (await importByName(installed.dir)).main;
+});
+after(() => installed?.cleanup());
+
+const throwing = (name) => ({
+  get [name]() {
+    throw new Error("getter says no");
+  },
+});
+const trapped = () =>
+  new Proxy(
+    {},
+    {
+      ownKeys() {
+        throw new Error("ownKeys says no");
+      },
+      get() {
+        throw new Error("get says no");
+      },
+      getPrototypeOf() {
+        throw new Error("getPrototypeOf says no");
+      },
+      has() {
+        throw new Error("has says no");
+      },
+    },
+  );
+const revoked = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+const arrayProxy = () =>
+  new Proxy(["cn-hangzhou"], {
+    get(target, key) {
+      if (key === "length" || key === "0") throw new Error("array get says no");
+      return Reflect.get(target, key);
+    },
+  });
+
+function assertCoded(fn, label) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof Error, `${label}: threw a non-Error ${String(e)}`);
+    assert.equal(typeof e.code, "string", `${label}: no .code (${e.message})`);
+    return e;
+  }
+  return null;
+}
+
+describe("hostile arguments", () => {
+  it("100,000 calls with a throwing getter, then the module still validates", () => {
+    const bad = throwing("certificate");
+    for (let i = 0; i < 100_000; i++) {
+      const e = assertCoded(() => cp.validate(bad), "validate(throwing getter)");
+      assert.ok(e, "the call must throw");
+    }
+    const r = cp.validate({ certificate: fixture("rsa/2048/leaf.pem") });
+    assert.equal(r.certificate.commonName, "rsa2048.example");
+  });
+
+  it("throwing getters, Proxy traps and revoked Proxies in every argument of every export", () => {
+    const cert = fixture("rsa/2048/leaf.pem");
+    const request = cp.buildRequest("aliyun-slb", {
+      RegionId: "cn-hangzhou",
+      ServerCertificate: cert,
+      PrivateKey: fixture("keys/rsa2048/pkcs1.pem"),
+    }, { now: Date.UTC(2027, 0, 1) });
+    const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
+    const hostile = [throwing("certificate"), trapped(), revoked(), arrayProxy()];
+    for (let round = 0; round < 200; round++) {
+      for (const h of hostile) {
+        const calls = {
+          "validate(h)": () => cp.validate(h),
+          "validate eccRegions": () => cp.validate({ certificate: cert, eccRegions: h }),
+          "fingerprint(h)": () => cp.fingerprint(h),
+          "fingerprint alg": () => cp.fingerprint(cert, h),
+          "buildRequest params": () => cp.buildRequest("aliyun-slb", h),
+          "buildRequest tag list": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, Tag: h }),
+          "buildRequest tag": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, Tag: [h] }),
+          "buildRequest options": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou" }, h),
+          "signRequest request": () => cp.signRequest(h, creds),
+          "signRequest credentials": () => cp.signRequest(request, h),
+          "signRequest options": () => cp.signRequest(request, creds, h),
+          "signRequest timestamp": () => cp.signRequest(request, creds, { timestamp: h, nonce: "n" }),
+          "signRequest query": () => cp.signRequest({ ...request, query: h }, creds),
+          "computeSignature": () => cp.computeSignature(h),
+          "regions": () => cp.regions(h),
+        };
+        for (const [label, call] of Object.entries(calls)) assertCoded(call, label);
+      }
+    }
+    // A Proxy of a Date as the timestamp: Date.prototype.getTime refuses it.
+    const dateProxy = new Proxy(new Date(), {});
+    assertCoded(() => cp.signRequest(request, creds, { timestamp: dateProxy, nonce: "n" }), "Date proxy");
+    // Still alive, and still right.
+    const r = cp.validate({ certificate: cert, privateKey: fixture("rsa/2048/key.pem"), now: Date.UTC(2027, 0, 1) });
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    const signed = cp.signRequest(request, creds, { nonce: "n", timestamp: new Date(Date.UTC(2027, 0, 1)) });
+    assert.ok(signed.headers.some(([k]) => k === "authorization"));
+  });
+
+  it("a revoked Proxy as the whole input is an Error with a code", () => {
+    const e = assertCoded(() => cp.validate(revoked()), "revoked");
+    assert.ok(e);
+    assert.equal(e.code, "InvalidArgument");
+  });
+});
