@@ -72,7 +72,7 @@ test-node:
 
 # The built package, npm-packed and installed by name: fixture corpus and API in Node, browser entry in Chromium.
 test-npm: pkg
-	node --test tests/js/package.test.mjs tests/js/request.test.mjs tests/js/browser.test.mjs
+	node --test tests/js/package.test.mjs tests/js/request.test.mjs tests/js/hostile.test.mjs tests/js/browser.test.mjs
 
 # The package's workerd entry on workerd, through the Miniflare API (offline, 127.0.0.1).
 test-workerd: pkg

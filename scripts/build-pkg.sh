@@ -10,14 +10,14 @@
 #   4. pkg-template/ is copied over it; the version is stamped from Cargo.toml and the size table
 #      (scripts/size.sh) is written into the README.
 #
-# Env: WASM_OPT_LEVELS="-O1 -Oz -Os,--skip-pass=inlining-optimizing" (space-separated variants,
-#      commas join the flags of one; empty: no wasm-opt at all), CARGO_BUILD_JOBS (default 2).
+# Env: WASM_OPT_LEVELS (space-separated variants, commas join the flags of one; empty: no
+#      wasm-opt at all; default: the four below), CARGO_BUILD_JOBS (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH" # npm binaryen's wasm-opt first
 
-levels=${WASM_OPT_LEVELS--O1 -Oz -Os,--skip-pass=inlining-optimizing}
+levels=${WASM_OPT_LEVELS--O1 -Oz -Os,--skip-pass=inlining-optimizing -Os,--skip-pass=inlining-optimizing,--converge}
 stage=target/pkg-build
 out=pkg
 lib=target/wasm32-unknown-unknown/release/cert_preflight.wasm

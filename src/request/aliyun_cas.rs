@@ -8,7 +8,7 @@ use super::{
     check_pem, read_params, rpc_request,
 };
 use crate::finding::Kind;
-use crate::provider::{ProviderId, When};
+use crate::provider::{ProviderId, When, src};
 use crate::validate::Input;
 
 const ACTION: &str = "UploadUserCertificate";
@@ -32,52 +32,52 @@ const PARAMS: &[Spec] = &[
     Spec {
         name: "Cert",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2",
+        source: src("PROVIDERS.md §2.2"),
     },
     Spec {
         name: "ClientToken",
         ty: Ty::Str,
-        source: "PROVIDERS.md §2.2: SDK 3.9.4 [S21]",
+        source: src("PROVIDERS.md §2.2: SDK 3.9.4 [S21]"),
     },
     Spec {
         name: "EncryptCert",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2 [S15]",
+        source: src("PROVIDERS.md §2.2 [S15]"),
     },
     Spec {
         name: "EncryptPrivateKey",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2 [S15]",
+        source: src("PROVIDERS.md §2.2 [S15]"),
     },
     Spec {
         name: "Key",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2",
+        source: src("PROVIDERS.md §2.2"),
     },
     Spec {
         name: "Name",
         ty: Ty::Str,
-        source: "PROVIDERS.md §2.2 [S15][S21]",
+        source: src("PROVIDERS.md §2.2 [S15][S21]"),
     },
     Spec {
         name: "ResourceGroupId",
         ty: Ty::Str,
-        source: "PROVIDERS.md §2.2",
+        source: src("PROVIDERS.md §2.2"),
     },
     Spec {
         name: "SignCert",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2 [S15]",
+        source: src("PROVIDERS.md §2.2 [S15]"),
     },
     Spec {
         name: "SignPrivateKey",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §2.2 [S15]",
+        source: src("PROVIDERS.md §2.2 [S15]"),
     },
     Spec {
         name: "Tags",
         ty: Ty::Tags(&TAGS),
-        source: "PROVIDERS.md §2.2 [S23]",
+        source: src("PROVIDERS.md §2.2 [S23]"),
     },
 ];
 

@@ -9,7 +9,7 @@ use super::{
     check_pem, read_params, rpc_request,
 };
 use crate::finding::Kind;
-use crate::provider::{ProviderId, When};
+use crate::provider::{ProviderId, When, src};
 use crate::validate::Input;
 
 const ACTION: &str = "UploadServerCertificate";
@@ -31,67 +31,67 @@ const PARAMS: &[Spec] = &[
     Spec {
         name: "AliCloudCertificateId",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2 [S1]",
+        source: src("PROVIDERS.md §1.2 [S1]"),
     },
     Spec {
         name: "AliCloudCertificateName",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2 [S1]",
+        source: src("PROVIDERS.md §1.2 [S1]"),
     },
     Spec {
         name: "AliCloudCertificateRegionId",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2 [S1]",
+        source: src("PROVIDERS.md §1.2 [S1]"),
     },
     Spec {
         name: "OwnerAccount",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2: SDK request model [S21]",
+        source: src("PROVIDERS.md §1.2: SDK request model [S21]"),
     },
     Spec {
         name: "OwnerId",
         ty: Ty::Long,
-        source: "PROVIDERS.md §1.2: SDK request model [S21]",
+        source: src("PROVIDERS.md §1.2: SDK request model [S21]"),
     },
     Spec {
         name: "PrivateKey",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §1.2 [S2]",
+        source: src("PROVIDERS.md §1.2 [S2]"),
     },
     Spec {
         name: "RegionId",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2 [S1][S23]",
+        source: src("PROVIDERS.md §1.2 [S1][S23]"),
     },
     Spec {
         name: "ResourceGroupId",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2",
+        source: src("PROVIDERS.md §1.2"),
     },
     Spec {
         name: "ResourceOwnerAccount",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2: SDK request model [S21]",
+        source: src("PROVIDERS.md §1.2: SDK request model [S21]"),
     },
     Spec {
         name: "ResourceOwnerId",
         ty: Ty::Long,
-        source: "PROVIDERS.md §1.2: SDK request model [S21]",
+        source: src("PROVIDERS.md §1.2: SDK request model [S21]"),
     },
     Spec {
         name: "ServerCertificate",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §1.2 [S2]",
+        source: src("PROVIDERS.md §1.2 [S2]"),
     },
     Spec {
         name: "ServerCertificateName",
         ty: Ty::Str,
-        source: "PROVIDERS.md §1.2 [S1][S3][S4]",
+        source: src("PROVIDERS.md §1.2 [S1][S3][S4]"),
     },
     Spec {
         name: "Tag",
         ty: Ty::Tags(&TAGS),
-        source: "PROVIDERS.md §1.2 [S1][S23]",
+        source: src("PROVIDERS.md §1.2 [S1][S23]"),
     },
 ];
 

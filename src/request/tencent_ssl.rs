@@ -9,7 +9,7 @@ use super::{
     check_pem, json_body, read_params, render_url,
 };
 use crate::finding::Kind;
-use crate::provider::{ProviderId, When};
+use crate::provider::{ProviderId, When, src};
 use crate::validate::{CertificateType, Input};
 
 const ACTION: &str = "UploadCertificate";
@@ -35,47 +35,47 @@ const PARAMS: &[Spec] = &[
     Spec {
         name: "CertificatePublicKey",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §3.2 [S25][S27]",
+        source: src("PROVIDERS.md §3.2 [S25][S27]"),
     },
     Spec {
         name: "CertificatePrivateKey",
         ty: Ty::Pem,
-        source: "PROVIDERS.md §3.2",
+        source: src("PROVIDERS.md §3.2"),
     },
     Spec {
         name: "CertificateType",
         ty: Ty::Str,
-        source: "PROVIDERS.md §3.2: CA or SVR",
+        source: src("PROVIDERS.md §3.2: CA or SVR"),
     },
     Spec {
         name: "Alias",
         ty: Ty::Str,
-        source: "PROVIDERS.md §3.2 (limits undocumented)",
+        source: src("PROVIDERS.md §3.2 (limits undocumented)"),
     },
     Spec {
         name: "ProjectId",
         ty: Ty::UInt,
-        source: "PROVIDERS.md §3.2: Integer (uint64 in the Go SDK)",
+        source: src("PROVIDERS.md §3.2: Integer (uint64 in the Go SDK)"),
     },
     Spec {
         name: "CertificateUse",
         ty: Ty::Str,
-        source: "PROVIDERS.md §3.2 (free text)",
+        source: src("PROVIDERS.md §3.2 (free text)"),
     },
     Spec {
         name: "Tags",
         ty: Ty::Tags(&TAGS),
-        source: "PROVIDERS.md §3.2 [S28]",
+        source: src("PROVIDERS.md §3.2 [S28]"),
     },
     Spec {
         name: "Repeatable",
         ty: Ty::Bool,
-        source: "PROVIDERS.md §3.2: Boolean, default true",
+        source: src("PROVIDERS.md §3.2: Boolean, default true"),
     },
     Spec {
         name: "KeyPassword",
         ty: Ty::Str,
-        source: "PROVIDERS.md §3.2 [S25][S27]",
+        source: src("PROVIDERS.md §3.2 [S25][S27]"),
     },
 ];
 
