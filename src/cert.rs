@@ -10,6 +10,7 @@ use const_oid::ObjectIdentifier as Oid;
 
 use crate::alg::{self, PublicKeyDesc};
 use crate::asn1::{self, AlgorithmId, DerError, DerResult, Reader, Spki, Tlv, context};
+use crate::error::Error;
 use crate::finding::CertInfo;
 use crate::fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub(crate) use verify::Verdict;
@@ -146,6 +147,31 @@ impl<'a> Tbs<'a> {
             extensions,
         })
     }
+}
+
+/// Fingerprint of the first certificate (the leaf) in PEM text, as SPEC.md's `fingerprint()`.
+///
+/// # Errors
+/// [`Error::CertificateFormatInvalid`] when the text holds no parsable certificate.
+pub fn fingerprint(
+    pem: &str,
+    algorithm: FingerprintAlgorithm,
+    format: FingerprintFormat,
+) -> crate::error::Result<String> {
+    let invalid = |reason: &str| Error::CertificateFormatInvalid {
+        reason: reason.into(),
+    };
+    if pem.len() > crate::input::MAX_FIELD_BYTES {
+        return Err(invalid("input over 1 MiB"));
+    }
+    let text = crate::input::read(pem);
+    let block = text
+        .blocks
+        .iter()
+        .find(|b| b.label == "CERTIFICATE")
+        .ok_or_else(|| invalid("no CERTIFICATE PEM block"))?;
+    Cert::parse(&block.der).map_err(|e| Error::CertificateFormatInvalid { reason: e.0 })?;
+    Ok(fingerprint_der(&block.der, algorithm, format))
 }
 
 /// A parsed certificate: the report facts plus what the chain and key checks need.

@@ -1,11 +1,12 @@
-//! Certificate fingerprints: SHA-1 / SHA-256 of the DER, in the formats the clouds show.
+//! Certificate fingerprints: SHA-1 / SHA-256 of the DER, in the formats the clouds show, and the
+//! one hex writer of the crate. A leaf module (no crate imports): `cert` and `sign` build on it;
+//! `fingerprint()` of PEM text lives in `cert`, which parses it.
 //!
 //! aliyun-slb returns lowercase colon-separated SHA-1 (`68:08:1a:…`), aliyun-cas upper-case hex without
 //! separators (`1D7801BB…`) for SHA-1 and SHA-256, Tencent documents SHA-1 (PROVIDERS.md §1.3, §2.3, §3.3).
 
 use alloc::string::String;
 
-use crate::error::{Error, Result};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -70,32 +71,6 @@ pub fn fingerprint_der(
         FingerprintAlgorithm::Sha1 => hex(&Sha1::digest(der), format),
         FingerprintAlgorithm::Sha256 => hex(&Sha256::digest(der), format),
     }
-}
-
-/// Fingerprint of the first certificate (the leaf) in PEM text, as SPEC.md's `fingerprint()`.
-///
-/// # Errors
-/// [`Error::CertificateFormatInvalid`] when the text holds no parsable certificate.
-pub fn fingerprint(
-    pem: &str,
-    algorithm: FingerprintAlgorithm,
-    format: FingerprintFormat,
-) -> Result<String> {
-    let invalid = |reason: &str| Error::CertificateFormatInvalid {
-        reason: reason.into(),
-    };
-    if pem.len() > crate::input::MAX_FIELD_BYTES {
-        return Err(invalid("input over 1 MiB"));
-    }
-    let text = crate::input::read(pem);
-    let block = text
-        .blocks
-        .iter()
-        .find(|b| b.label == "CERTIFICATE")
-        .ok_or_else(|| invalid("no CERTIFICATE PEM block"))?;
-    crate::cert::Cert::parse(&block.der)
-        .map_err(|e| Error::CertificateFormatInvalid { reason: e.0 })?;
-    Ok(fingerprint_der(&block.der, algorithm, format))
 }
 
 /// Writes bytes as hex in `format`.

@@ -23,9 +23,10 @@ mod validate;
 pub mod wasm;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
+pub use cert::fingerprint;
 pub use error::{Error, Result};
 pub use finding::{CertInfo, Finding, KeyInfo, Kind, Normalized, Report, Severity};
-pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint, fingerprint_der};
+pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub use provider::{
     CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
 };

@@ -18,13 +18,13 @@ use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::finding::{Finding, Kind, Severity};
 use crate::input::MAX_FIELD_BYTES;
 use crate::provider::{Profile, ProviderId, When};
-use crate::sign::percent_encode;
 use crate::validate::{Input, validate};
 
 /// Request parameters by the API's own names, e.g. `{"RegionId": "cn-hangzhou", "Tag": [{"Key":
@@ -792,6 +792,19 @@ fn apply(read: &mut Read<'_>, checked: Checked, certificate: &str, private_key: 
     if let Some(k) = checked.private_key {
         read.set(private_key, k);
     }
+}
+
+/// RFC 3986 unreserved characters stay, everything else is `%XX` (upper-case hex) of its UTF-8 bytes:
+/// the encoding of both Alibaba algorithms (PROVIDERS.md §5.1 step 2, §5.2 step 2).
+const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes `s` per RFC 3986 (space → `%20`, `*` → `%2A`, `~` kept).
+pub(crate) fn percent_encode(s: &str) -> String {
+    utf8_percent_encode(s, RFC3986).to_string()
 }
 
 /// `https://<host><path>[?<query>]`, names and values RFC 3986-encoded.

@@ -13,35 +13,21 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt::Write;
 
 use base64ct::{Base64, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::fingerprint::FingerprintFormat;
 use crate::provider::ProviderId;
-use crate::request::{ApiRequest, render_url};
+use crate::request::{ApiRequest, percent_encode, render_url};
 
 /// Why signing failed: always [`Error::InvalidArgument`] (a malformed call), never a provider code.
 pub type SignError = Error;
-
-/// RFC 3986 unreserved characters stay, everything else is `%XX` (upper-case hex) of its UTF-8 bytes:
-/// the encoding of both Alibaba algorithms (PROVIDERS.md §5.1 step 2, §5.2 step 2).
-const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// Percent-encodes `s` per RFC 3986 (space → `%20`, `*` → `%2A`, `~` kept).
-pub(crate) fn percent_encode(s: &str) -> String {
-    utf8_percent_encode(s, RFC3986).to_string()
-}
 
 /// `ACS3-HMAC-SHA256`.
 const ACS3: &str = "ACS3-HMAC-SHA256";
@@ -255,11 +241,7 @@ fn invalid(reason: impl Into<String>) -> Error {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len().saturating_mul(2));
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
+    crate::fingerprint::hex(bytes, FingerprintFormat::Hex)
 }
 
 fn sha256_hex(data: &[u8]) -> String {
