@@ -1,0 +1,188 @@
+//! EC keys (P-256, P-384, P-521, secp256k1, SM2): the scalar's range, the embedded public key, and
+//! the match with a certificate by deriving the public point (SEC 1 §3.2.1).
+
+use super::*;
+
+/// Group orders of the curves we do not do arithmetic on, for the scalar range check (SEC 2 §2.4.1,
+/// §2.7.1 [P-521 = secp521r1]; GM/T 0003.5 / GB/T 32918.5 for SM2).
+pub(super) const ORDER_SECP256K1: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+    0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+];
+
+pub(super) const ORDER_SM2: &[u8] = &[
+    0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0x72, 0x03, 0xdf, 0x6b, 0x21, 0xc6, 0x05, 0x2b, 0x53, 0xbb, 0xf4, 0x09, 0x39, 0xd5, 0x41, 0x23,
+];
+
+pub(super) const ORDER_P521: &[u8] = &[
+    0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xfa, 0x51, 0x86, 0x87, 0x83, 0xbf, 0x2f, 0x96, 0x6b, 0x7f, 0xcc, 0x01, 0x48, 0xf7, 0x09,
+    0xa5, 0xd0, 0x3b, 0xb5, 0xc9, 0xb8, 0x89, 0x9c, 0x47, 0xae, 0xbb, 0x6f, 0xb7, 0x1e, 0x91, 0x38,
+    0x64, 0x09,
+];
+
+pub(super) const ORDER_P256: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+];
+
+pub(super) const ORDER_P384: &[u8] = &[
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xc7, 0x63, 0x4d, 0x81, 0xf4, 0x37, 0x2d, 0xdf,
+    0x58, 0x1a, 0x0d, 0xb2, 0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
+];
+
+/// The scalar, left-padded to the curve's field length.
+pub(super) fn padded_scalar(k: &EcKey, len: usize) -> Option<Zeroizing<Vec<u8>>> {
+    let pad = len.checked_sub(k.scalar.len())?;
+    let mut out = Zeroizing::new(alloc::vec![0u8; pad]);
+    out.extend_from_slice(&k.scalar);
+    Some(out)
+}
+
+/// Big-endian `a < b` for equal-length inputs.
+pub(super) fn be_less(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a < b
+}
+
+/// EC consistency: scalar in [1, n−1] (SEC 1 §3.2.1); for P-256/P-384 the embedded public key must
+/// be the scalar's point; for other curves an embedded point must be well-formed.
+pub(super) fn check_ec(k: &EcKey) -> Result<(), &'static str> {
+    const RANGE: &str = "the EC private scalar is not in [1, n−1]";
+    const WRONG_PUB: &str = "the public key in the EC key file does not belong to its private key";
+    let Some(curve) = k.curve else {
+        return Ok(());
+    };
+    let order = match curve {
+        Curve::P256 => ORDER_P256,
+        Curve::P384 => ORDER_P384,
+        Curve::P521 => ORDER_P521,
+        Curve::Secp256k1 => ORDER_SECP256K1,
+        Curve::Sm2 => ORDER_SM2,
+    };
+    let scalar = padded_scalar(k, order.len()).ok_or(RANGE)?;
+    if scalar.iter().all(|b| *b == 0) || !be_less(&scalar, order) {
+        return Err(RANGE);
+    }
+    let Some(public) = &k.public else {
+        return Ok(());
+    };
+    match curve {
+        Curve::P256 => {
+            let sk = p256::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
+            let pk = p256::PublicKey::from_sec1_bytes(public)
+                .map_err(|_| "the public key in the EC key file is not a valid P-256 point")?;
+            if sk.public_key() == pk {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
+        }
+        Curve::P384 => {
+            let sk = p384::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
+            let pk = p384::PublicKey::from_sec1_bytes(public)
+                .map_err(|_| "the public key in the EC key file is not a valid P-384 point")?;
+            if sk.public_key() == pk {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
+        }
+        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
+            let (x, y) = curves::decode_point(curve.params(), public).map_err(
+                |_| "the public key in the EC key file is not a valid point of its curve",
+            )?;
+            let derived = curves::public_point(curve.params(), &scalar).ok_or(RANGE)?;
+            if same_xy(&derived, &x, &y) {
+                Ok(())
+            } else {
+                Err(WRONG_PUB)
+            }
+        }
+    }
+}
+
+/// Whether `04‖X‖Y` has these coordinates.
+pub(super) fn same_xy(uncompressed: &[u8], x: &[u8], y: &[u8]) -> bool {
+    uncompressed.split_first().is_some_and(|(tag, rest)| {
+        *tag == 4
+            && rest.len() == x.len().saturating_add(y.len())
+            && rest.starts_with(x)
+            && rest.ends_with(y)
+    })
+}
+
+pub(super) fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
+    let cert_curve_oid = if spki.algorithm.oid == alg::SM2_CURVE {
+        Some(alg::SM2_CURVE)
+    } else if spki.algorithm.oid == alg::EC_PUBLIC_KEY {
+        // A named curve, or explicit parameters recognised as one (reported on their own).
+        spki.algorithm
+            .parameters_oid()
+            .or_else(|| spki.algorithm.ec_curve().map(Curve::oid))
+    } else {
+        return Match::No {
+            reason: "the key's algorithm differs from the certificate's",
+        };
+    };
+    match cert_curve_oid {
+        Some(oid) if oid == k.curve_oid => {}
+        Some(_) => {
+            return Match::No {
+                reason: "the key's curve differs from the certificate's",
+            };
+        }
+        None => {
+            return Match::Unverifiable {
+                reason: "the certificate's EC key names no curve",
+            };
+        }
+    }
+    let cert_point = spki.key;
+    const DIFFERENT: Match = Match::No {
+        reason: "the public point derived from the private key differs from the certificate's",
+    };
+    let Some(curve) = k.curve else {
+        return Match::Unverifiable {
+            reason: "the key's curve is not one we know",
+        };
+    };
+    // SEC 1 §2.3.4: the certificate's point must be a point of the curve before anything is
+    // compared with it (an invalid one would otherwise compare unequal, or worse, be skipped).
+    let (x, y) = match curves::decode_point(curve.params(), cert_point) {
+        Ok(xy) => xy,
+        Err(reason) => return Match::BadCertificateKey { reason },
+    };
+    let order_len = match curve {
+        Curve::P256 => ORDER_P256.len(),
+        Curve::P384 => ORDER_P384.len(),
+        Curve::P521 => ORDER_P521.len(),
+        Curve::Secp256k1 => ORDER_SECP256K1.len(),
+        Curve::Sm2 => ORDER_SM2.len(),
+    };
+    let Some(scalar) = padded_scalar(k, order_len) else {
+        return Match::No {
+            reason: "the EC private scalar is not in [1, n−1]",
+        };
+    };
+    let derived = match curve {
+        Curve::P256 => p256::SecretKey::from_slice(&scalar)
+            .ok()
+            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+        Curve::P384 => p384::SecretKey::from_slice(&scalar)
+            .ok()
+            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
+            curves::public_point(curve.params(), &scalar)
+        }
+    };
+    match derived {
+        Some(point) if same_xy(&point, &x, &y) => Match::Yes,
+        Some(_) => DIFFERENT,
+        None => Match::No {
+            reason: "the EC private scalar is not in [1, n−1]",
+        },
+    }
+}

@@ -1,0 +1,441 @@
+//! Encrypted PKCS#8 (`EncryptedPrivateKeyInfo`, RFC 5958 §3) with PBES2 (RFC 8018): PBKDF2 with
+//! HMAC-SHA1/SHA-2 or scrypt (RFC 7914), AES-CBC, AES-GCM, DES-EDE3-CBC; the bounds on their work;
+//! and the names of the schemes we do not decrypt.
+
+use super::*;
+
+/// PBKDF2 iteration ceiling: RFC 8018 §4.2 calls 10,000,000 appropriate "for especially critical keys".
+pub(super) const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+
+/// scrypt memory ceiling: 64 MiB, four times OpenSSL's `-scrypt` default. The scrypt crate
+/// allocates 128·r·N bytes for V and 128·r·p for B (OpenSSL `EVP_PBE_scrypt` counts both too).
+pub(super) const MAX_SCRYPT_MEMORY: u64 = 64 * 1024 * 1024;
+
+/// scrypt work ceiling (N·r·p).
+pub(super) const MAX_SCRYPT_WORK: u64 = 1 << 24;
+
+/// id-PBES2, RFC 8018 A.4.
+pub(super) const PBES2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.13");
+
+/// id-PBKDF2, RFC 8018 A.2.
+pub(super) const PBKDF2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.12");
+
+/// id-scrypt, RFC 7914 §7.
+pub(super) const SCRYPT: Oid = Oid::new_unwrap("1.3.6.1.4.1.11591.4.11");
+
+/// des-ede3-cbc, RFC 8018 B.2.2.
+pub(super) const DES_EDE3_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.7");
+
+/// desCBC, RFC 8018 B.2.1.
+pub(super) const DES_CBC: Oid = Oid::new_unwrap("1.3.14.3.2.7");
+
+/// aes128-CBC-PAD, aes192-CBC-PAD, aes256-CBC-PAD, RFC 8018 B.2.5.
+pub(super) const AES128_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.2");
+
+pub(super) const AES192_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.22");
+
+pub(super) const AES256_CBC: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.42");
+
+/// id-aes128-GCM, id-aes256-GCM (RFC 5084 §3.2; the parameters as the `pkcs5` crate writes them).
+pub(super) const AES128_GCM: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.6");
+
+pub(super) const AES256_GCM: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.1.46");
+
+/// id-hmacWithSHA1 and the SHA-2 PRFs, RFC 8018 B.1.
+pub(super) const HMAC_SHA1: Oid = Oid::new_unwrap("1.2.840.113549.2.7");
+
+pub(super) const HMAC_SHA224: Oid = Oid::new_unwrap("1.2.840.113549.2.8");
+
+pub(super) const HMAC_SHA256: Oid = Oid::new_unwrap("1.2.840.113549.2.9");
+
+pub(super) const HMAC_SHA384: Oid = Oid::new_unwrap("1.2.840.113549.2.10");
+
+pub(super) const HMAC_SHA512: Oid = Oid::new_unwrap("1.2.840.113549.2.11");
+
+/// The NULL tag (PRF parameters).
+pub(super) const NULL: u8 = 0x05;
+
+/// The PKCS#5 arc; PBES1 schemes are `pkcs-5 1/3/4/6/10/11`, RFC 8018 A.3.
+pub(super) const PKCS5_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05];
+
+/// The PKCS#12 PBE arc (`pbeWithSHAAnd3-KeyTripleDES-CBC` and friends), RFC 7292 Appendix C.
+pub(super) const PKCS12_PBE_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01];
+
+/// `EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData
+/// OCTET STRING }` (RFC 5208 §6, RFC 5958 §3). The algorithm is read later, so that unsupported
+/// schemes can be named.
+#[derive(Clone, Copy)]
+pub(super) struct EncryptedInfo<'a> {
+    pub(super) algorithm: AlgorithmId<'a>,
+    pub(super) data: &'a [u8],
+}
+
+impl<'a> EncryptedInfo<'a> {
+    pub(super) fn decode(der: &'a [u8]) -> Option<Self> {
+        let mut outer = Reader::new(der);
+        let mut r = outer.sequence().ok()?;
+        let info = EncryptedInfo {
+            algorithm: r.algorithm().ok()?,
+            data: r.octet_string().ok()?,
+        };
+        r.finish().ok()?;
+        outer.finish().ok()?;
+        Some(info)
+    }
+}
+
+/// Names a key encryption scheme other than PBES2 and PKCS#12 3DES.
+pub(super) fn unsupported_scheme(oid: &Oid) -> &'static str {
+    let arc = oid.as_bytes();
+    if arc.starts_with(PKCS12_PBE_ARC) {
+        return "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES";
+    }
+    if arc.starts_with(PKCS5_ARC) {
+        return "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES";
+    }
+    "unknown key encryption algorithm"
+}
+
+/// The PBKDF2 pseudorandom function, RFC 8018 B.1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Prf {
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// The PBES2 key derivation function and its parameters.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Kdf<'a> {
+    /// RFC 8018 §5.2, A.2.
+    Pbkdf2 {
+        salt: &'a [u8],
+        iterations: u32,
+        prf: Prf,
+    },
+    /// RFC 7914 §7. `log_n` = log₂ N.
+    Scrypt {
+        salt: &'a [u8],
+        log_n: u8,
+        r: u32,
+        p: u32,
+    },
+}
+
+/// The PBES2 encryption scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pbes2Cipher {
+    /// AES-CBC or DES-EDE3-CBC with PKCS#7 padding, RFC 8018 B.2.
+    Cbc(CbcCipher),
+    /// AES-128-GCM, a 16-byte tag after the ciphertext.
+    Aes128Gcm,
+    /// AES-256-GCM, likewise.
+    Aes256Gcm,
+}
+
+impl Pbes2Cipher {
+    pub(super) const fn key_len(self) -> usize {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.key_len(),
+            Pbes2Cipher::Aes128Gcm => 16,
+            Pbes2Cipher::Aes256Gcm => 32,
+        }
+    }
+
+    /// The IV (CBC) or nonce (GCM) length.
+    pub(super) const fn iv_len(self) -> usize {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.iv_len(),
+            Pbes2Cipher::Aes128Gcm | Pbes2Cipher::Aes256Gcm => 12,
+        }
+    }
+
+    /// Decrypts `buf` in place; the plaintext length, or `None` for bad padding or a bad tag.
+    pub(super) fn decrypt(self, key: &[u8], iv: &[u8], buf: &mut [u8]) -> Option<usize> {
+        match self {
+            Pbes2Cipher::Cbc(c) => c.decrypt(key, iv, buf),
+            Pbes2Cipher::Aes128Gcm => gcm_decrypt::<aes_gcm::Aes128Gcm>(key, iv, buf),
+            Pbes2Cipher::Aes256Gcm => gcm_decrypt::<aes_gcm::Aes256Gcm>(key, iv, buf),
+        }
+    }
+}
+
+/// AES-GCM with no associated data and the 16-byte tag appended to the ciphertext (what the `pkcs5`
+/// crate writes); the plaintext length, or `None` when the tag does not verify.
+pub(super) fn gcm_decrypt<A>(key: &[u8], nonce: &[u8], buf: &mut [u8]) -> Option<usize>
+where
+    A: aes_gcm::AeadInOut + aes_gcm::KeyInit,
+{
+    const TAG_LEN: usize = 16;
+    let msg_len = buf.len().checked_sub(TAG_LEN)?;
+    let (msg, tag) = buf.split_at_mut(msg_len);
+    let aead = A::new_from_slice(key).ok()?;
+    let nonce = aes_gcm::aead::Nonce::<A>::try_from(nonce).ok()?;
+    let tag = aes_gcm::aead::Tag::<A>::try_from(&*tag).ok()?;
+    aead.decrypt_inout_detached(&nonce, &[], msg.into(), &tag)
+        .ok()?;
+    Some(msg_len)
+}
+
+/// PBES2-params, read and checked: a supported KDF with bounded work and a supported cipher.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pbes2<'a> {
+    kdf: Kdf<'a>,
+    cipher: Pbes2Cipher,
+    iv: &'a [u8],
+}
+
+/// The largest key any PBES2 cipher here takes (AES-256).
+pub(super) const PBES2_MAX_KEY: usize = 32;
+
+/// `PBES2-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, encryptionScheme
+/// AlgorithmIdentifier }` (RFC 8018 A.4). The error names what is not supported or not valid.
+pub(super) fn pbes2_params<'a>(alg: &AlgorithmId<'a>) -> Result<Pbes2<'a>, &'static str> {
+    const INVALID: &str = "invalid PBES2 parameters";
+    let (kdf_alg, cipher_alg) = alg
+        .parameters
+        .filter(|p| p.tag == asn1::SEQUENCE)
+        .and_then(|p| {
+            let mut r = p.reader();
+            let kdf = r.algorithm().ok()?;
+            let cipher = r.algorithm().ok()?;
+            r.finish().ok()?;
+            Some((kdf, cipher))
+        })
+        .ok_or(INVALID)?;
+    if kdf_alg.oid != PBKDF2 && kdf_alg.oid != SCRYPT {
+        return Err(
+            "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported",
+        );
+    }
+    let (cipher, bad_iv) = match cipher_alg.oid {
+        AES128_CBC => (CbcCipher::Aes128.into(), INVALID_AES_CBC),
+        AES192_CBC => (CbcCipher::Aes192.into(), INVALID_AES_CBC),
+        AES256_CBC => (CbcCipher::Aes256.into(), INVALID_AES_CBC),
+        AES128_GCM => (Pbes2Cipher::Aes128Gcm, INVALID_AES_GCM),
+        AES256_GCM => (Pbes2Cipher::Aes256Gcm, INVALID_AES_GCM),
+        DES_EDE3_CBC => (
+            CbcCipher::DesEde3.into(),
+            "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+        ),
+        DES_CBC => return Err("PBES2 with DES-CBC is not supported; re-encrypt with AES"),
+        _ => {
+            return Err(
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            );
+        }
+    };
+    // The IV (RFC 8018 B.2) or GCM nonce is an OCTET STRING of exactly the cipher's length.
+    let iv = cipher_alg
+        .parameters
+        .filter(|p| p.tag == asn1::OCTET_STRING && p.value.len() == cipher.iv_len())
+        .ok_or(bad_iv)?
+        .value;
+    let params = kdf_alg.parameters.filter(|p| p.tag == asn1::SEQUENCE);
+    let (kdf, key_len) = if kdf_alg.oid == PBKDF2 {
+        let p = params.ok_or(INVALID_PBKDF2)?;
+        read_pbkdf2(p.reader())?
+    } else {
+        let p = params.ok_or(INVALID_SCRYPT)?;
+        read_scrypt(p.reader())?
+    };
+    // keyLength, when given, must be the cipher's (RFC 8018 A.2).
+    if key_len.is_some_and(|len| usize::try_from(len).ok() != Some(cipher.key_len())) {
+        return Err("invalid or unsupported PBES2 parameters");
+    }
+    Ok(Pbes2 { kdf, cipher, iv })
+}
+
+impl From<CbcCipher> for Pbes2Cipher {
+    fn from(c: CbcCipher) -> Self {
+        Pbes2Cipher::Cbc(c)
+    }
+}
+
+pub(super) const INVALID_AES_CBC: &str =
+    "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)";
+
+pub(super) const INVALID_AES_GCM: &str =
+    "invalid PBES2 AES-GCM parameters (the nonce must be an OCTET STRING of 12 bytes)";
+
+pub(super) const INVALID_PBKDF2: &str = "invalid PBKDF2 parameters";
+
+pub(super) const INVALID_SCRYPT: &str = "invalid scrypt parameters";
+
+/// `PBKDF2-params ::= SEQUENCE { salt CHOICE { specified OCTET STRING, otherSource
+/// AlgorithmIdentifier }, iterationCount INTEGER (1..MAX), keyLength INTEGER (1..MAX) OPTIONAL, prf
+/// AlgorithmIdentifier DEFAULT algid-hmacWithSHA1 }` (RFC 8018 A.2); only the specified salt. The
+/// KDF and its keyLength.
+pub(super) fn read_pbkdf2(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str> {
+    let bad = |_| INVALID_PBKDF2;
+    let salt = r.octet_string().map_err(bad)?;
+    let iterations = r.small_uint().map_err(bad)?;
+    let key_len = match r.peek_tag() {
+        Some(asn1::INTEGER) => Some(r.small_uint().map_err(bad)?),
+        _ => None,
+    };
+    let prf = if r.is_empty() {
+        Prf::Sha1
+    } else {
+        let prf = r.algorithm().map_err(bad)?;
+        // The PRF parameters are NULL or absent (RFC 8018 B.1).
+        if prf
+            .parameters
+            .is_some_and(|p| p.tag != NULL || !p.value.is_empty())
+        {
+            return Err(INVALID_PBKDF2);
+        }
+        match prf.oid {
+            HMAC_SHA1 => Prf::Sha1,
+            HMAC_SHA224 => Prf::Sha224,
+            HMAC_SHA256 => Prf::Sha256,
+            HMAC_SHA384 => Prf::Sha384,
+            HMAC_SHA512 => Prf::Sha512,
+            _ => {
+                return Err(
+                    "PBKDF2 with a PRF other than HMAC-SHA1, -SHA224, -SHA256, -SHA384 or -SHA512 is not supported",
+                );
+            }
+        }
+    };
+    r.finish().map_err(bad)?;
+    if iterations > u64::from(MAX_PBKDF2_ITERATIONS) {
+        return Err("PBKDF2 iteration count above 10,000,000");
+    }
+    let iterations = u32::try_from(iterations).map_err(|_| INVALID_PBKDF2)?;
+    Ok((
+        Kdf::Pbkdf2 {
+            salt,
+            iterations,
+            prf,
+        },
+        key_len,
+    ))
+}
+
+/// `scrypt-params ::= SEQUENCE { salt OCTET STRING, costParameter INTEGER (1..MAX), blockSize
+/// INTEGER (1..MAX), parallelizationParameter INTEGER (1..MAX), keyLength INTEGER (1..MAX)
+/// OPTIONAL }` (RFC 7914 §7), with N a power of two ≥ 2 and the work bounded (the scrypt crate
+/// multiplies r·p unchecked and allocates 128·r·(N + p) bytes, so this runs first). The KDF and
+/// its keyLength.
+pub(super) fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &'static str> {
+    let bad = |_| INVALID_SCRYPT;
+    let salt = r.octet_string().map_err(bad)?;
+    let n = r.small_uint().map_err(bad)?;
+    let block = r.small_uint().map_err(bad)?;
+    let parallel = r.small_uint().map_err(bad)?;
+    let key_len = if r.is_empty() {
+        None
+    } else {
+        Some(r.small_uint().map_err(bad)?)
+    };
+    r.finish().map_err(bad)?;
+    if n < 2 || !n.is_power_of_two() || block == 0 || parallel == 0 {
+        return Err(INVALID_SCRYPT);
+    }
+    let memory = n
+        .saturating_add(parallel)
+        .saturating_mul(block)
+        .saturating_mul(128);
+    let work = n.saturating_mul(block).saturating_mul(parallel);
+    if memory > MAX_SCRYPT_MEMORY || work > MAX_SCRYPT_WORK {
+        return Err("scrypt parameters above the supported cost ((N+p)·r at most 2^19)");
+    }
+    let log_n = u8::try_from(n.trailing_zeros()).map_err(|_| INVALID_SCRYPT)?;
+    let r = u32::try_from(block).map_err(|_| INVALID_SCRYPT)?;
+    let p = u32::try_from(parallel).map_err(|_| INVALID_SCRYPT)?;
+    Ok((Kdf::Scrypt { salt, log_n, r, p }, key_len))
+}
+
+impl Kdf<'_> {
+    /// Derives `key.len()` bytes from the passphrase.
+    pub(super) fn derive(&self, passphrase: &[u8], key: &mut [u8]) -> Result<(), &'static str> {
+        use pbkdf2::pbkdf2_hmac;
+        match *self {
+            Kdf::Pbkdf2 {
+                salt,
+                iterations,
+                prf,
+            } => {
+                match prf {
+                    Prf::Sha1 => pbkdf2_hmac::<sha1::Sha1>(passphrase, salt, iterations, key),
+                    Prf::Sha224 => pbkdf2_hmac::<sha2::Sha224>(passphrase, salt, iterations, key),
+                    Prf::Sha256 => pbkdf2_hmac::<sha2::Sha256>(passphrase, salt, iterations, key),
+                    Prf::Sha384 => pbkdf2_hmac::<sha2::Sha384>(passphrase, salt, iterations, key),
+                    Prf::Sha512 => pbkdf2_hmac::<sha2::Sha512>(passphrase, salt, iterations, key),
+                }
+                Ok(())
+            }
+            Kdf::Scrypt { salt, log_n, r, p } => {
+                let params = scrypt::Params::new(log_n, r, p).map_err(|_| INVALID_SCRYPT)?;
+                scrypt::scrypt(passphrase, salt, &params, key).map_err(|_| INVALID_SCRYPT)
+            }
+        }
+    }
+}
+
+/// Decrypts PKCS#8 EncryptedPrivateKeyInfo (PBES2, RFC 8018 §6.2) into a [`PrivateKey`].
+pub(super) fn decrypt_pkcs8(
+    enc: &EncryptedInfo<'_>,
+    passphrase: Option<&str>,
+    curve_hint: Option<Oid>,
+) -> Result<PrivateKey, KeyError> {
+    let Some(passphrase) = passphrase else {
+        return Err(KeyError::Encrypted {
+            legacy: false,
+            algorithm: KeyAlgorithm::Unknown,
+        });
+    };
+    let wrong = KeyError::WrongPassphrase {
+        legacy: false,
+        algorithm: KeyAlgorithm::Unknown,
+    };
+    if let Some(two_key) = pkcs12_3des(&enc.algorithm.oid) {
+        let plain = decrypt_pkcs12_3des(enc, passphrase, two_key)?.ok_or_else(|| wrong.clone())?;
+        let (der_format, material) =
+            decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
+        return Ok(PrivateKey {
+            label_format: KeyFormat::Pkcs8,
+            der_format,
+            encrypted: true,
+            der: plain,
+            material,
+        });
+    }
+    if enc.algorithm.oid != PBES2 {
+        return Err(KeyError::UnsupportedEncryption(unsupported_scheme(
+            &enc.algorithm.oid,
+        )));
+    }
+    let params = pbes2_params(&enc.algorithm).map_err(KeyError::UnsupportedEncryption)?;
+    let mut key = Zeroizing::new([0u8; PBES2_MAX_KEY]);
+    let key = key
+        .get_mut(..params.cipher.key_len())
+        .ok_or(KeyError::UnsupportedEncryption(
+            "invalid or unsupported PBES2 parameters",
+        ))?;
+    params
+        .kdf
+        .derive(passphrase.as_bytes(), key)
+        .map_err(KeyError::UnsupportedEncryption)?;
+
+    let mut plain = Zeroizing::new(enc.data.to_vec());
+    let len = params
+        .cipher
+        .decrypt(key, params.iv, &mut plain)
+        .ok_or_else(|| wrong.clone())?;
+    plain.truncate(len);
+    // A wrong passphrase passes the padding check about once in 256 tries; the plaintext then is
+    // not a key, which is still a wrong passphrase.
+    let (der_format, material) =
+        decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
+    Ok(PrivateKey {
+        label_format: KeyFormat::Pkcs8,
+        der_format,
+        encrypted: true,
+        der: plain,
+        material,
+    })
+}

@@ -1,0 +1,115 @@
+//! RSA keys: internal consistency (RFC 8017 §3.2) and bounds.
+
+use super::*;
+
+/// Largest RSA modulus we accept (bits). Far above anything a provider takes; it only bounds the
+/// arithmetic `check_consistency` does on hostile input.
+pub(super) const MAX_RSA_BITS: u32 = 65_536;
+
+/// Most additional primes we check in a multi-prime RSA key (RFC 8017 A.1.2 `OtherPrimeInfos`).
+pub(super) const MAX_OTHER_PRIMES: usize = 16;
+
+/// RSA consistency, RFC 8017 §3.2 and A.1.2: p·q(·r…) = n, dP = d mod (p−1), dQ = d mod (q−1),
+/// e·d ≡ 1 (mod r−1) for every prime r, qInv·q ≡ 1 (mod p) and each tᵢ the inverse of the
+/// product of the earlier primes mod rᵢ; n odd, 1 < e < n.
+pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
+    const BAD: &str = "an RSA key component is malformed";
+    let n_bits = bit_len(&k.n);
+    if n_bits < 2 {
+        return Err("the RSA modulus is too small");
+    }
+    if k.n.last().is_none_or(|b| b & 1 == 0) {
+        return Err("the RSA modulus is even");
+    }
+    if bit_len(&k.e) < 2 {
+        return Err("the RSA public exponent is not greater than 1");
+    }
+    let secrets = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qinv];
+    let too_long = secrets.iter().any(|s| bit_len(s) > n_bits)
+        || bit_len(&k.e) > n_bits
+        || k.others
+            .iter()
+            .any(|o| o.iter().any(|s| bit_len(s) > n_bits));
+    if too_long {
+        return Err("an RSA private key component is longer than the modulus");
+    }
+    // The product of primes with these bit lengths is at least 2^(Σ(bits−1)); beyond n it cannot
+    // be n (this also keeps the product inside the precision below).
+    let primes: Vec<&Zeroizing<Vec<u8>>> = [&k.p, &k.q]
+        .into_iter()
+        .chain(k.others.iter().map(|o| &o[0]))
+        .collect();
+    let mut low_bits: u32 = 0;
+    for r in &primes {
+        let b = bit_len(r);
+        if b < 2 {
+            return Err("an RSA prime is less than 2");
+        }
+        low_bits = low_bits.saturating_add(b - 1);
+    }
+    if low_bits >= n_bits {
+        return Err("the product of the RSA primes is not the modulus");
+    }
+
+    let prec = product_precision(n_bits);
+    let n = big(&k.n, prec).ok_or(BAD)?;
+    let e = big(&k.e, prec).ok_or(BAD)?;
+    let d = big(&k.d, prec).ok_or(BAD)?;
+    let one = BoxedUint::one_with_precision(prec);
+
+    // Product of all primes.
+    let mut product = Zeroizing::new(one.clone());
+    for r in &primes {
+        let r = big(r, prec).ok_or(BAD)?;
+        product = Zeroizing::new(product.wrapping_mul(&*r));
+    }
+    if *product != *n {
+        return Err(if k.others.is_empty() {
+            "p·q is not the RSA modulus"
+        } else {
+            "the product of the RSA primes is not the modulus"
+        });
+    }
+
+    let ed = Zeroizing::new(e.wrapping_mul(&*d));
+    let exps: Vec<&Zeroizing<Vec<u8>>> = [&k.dp, &k.dq]
+        .into_iter()
+        .chain(k.others.iter().map(|o| &o[1]))
+        .collect();
+    for (r, exp) in primes.iter().zip(exps) {
+        let r = big(r, prec).ok_or(BAD)?;
+        let r1 = Zeroizing::new(r.wrapping_sub(&one));
+        let r1 = nonzero(&r1).ok_or(BAD)?;
+        if *Zeroizing::new(ed.rem_vartime(&r1)) != one {
+            return Err("e·d ≢ 1 (mod p−1) for an RSA prime p: the private exponent is wrong");
+        }
+        let exp = big(exp, prec).ok_or(BAD)?;
+        if *Zeroizing::new(d.rem_vartime(&r1)) != *exp {
+            return Err("an RSA CRT exponent (dP or dQ) is not d mod (p−1)");
+        }
+    }
+
+    // qInv·q ≡ 1 (mod p), qInv < p.
+    let p = big(&k.p, prec).ok_or(BAD)?;
+    let q = big(&k.q, prec).ok_or(BAD)?;
+    let qinv = big(&k.qinv, prec).ok_or(BAD)?;
+    let p_nz = nonzero(&p).ok_or(BAD)?;
+    let qinv_q = Zeroizing::new(qinv.wrapping_mul(&*q));
+    if *qinv >= *p || *Zeroizing::new(qinv_q.rem_vartime(&p_nz)) != one {
+        return Err("the RSA CRT coefficient is not q⁻¹ mod p");
+    }
+    // Multi-prime: tᵢ·(r₁·…·rᵢ₋₁) ≡ 1 (mod rᵢ), RFC 8017 §3.2.
+    let mut running = Zeroizing::new(p.wrapping_mul(&*q));
+    for other in &k.others {
+        let r = big(&other[0], prec).ok_or(BAD)?;
+        let t = big(&other[2], prec).ok_or(BAD)?;
+        let r_nz = nonzero(&r).ok_or(BAD)?;
+        let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
+        let t_reduced = Zeroizing::new(t.wrapping_mul(&*reduced));
+        if *t >= *r || *Zeroizing::new(t_reduced.rem_vartime(&r_nz)) != one {
+            return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
+        }
+        running = Zeroizing::new(running.wrapping_mul(&*r));
+    }
+    Ok(())
+}
