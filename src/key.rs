@@ -19,8 +19,8 @@
 //! and the consistency/match dispatchers; one file per structure or scheme below it —
 //! `pkcs1.rs`, `sec1.rs`, `pkcs8.rs` (the formats), `legacy.rs`, `pbes2.rs`, `pkcs12.rs`,
 //! `symmetric.rs` (the encryptions), `rsa.rs`, `ec.rs`, `dsa.rs`, `eddsa.rs` (each algorithm's
-//! consistency and match), `bigint.rs` (the shared big-integer helpers); the unit tests are in
-//! `tests.rs`.
+//! consistency and match), `bigint.rs` (the shared big-integer helpers). Each file's unit tests
+//! are at its bottom; the test keys and DER builders they share are in `test_util.rs`.
 
 mod bigint;
 mod dsa;
@@ -634,4 +634,250 @@ pub(crate) fn public_key_problem(spki: &Spki<'_>) -> Option<&'static str> {
 }
 
 #[cfg(test)]
-mod tests;
+mod test_util;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn key_structures_are_strict_der() {
+        let malformed = |label: &str, der: &[u8]| match parse(&blocks(&pem_of(label, der)), None) {
+            Err(KeyError::Malformed(why)) => why,
+            other => panic!("{label}: {other:?}"),
+        };
+        // Trailing bytes after each format.
+        for (label, pem) in [
+            ("RSA PRIVATE KEY", RSA1024),
+            ("EC PRIVATE KEY", P256B),
+            ("PRIVATE KEY", RSA1024_P8),
+            ("PRIVATE KEY", ED25519),
+        ] {
+            let mut der = der_of(pem);
+            der.push(0);
+            malformed(label, &der);
+        }
+        // PKCS#1 version 1 (multi-prime) without otherPrimeInfos.
+        let mut der = der_of(RSA1024);
+        assert_eq!(der[4..7], [0x02, 0x01, 0x00]);
+        der[6] = 1;
+        assert_eq!(
+            malformed("RSA PRIVATE KEY", &der),
+            "not a valid PKCS#1 RSAPrivateKey"
+        );
+        // SEC1 with explicit (specifiedCurve) parameters: [0] holds a SEQUENCE, not an OID.
+        let mut der = der_of(P256B);
+        assert_eq!(der[41..43], [0x06, 0x08]);
+        der[41] = 0x30;
+        assert_eq!(
+            malformed("EC PRIVATE KEY", &der),
+            "not a valid SEC1 ECPrivateKey (explicit curve parameters are not supported)"
+        );
+        // SEC1 version 0.
+        let mut der = der_of(P256B);
+        der[4] = 0;
+        malformed("EC PRIVATE KEY", &der);
+        // PKCS#8 v1 with a public key, v2 without one, and [1] encoded as constructed.
+        let mut der = der_of(ED_V2_OK);
+        der[4] = 0;
+        assert_eq!(
+            malformed("PRIVATE KEY", &der),
+            "not a valid PKCS#8 PrivateKeyInfo"
+        );
+        let mut der = der_of(ED25519);
+        der[4] = 1;
+        malformed("PRIVATE KEY", &der);
+        let mut der = der_of(ED_V2_OK);
+        der[4] = 0;
+        assert_eq!(der[48], 0x81);
+        der[48] = 0xa1;
+        malformed("PRIVATE KEY", &der);
+        // Attributes ([0], skipped) and a later [n] EXPLICIT extension field are accepted.
+        let v1 = der_of(ED25519);
+        let inner = &v1[2..];
+        let attrs = tlv(0xa0, &[&tlv(0x30, &[&oid_der("1.2.3.4"), &tlv(0x31, &[])])]);
+        let ext = tlv(0xa3, &[&[0x05, 0x00]]);
+        let k = key(&pem_of("PRIVATE KEY", &tlv(0x30, &[inner, &attrs, &ext])));
+        assert_eq!(matches(&k, ED25519_PUB), Match::Yes);
+        // ... but not a primitive one.
+        malformed("PRIVATE KEY", &tlv(0x30, &[inner, &[0x83, 0x00]]));
+        // A curve hint that is not exactly one OID is ignored.
+        let params = format!(
+            "{}{}",
+            pem_of("EC PARAMETERS", &[0x06, 0x03, 0x2b, 0x81, 0x04, 0x00]),
+            SEC1_NOPARAMS
+        );
+        assert!(matches!(err(&params), KeyError::Malformed(_)));
+    }
+
+    #[test]
+    fn wrong_inputs() {
+        assert_eq!(parse(&[], None).unwrap_err(), KeyError::NoPem);
+        assert_eq!(err(P256B_CERT), KeyError::FoundCertificate);
+        let both = format!("{P256B_CERT}{P256B_CERT}");
+        assert_eq!(err(&both), KeyError::FoundCertificate);
+        let mixed = format!(
+            "{P256B_CERT}{}",
+            pem_of("EC PARAMETERS", &der_of(SEC1_WITH_PARAMS)[..0])
+        );
+        assert_eq!(
+            err(&mixed),
+            KeyError::NoKeyBlock {
+                labels: vec![String::from("CERTIFICATE"), String::from("EC PARAMETERS")]
+            }
+        );
+        assert_eq!(
+            err(P256B_PUB),
+            KeyError::NoKeyBlock {
+                labels: vec![String::from("PUBLIC KEY")]
+            }
+        );
+        for label in [
+            "RSA PRIVATE KEY",
+            "EC PRIVATE KEY",
+            "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY",
+            "OPENSSH PRIVATE KEY",
+        ] {
+            let pem = pem_of(label, b"\x30\x03\x02\x01\x00garbage");
+            assert!(matches!(err(&pem), KeyError::Malformed(_)), "{label}");
+        }
+    }
+
+    #[test]
+    fn wrong_label_is_accepted_like_go() {
+        // PKCS#1 DER under a PKCS#8 label, and SEC1 DER under an RSA label.
+        let k = key(&pem_of("PRIVATE KEY", &der_of(RSA1024)));
+        assert_eq!(
+            k.format(),
+            KeyFormat::Pkcs1,
+            "what the DER is, not what the label says"
+        );
+        assert_eq!(k.mislabelled(), Some((KeyFormat::Pkcs8, KeyFormat::Pkcs1)));
+        assert_eq!(k.info().format, "PKCS#1");
+        assert_eq!(k.to_der().0, "RSA PRIVATE KEY");
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        let k = key(&pem_of("RSA PRIVATE KEY", &der_of(P256B)));
+        assert_eq!(k.format(), KeyFormat::Sec1);
+        assert_eq!(k.mislabelled(), Some((KeyFormat::Pkcs1, KeyFormat::Sec1)));
+        assert_eq!(key(RSA1024).mislabelled(), None);
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+        // Encrypted PKCS#8 under a plain label is still recognised as encrypted.
+        let pem = pem_of("PRIVATE KEY", &der_of(ENC_PBKDF2));
+        assert!(matches!(
+            err(&pem),
+            KeyError::Encrypted { legacy: false, .. }
+        ));
+    }
+
+    #[test]
+    fn debug_output_holds_no_secret() {
+        let k = key(RSA1024);
+        assert_eq!(
+            format!("{k:?}"),
+            "PrivateKey { format: Pkcs1, encrypted: false, algorithm: Rsa, bits: 1024, curve: None, .. }"
+        );
+        let k = key(P256B);
+        assert_eq!(
+            format!("{k:?}"),
+            "PrivateKey { format: Sec1, encrypted: false, algorithm: Ec, bits: 256, curve: Some(P256), .. }"
+        );
+    }
+
+    #[test]
+    fn hostile_numbers_do_not_panic() {
+        // DSA (p, q, g, x) = (0,0,0,0), (1,1,1,1), (5,3,2,7), (65537,2,3,1); RSA with zero, one and
+        // tiny components; an SPKI for DSA without parameters, so the exponentiation runs.
+        let dsa_spki = Base64::decode_vec("MBEwCQYHKoZIzjgEAQMEAAIBBQ==").unwrap();
+        let dsa_spki = Spki::from_der(&dsa_spki).unwrap();
+        let rsa_spki = der_of(RSA1024_PUB);
+        let rsa_spki = Spki::from_der(&rsa_spki).unwrap();
+        for (label, b64) in [
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEAAgEAAgEABAMCAQA=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEBAgEBAgEBBAMCAQE=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MB4CAQAwFAYHKoZIzjgEATAJAgEFAgEDAgECBAMCAQc=",
+            ),
+            (
+                "PRIVATE KEY",
+                "MCACAQAwFgYHKoZIzjgEATALAgMBAAECAQICAQMEAwIBAQ==",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQACAQACAQACAQACAQACAQACAQACAQA=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQECAQECAQECAQECAQECAQECAQECAQE=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQMCAQMCAQMCAQMCAQECAQMCAQMCAQM=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MBsCAQACAQ8CAQMCAQMCAQUCAQMCAQMCAQMCAQM=",
+            ),
+            (
+                "RSA PRIVATE KEY",
+                "MC8CAQACCwD/////////////AgEBAgEBAgsA/////////////wIBAQIBAQIBAQIBAQ==",
+            ),
+        ] {
+            let k = key(&pem_of(label, &Base64::decode_vec(b64).unwrap()));
+            assert!(k.check_consistency().is_err(), "{b64}");
+            let _ = k.matches(&dsa_spki);
+            let _ = k.matches(&rsa_spki);
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_every_key_is_safe() {
+        let spki_der = der_of(RSA1024_PUB);
+        let spki = Spki::from_der(&spki_der).unwrap();
+        for pem in [
+            RSA1024,
+            RSA1024_P8,
+            RSA3P_P8,
+            SEC1_WITH_PARAMS,
+            P384_P8,
+            ED_V2_BAD,
+            ED448,
+            DSA,
+            SM2,
+            K1,
+            P521,
+            ENC_PBKDF2,
+            ENC_DES3,
+            LEGACY_RSA,
+            LEGACY_EC_DES3,
+            LEGACY_EC_DES,
+            LEGACY_DSA,
+        ] {
+            let bs = blocks(pem);
+            let b = bs.last().unwrap();
+            for len in 0..b.der.len() {
+                let view = KeyBlockView {
+                    label: &b.label,
+                    headers: &b.headers,
+                    der: &b.der[..len],
+                };
+                for pass in [None, Some("secret")] {
+                    if let Ok(k) = parse_views(&[view], pass) {
+                        let _ = k.check_consistency();
+                        let _ = k.matches(&spki);
+                        let _ = k.to_der();
+                        let _ = k.info();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -108,3 +108,20 @@ pub(super) fn dsa_public(k: &DsaKey) -> Option<Box<[u8]>> {
     let g = Zeroizing::new(g.rem_vartime(&p_nz));
     Some(g.pow_mod(&x, &p_odd).to_be_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn dsa() {
+        let k = key(DSA);
+        assert_eq!(desc(&k), (KeyAlgorithm::Dsa, 1024, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, DSA_PUB), Match::Yes);
+        assert!(is_no(matches(&k, DSAB_PUB)), "same parameters, other y");
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+        assert!(matches!(err(DSA_TRAD), KeyError::Malformed(_)));
+    }
+}

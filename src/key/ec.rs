@@ -186,3 +186,71 @@ pub(super) fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn sec1_with_someone_elses_public_key() {
+        let k = key(SEC1_WRONGPUB);
+        assert!(k.check_consistency().is_err());
+        // The embedded point is P256_WITH_PARAMS's, but we derive from the scalar (P256B's).
+        assert!(is_no(matches(&k, P256_WITH_PARAMS_PUB)));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn ec_scalar_out_of_range() {
+        for (b64, spki) in [(SEC1_BIG, P256B_PUB), (SEC1_ZERO, K1_PUB)] {
+            let k = key(&pem_of("EC PRIVATE KEY", &Base64::decode_vec(b64).unwrap()));
+            assert_eq!(
+                k.check_consistency(),
+                Err("the EC private scalar is not in [1, n−1]")
+            );
+            assert!(!matches!(matches(&k, spki), Match::Yes));
+        }
+    }
+
+    #[test]
+    fn p384() {
+        for pem in [P384, P384_P8] {
+            let k = key(pem);
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 384, Some(Curve::P384)));
+            assert_eq!(k.check_consistency(), Ok(()));
+            assert_eq!(matches(&k, P384_PUB), Match::Yes);
+            assert!(is_no(matches(&k, P384B_PUB)));
+            assert!(is_no(matches(&k, P256B_PUB)));
+        }
+        assert_eq!(key(P384_P8).format(), KeyFormat::Pkcs8);
+    }
+
+    #[test]
+    fn sm2_secp256k1_p521_derived_from_the_scalar() {
+        let k = key(SM2);
+        assert_eq!(desc(&k), (KeyAlgorithm::Sm2, 256, Some(Curve::Sm2)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, SM2_PUB), Match::Yes);
+        assert!(is_no(matches(&k, K1_PUB)));
+
+        let k = key(K1);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::Secp256k1)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, K1_PUB), Match::Yes);
+        assert!(is_no(matches(&k, K1B_PUB)));
+        assert!(is_no(matches(&k, P256B_PUB)));
+
+        let k = key(P521);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 521, Some(Curve::P521)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P521_PUB), Match::Yes);
+        let k = key(P521_NOPUB);
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(
+            matches(&k, P521_PUB),
+            Match::Yes,
+            "no embedded public key: derived"
+        );
+    }
+}

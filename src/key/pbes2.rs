@@ -439,3 +439,407 @@ pub(super) fn decrypt_pkcs8(
         material,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn pbes2_prfs_gcm_and_long_salts_decrypt() {
+        let b64 = |s: &str| pem_of("ENCRYPTED PRIVATE KEY", &Base64::decode_vec(s).unwrap());
+        for pem in [
+            String::from(ENC_SHA224),
+            String::from(ENC_SHA384),
+            String::from(ENC_SHA512),
+            b64(ENC_GCM128),
+            b64(ENC_GCM256),
+            b64(ENC_SALT40),
+        ] {
+            let k = key_with(&pem, "secret").unwrap();
+            assert!(k.was_encrypted());
+            assert_eq!(k.format(), KeyFormat::Pkcs8);
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+            assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+            assert_eq!(
+                key_with(&pem, "wrong").unwrap_err(),
+                KeyError::WrongPassphrase {
+                    legacy: false,
+                    algorithm: KeyAlgorithm::Unknown
+                }
+            );
+        }
+        // A GCM tag that does not verify, and data shorter than a tag, are a wrong passphrase too.
+        let mut der = Base64::decode_vec(ENC_GCM128).unwrap();
+        *der.last_mut().unwrap() ^= 1;
+        assert!(matches!(
+            unsupported(&der),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
+        let short = pbes2_der(
+            &pbkdf2_alg(&[&tlv(0x04, &[b"saltsalt"]), &[0x02, 0x01, 0x01]]),
+            &cipher_alg("2.16.840.1.101.3.4.1.6", &[0; 12]),
+            &[0; 15],
+        );
+        assert!(matches!(
+            unsupported(&short),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
+    }
+
+    #[test]
+    fn hostile_pbes2_parameters_are_named() {
+        const AES128_CBC: &str = "2.16.840.1.101.3.4.1.2";
+        let salt = tlv(0x04, &[b"saltsalt"]);
+        let iter = [0x02, 0x02, 0x08, 0x00];
+        let sha256 = tlv(0x30, &[&oid_der("1.2.840.113549.2.9"), &[0x05, 0x00]]);
+        let aes = cipher_alg(AES128_CBC, &[7; 16]);
+        let good_kdf = pbkdf2_alg(&[&salt, &iter, &sha256]);
+        let data = [0u8; 32];
+        // Sanity: the template itself is valid and fails only on the padding.
+        assert!(matches!(
+            unsupported(&pbes2_der(&good_kdf, &aes, &data)),
+            KeyError::WrongPassphrase { .. }
+        ));
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            // Short and long IVs (pkcs5 sliced the 3DES IV and panicked when it was short).
+            (
+                pbes2_der(&good_kdf, &cipher_alg("1.2.840.113549.3.7", &[1; 4]), &data),
+                "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+            ),
+            (
+                pbes2_der(&good_kdf, &cipher_alg("1.2.840.113549.3.7", &[1; 9]), &data),
+                "invalid PBES2 DES-EDE3-CBC (3DES) parameters",
+            ),
+            (
+                pbes2_der(&good_kdf, &cipher_alg(AES128_CBC, &[1; 15]), &data),
+                "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &tlv(0x30, &[&oid_der(AES128_CBC), &[0x05, 0x00]]),
+                    &data,
+                ),
+                "invalid PBES2 AES-CBC parameters (the IV must be an OCTET STRING of 16 bytes)",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("2.16.840.1.101.3.4.1.46", &[1; 16]),
+                    &data,
+                ),
+                "invalid PBES2 AES-GCM parameters (the nonce must be an OCTET STRING of 12 bytes)",
+            ),
+            // AES-192-GCM, SM4-CBC: not supported.
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("2.16.840.1.101.3.4.1.26", &[1; 12]),
+                    &data,
+                ),
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            ),
+            (
+                pbes2_der(
+                    &good_kdf,
+                    &cipher_alg("1.2.156.10197.1.104.2", &[1; 16]),
+                    &data,
+                ),
+                "PBES2 with a cipher other than AES-CBC, AES-GCM or DES-EDE3-CBC is not supported",
+            ),
+            // A KDF other than PBKDF2/scrypt (here the PBES2 OID itself).
+            (
+                pbes2_der(
+                    &tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &[0x05, 0x00]]),
+                    &aes,
+                    &data,
+                ),
+                "PBES2 with a key derivation function other than PBKDF2 or scrypt is not supported",
+            ),
+            // PBES2-params with a third member, or not a SEQUENCE.
+            (
+                {
+                    let params = tlv(0x30, &[&good_kdf, &aes, &[0x05, 0x00]]);
+                    let alg = tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &params]);
+                    tlv(0x30, &[&alg, &tlv(0x04, &[&data])])
+                },
+                "invalid PBES2 parameters",
+            ),
+            (
+                {
+                    let alg = tlv(0x30, &[&oid_der("1.2.840.113549.1.5.13"), &[0x05, 0x00]]);
+                    tlv(0x30, &[&alg, &tlv(0x04, &[&data])])
+                },
+                "invalid PBES2 parameters",
+            ),
+            // PBKDF2: hmacWithSHA512-224, a PRF with non-NULL parameters, a salt that is an
+            // AlgorithmIdentifier (otherSource), a negative count, a wrong keyLength, trailing data.
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[
+                        &salt,
+                        &iter,
+                        &tlv(0x30, &[&oid_der("1.2.840.113549.2.12"), &[0x05, 0x00]]),
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "PBKDF2 with a PRF other than HMAC-SHA1, -SHA224, -SHA256, -SHA384 or -SHA512 is not supported",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[
+                        &salt,
+                        &iter,
+                        &tlv(0x30, &[&oid_der("1.2.840.113549.2.9"), &[0x04, 0x00]]),
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&tlv(0x30, &[&oid_der("1.2.3.4")]), &iter]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(&pbkdf2_alg(&[&salt, &[0x02, 0x01, 0x80]]), &aes, &data),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &iter, &[0x02, 0x01, 0x20], &sha256]),
+                    &aes,
+                    &data,
+                ),
+                "invalid or unsupported PBES2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &iter, &sha256, &[0x05, 0x00]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &tlv(0x30, &[&oid_der("1.2.840.113549.1.5.12")]),
+                    &aes,
+                    &data,
+                ),
+                "invalid PBKDF2 parameters",
+            ),
+            (
+                pbes2_der(
+                    &pbkdf2_alg(&[&salt, &[0x02, 0x04, 0x00, 0x98, 0x96, 0x81]]),
+                    &aes,
+                    &data,
+                ),
+                "PBKDF2 iteration count above 10,000,000",
+            ),
+            // scrypt: N = 3, r = 0, p = 0, N = 2^20 (1 GiB), r·p beyond the work bound (the scrypt
+            // crate multiplies r·p in u32), a wrong keyLength.
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 1, 3], &[2, 1, 8], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 2, 4, 0], &[2, 1, 0], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 2, 4, 0], &[2, 1, 8], &[2, 1, 0]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 3, 0x10, 0, 0], &[2, 1, 8], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[
+                        &salt,
+                        &[2, 1, 2],
+                        &[2, 4, 0x7f, 0xff, 0xff, 0xff],
+                        &[2, 4, 0x7f, 0xff, 0xff, 0xff],
+                    ]),
+                    &aes,
+                    &data,
+                ),
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)",
+            ),
+            (
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], &[2, 1, 1], &[2, 1, 32]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid or unsupported PBES2 parameters",
+            ),
+        ];
+        for (der, why) in cases {
+            assert_eq!(
+                unsupported(&der),
+                KeyError::UnsupportedEncryption(why),
+                "{}",
+                Base64::encode_string(&der)
+            );
+        }
+        // scrypt with keyLength = the cipher's key length is accepted.
+        let ok = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], &[2, 1, 1], &[2, 1, 16]]),
+            &aes,
+            &data,
+        );
+        assert!(matches!(unsupported(&ok), KeyError::WrongPassphrase { .. }));
+        // DES-CBC, PKCS#12 PBE, PBES1 and unknown schemes keep their names.
+        assert_eq!(
+            key_with(ENC_DES_CBC, "secret").unwrap_err(),
+            KeyError::UnsupportedEncryption(
+                "PBES2 with DES-CBC is not supported; re-encrypt with AES"
+            )
+        );
+        let scheme = |dotted: &str| {
+            let alg = tlv(0x30, &[&oid_der(dotted), &tlv(0x30, &[])]);
+            unsupported(&tlv(0x30, &[&alg, &tlv(0x04, &[&data])]))
+        };
+        assert_eq!(
+            scheme("1.2.840.113549.1.5.3"),
+            KeyError::UnsupportedEncryption(
+                "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES"
+            )
+        );
+        assert_eq!(
+            scheme("1.2.840.113549.1.12.1.3"),
+            KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters")
+        );
+        assert_eq!(
+            scheme("1.2.840.113549.1.12.1.6"),
+            KeyError::UnsupportedEncryption(
+                "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES"
+            )
+        );
+        assert_eq!(
+            scheme("1.2.3.4"),
+            KeyError::UnsupportedEncryption("unknown key encryption algorithm")
+        );
+    }
+
+    /// N = 2, r = 1, p = 2^23 is within the N·r and N·r·p bounds, but the scrypt crate's B buffer
+    /// is 128·r·p bytes: 1 GiB, and 16 s of PBKDF2 to fill it (seen in review during fuzzing).
+    #[test]
+    fn scrypt_parallelism_counts_toward_the_memory_bound() {
+        let salt = tlv(0x04, &[b"saltsalt"]);
+        let aes = cipher_alg("2.16.840.1.101.3.4.1.42", &[0; 16]);
+        let p_2_23: &[u8] = &[2, 4, 0, 0x80, 0, 0];
+        let der = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 1, 2], &[2, 1, 1], p_2_23]),
+            &aes,
+            &[0; 32],
+        );
+        assert_eq!(
+            unsupported(&der),
+            KeyError::UnsupportedEncryption(
+                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)"
+            )
+        );
+        // OpenSSL's default (N = 2^14, r = 8, p = 1) stays within it: only the padding fails.
+        let der = pbes2_der(
+            &scrypt_alg(&[&salt, &[2, 2, 0x40, 0], &[2, 1, 8], &[2, 1, 1]]),
+            &aes,
+            &[0; 32],
+        );
+        assert!(matches!(
+            unsupported(&der),
+            KeyError::WrongPassphrase { legacy: false, .. }
+        ));
+    }
+
+    #[test]
+    fn encrypted_pkcs8_pbkdf2_and_scrypt() {
+        for pem in [ENC_PBKDF2, ENC_SCRYPT] {
+            assert_eq!(
+                err(pem),
+                KeyError::Encrypted {
+                    legacy: false,
+                    algorithm: KeyAlgorithm::Unknown
+                }
+            );
+            assert_eq!(
+                key_with(pem, "wrong").unwrap_err(),
+                KeyError::WrongPassphrase {
+                    legacy: false,
+                    algorithm: KeyAlgorithm::Unknown,
+                }
+            );
+            let k = key_with(pem, "secret").unwrap();
+            assert!(k.was_encrypted());
+            assert_eq!(k.format(), KeyFormat::Pkcs8);
+            assert_eq!(k.info().format, "encrypted");
+            assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+            assert_eq!(k.check_consistency(), Ok(()));
+            assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+            let (label, der) = k.to_der();
+            assert_eq!(label, "PRIVATE KEY");
+            assert_eq!(key(&pem_of(label, &der)).desc(), k.desc());
+        }
+    }
+
+    #[test]
+    fn unsupported_encryption_is_named() {
+        // PBKDF2-HMAC-SHA1 + AES (OpenSSL 1.x default) decrypts.
+        assert!(key_with(ENC_SHA1, "secret").is_ok());
+        // PBES2 + DES-EDE3-CBC (`openssl pkcs8 -topk8 -v2 des3`) decrypts.
+        let k = key_with(ENC_DES3, "secret").unwrap();
+        assert!(k.was_encrypted());
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+        assert_eq!(
+            key_with(ENC_DES3, "wrong").unwrap_err(),
+            KeyError::WrongPassphrase {
+                legacy: false,
+                algorithm: KeyAlgorithm::Unknown
+            }
+        );
+        assert!(matches!(
+            err(ENC_PBES1),
+            KeyError::Encrypted { legacy: false, .. }
+        ));
+        // PBE-SHA1-3DES (PKCS#12 PBE, `openssl pkcs8 -topk8 -v1`): decrypted since it is common.
+        assert!(key_with(ENC_PBES1, "secret").is_ok());
+        assert!(matches!(
+            key_with(ENC_PBES1, "wrong"),
+            Err(KeyError::WrongPassphrase { .. })
+        ));
+        // Hostile PBES2 parameters: scrypt N = 0 (the old pkcs5 path panicked), N = 2^30, 4·10⁹ PBKDF2 rounds.
+        for b64 in [SCRYPT_N0, SCRYPT_BIG, PBKDF2_BIG] {
+            let pem = pem_of("ENCRYPTED PRIVATE KEY", &Base64::decode_vec(b64).unwrap());
+            assert!(matches!(
+                key_with(&pem, "secret"),
+                Err(KeyError::UnsupportedEncryption(_))
+            ));
+        }
+    }
+}

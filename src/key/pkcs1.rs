@@ -81,3 +81,32 @@ pub(super) fn decode_pkcs1(der: &[u8]) -> Result<RsaKey, &'static str> {
         pkcs1: Zeroizing::new(der.to_vec()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn pkcs1_rsa() {
+        let k = key(RSA1024);
+        assert_eq!(k.format(), KeyFormat::Pkcs1);
+        assert_eq!(k.mislabelled(), None);
+        assert!(!k.was_encrypted());
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
+        assert_eq!(k.info().format, "PKCS#1");
+        assert_eq!(k.info().key_algorithm, "RSA");
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        assert!(is_no(matches(&k, RSA1024B_PUB)));
+        assert!(is_no(matches(&k, P256B_PUB)));
+        assert!(is_no(matches(&k, ED25519_PUB)));
+        let (label, der) = k.to_der();
+        assert_eq!(label, "RSA PRIVATE KEY");
+        assert_eq!(der.as_slice(), der_of(RSA1024).as_slice());
+        assert_eq!(
+            k.to_pkcs1_der().unwrap().as_slice(),
+            der_of(RSA1024).as_slice()
+        );
+    }
+}

@@ -114,3 +114,23 @@ pub(super) fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
         _ => Ok(Material::Unknown),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn pkcs8_rsa_converts_to_pkcs1() {
+        let k = key(RSA1024_P8);
+        assert_eq!(k.format(), KeyFormat::Pkcs8);
+        assert_eq!(k.info().format, "PKCS#8");
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        assert_eq!(k.to_der().0, "PRIVATE KEY");
+        assert_eq!(
+            k.to_pkcs1_der().unwrap().as_slice(),
+            der_of(RSA1024).as_slice()
+        );
+    }
+}

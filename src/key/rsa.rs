@@ -113,3 +113,39 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn rsa_4096_and_multi_prime() {
+        let k = key(RSA4096);
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 4096, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA4096_PUB), Match::Yes);
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+
+        let k = key(RSA3P_P8);
+        assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, RSA3P_P8_PUB), Match::Yes);
+    }
+
+    #[test]
+    fn tampered_rsa_keys_are_inconsistent() {
+        for (pem, what) in [
+            (RSA_BAD_P, "p·q"),
+            (RSA_BAD_D, "e·d"),
+            (RSA_BAD_QINV, "coefficient"),
+            (RSA_BAD_DP, "dP"),
+        ] {
+            let k = key(pem);
+            let why = k.check_consistency().unwrap_err();
+            assert!(why.contains(what), "tampered {what}: {why}");
+            // n and e are untouched, so only the consistency check can tell.
+            assert_eq!(matches(&k, RSA1024_PUB), Match::Yes);
+        }
+    }
+}

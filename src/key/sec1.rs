@@ -77,3 +77,39 @@ pub(super) fn decode_sec1(
         public: k.public_key.map(<[u8]>::to_vec),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::test_util::*;
+
+    #[test]
+    fn sec1_with_and_without_ec_parameters() {
+        let k = key(SEC1_WITH_PARAMS);
+        assert_eq!(k.format(), KeyFormat::Sec1);
+        assert_eq!(k.info().format, "SEC1");
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+        assert_eq!(k.info().curve, Some("P-256"));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256_WITH_PARAMS_PUB), Match::Yes);
+        assert!(is_no(matches(&k, P256B_PUB)));
+        assert!(is_no(matches(&k, P384_PUB)));
+        assert!(is_no(matches(&k, RSA1024_PUB)));
+        assert_eq!(k.to_der().0, "EC PRIVATE KEY");
+
+        let k = key(P256B);
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+        assert_eq!(matches(&k, P256B_CPUB), Match::Yes, "compressed SPKI point");
+
+        let k = key(P256B_NOPUB_SEC1);
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+
+        // No curve in the key itself: unreadable alone, fine after an EC PARAMETERS block.
+        assert!(matches!(err(SEC1_NOPARAMS), KeyError::Malformed(_)));
+        let k = key(SEC1_NOPARAMS_WITH_ECPARAMS);
+        assert_eq!(desc(&k), (KeyAlgorithm::Ec, 256, Some(Curve::P256)));
+        assert_eq!(k.check_consistency(), Ok(()));
+        assert_eq!(matches(&k, P256B_PUB), Match::Yes);
+    }
+}
