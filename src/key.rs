@@ -476,121 +476,37 @@ impl PrivateKey {
         match &self.material {
             Material::Rsa(k) => check_rsa(k),
             Material::Ec(k) => check_ec(k),
-            Material::Ed25519 { seed, public } => match public {
-                Some(pk) => {
-                    let derived = ed25519_public(seed);
-                    if pk.as_slice() == derived.as_slice() {
-                        Ok(())
-                    } else {
-                        Err(
-                            "the Ed25519 public key in the key file does not belong to its private key",
-                        )
-                    }
-                }
-                None => Ok(()),
-            },
-            // RFC 8032 §5.2.5: a 57-byte secret; an embedded public key must be the one it derives.
-            Material::Ed448 { seed, public } => {
-                let derived =
-                    curves::ed448_public(seed).ok_or("the Ed448 private key is not 57 bytes")?;
-                match public {
-                    Some(pk) if pk.as_slice() != derived.as_slice() => Err(
-                        "the Ed448 public key in the key file does not belong to its private key",
-                    ),
-                    _ => Ok(()),
-                }
-            }
+            Material::Ed25519 { seed, public } => check_ed25519(seed, public.as_deref()),
+            Material::Ed448 { seed, public } => check_ed448(seed, public.as_deref()),
             Material::Dsa(k) => check_dsa(k),
             Material::Unknown => Ok(()),
         }
     }
 
-    /// Does this key belong to the certificate whose SubjectPublicKeyInfo is given? RSA: n and e.
-    /// P-256/P-384: the point derived from the scalar (a public key stored in the key file is never
-    /// trusted) against the SPKI point, compressed or not. Ed25519: derived from the seed. DSA:
-    /// g^x mod p against y. P-521, secp256k1, SM2, Ed448: the public key embedded in the key file,
-    /// else `Unverifiable`. A different algorithm or curve is `No`.
+    /// Does this key belong to the certificate whose SubjectPublicKeyInfo is given? Each
+    /// algorithm's file decides: RSA n and e (`rsa.rs`); EC, Ed25519, Ed448: the public key derived
+    /// from the private one (`ec.rs`, `eddsa.rs`; a public key stored in the key file is never
+    /// trusted); DSA y = gˣ mod p (`dsa.rs`). A different algorithm or curve is `No`; an algorithm
+    /// we cannot compare is `Unverifiable`, which the report turns into an error.
     pub(crate) fn matches(&self, spki: &Spki<'_>) -> Match {
-        const DIFFERENT_ALG: Match = Match::No {
-            reason: "the key's algorithm differs from the certificate's",
-        };
-        let cert = alg::describe_key(spki);
-        let cert_key = spki.key;
+        let cert = alg::describe_key(spki).algorithm;
+        let same = |algorithm: KeyAlgorithm| cert == algorithm;
         match &self.material {
-            Material::Rsa(k) => {
-                if cert.algorithm != KeyAlgorithm::Rsa {
-                    return DIFFERENT_ALG;
-                }
-                let Some((n, e)) = alg::rsa_public_key(cert_key) else {
-                    return Match::Unverifiable {
-                        reason: "the certificate's RSA public key is unreadable",
-                    };
-                };
-                if strip(n) != k.n.as_slice() {
-                    Match::No {
-                        reason: "the RSA modulus differs from the certificate's",
-                    }
-                } else if strip(e) != k.e.as_slice() {
-                    Match::No {
-                        reason: "the RSA public exponent differs from the certificate's",
-                    }
-                } else {
-                    Match::Yes
-                }
-            }
+            Material::Rsa(k) if same(KeyAlgorithm::Rsa) => match_rsa(k, spki.key),
             Material::Ec(k) => match_ec(k, spki),
-            Material::Ed25519 { seed, .. } => {
-                if cert.algorithm != KeyAlgorithm::Ed25519 {
-                    return DIFFERENT_ALG;
-                }
-                let point = <[u8; 32]>::try_from(cert_key).ok();
-                if point.is_none_or(|p| ed25519_dalek::VerifyingKey::from_bytes(&p).is_err()) {
-                    return Match::BadCertificateKey {
-                        reason: "the certificate's Ed25519 public key is not a 32-byte point of the curve",
-                    };
-                }
-                if ed25519_public(seed).as_slice() == cert_key {
-                    Match::Yes
-                } else {
-                    Match::No {
-                        reason: "the Ed25519 public key derived from the private key differs from the certificate's",
-                    }
-                }
+            Material::Ed25519 { seed, .. } if same(KeyAlgorithm::Ed25519) => {
+                match_ed25519(seed, spki.key)
             }
-            Material::Ed448 { seed, .. } => {
-                if cert.algorithm != KeyAlgorithm::Ed448 {
-                    return DIFFERENT_ALG;
-                }
-                if !curves::ed448_point_valid(cert_key) {
-                    return Match::BadCertificateKey {
-                        reason: "the certificate's Ed448 public key is not a 57-byte point of the curve",
-                    };
-                }
-                match curves::ed448_public(seed) {
-                    Some(pk) if pk.as_slice() == cert_key => Match::Yes,
-                    Some(_) => Match::No {
-                        reason: "the Ed448 public key derived from the private key differs from the certificate's",
-                    },
-                    None => Match::No {
-                        reason: "the Ed448 private key is not 57 bytes",
-                    },
-                }
+            Material::Ed448 { seed, .. } if same(KeyAlgorithm::Ed448) => {
+                match_ed448(seed, spki.key)
             }
-            Material::Dsa(k) => {
-                if cert.algorithm != KeyAlgorithm::Dsa {
-                    return DIFFERENT_ALG;
-                }
-                match_dsa(k, spki)
-            }
-            Material::Unknown => {
-                if cert.algorithm == KeyAlgorithm::Unknown {
-                    Match::Unverifiable {
-                        reason: "the key's algorithm is not one we can match",
-                    }
-                } else {
-                    DIFFERENT_ALG
-                }
-            }
+            Material::Dsa(k) if same(KeyAlgorithm::Dsa) => match_dsa(k, spki),
+            Material::Unknown if same(KeyAlgorithm::Unknown) => Match::Unverifiable {
+                reason: "the key's algorithm is not one we can match",
+            },
+            _ => Match::No {
+                reason: "the key's algorithm differs from the certificate's",
+            },
         }
     }
 

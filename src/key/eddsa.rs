@@ -1,9 +1,70 @@
-//! Ed25519 (RFC 8032 §5.1.5) public keys from the seed; Ed448 is in `crate::curves`.
+//! Ed25519 and Ed448 keys: the public key derived from the private one (RFC 8032 §5.1.5, §5.2.5;
+//! Ed448's arithmetic is in `crate::curves`), checked against an embedded public key and matched
+//! with the certificate's.
+
+use super::Match;
+use crate::curves;
 
 pub(super) fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
     ed25519_dalek::SigningKey::from_bytes(seed)
         .verifying_key()
         .to_bytes()
+}
+
+/// An Ed25519 key file's embedded public key (PKCS#8 v2) must be the seed's.
+pub(super) fn check_ed25519(seed: &[u8; 32], public: Option<&[u8]>) -> Result<(), &'static str> {
+    match public {
+        Some(pk) if pk != ed25519_public(seed).as_slice() => {
+            Err("the Ed25519 public key in the key file does not belong to its private key")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The certificate's Ed25519 key must be a point, and the seed's public key.
+pub(super) fn match_ed25519(seed: &[u8; 32], cert_key: &[u8]) -> Match {
+    let point = <[u8; 32]>::try_from(cert_key).ok();
+    if point.is_none_or(|p| ed25519_dalek::VerifyingKey::from_bytes(&p).is_err()) {
+        return Match::BadCertificateKey {
+            reason: "the certificate's Ed25519 public key is not a 32-byte point of the curve",
+        };
+    }
+    if ed25519_public(seed).as_slice() == cert_key {
+        Match::Yes
+    } else {
+        Match::No {
+            reason: "the Ed25519 public key derived from the private key differs from the certificate's",
+        }
+    }
+}
+
+/// RFC 8032 §5.2.5: a 57-byte secret; an embedded public key must be the one it derives.
+pub(super) fn check_ed448(seed: &[u8], public: Option<&[u8]>) -> Result<(), &'static str> {
+    let derived = curves::ed448_public(seed).ok_or("the Ed448 private key is not 57 bytes")?;
+    match public {
+        Some(pk) if pk != derived.as_slice() => {
+            Err("the Ed448 public key in the key file does not belong to its private key")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The certificate's Ed448 key must be a point, and the one the private key derives.
+pub(super) fn match_ed448(seed: &[u8], cert_key: &[u8]) -> Match {
+    if !curves::ed448_point_valid(cert_key) {
+        return Match::BadCertificateKey {
+            reason: "the certificate's Ed448 public key is not a 57-byte point of the curve",
+        };
+    }
+    match curves::ed448_public(seed) {
+        Some(pk) if pk.as_slice() == cert_key => Match::Yes,
+        Some(_) => Match::No {
+            reason: "the Ed448 public key derived from the private key differs from the certificate's",
+        },
+        None => Match::No {
+            reason: "the Ed448 private key is not 57 bytes",
+        },
+    }
 }
 
 #[cfg(test)]

@@ -114,6 +114,27 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Does the RSA key belong to the certificate's `RSAPublicKey`? n and e must be equal (the key's
+/// own consistency, p·q = n and the rest, is [`check_rsa`]'s).
+pub(super) fn match_rsa(k: &RsaKey, cert_key: &[u8]) -> Match {
+    let Some((n, e)) = alg::rsa_public_key(cert_key) else {
+        return Match::Unverifiable {
+            reason: "the certificate's RSA public key is unreadable",
+        };
+    };
+    if strip(n) != k.n.as_slice() {
+        Match::No {
+            reason: "the RSA modulus differs from the certificate's",
+        }
+    } else if strip(e) != k.e.as_slice() {
+        Match::No {
+            reason: "the RSA public exponent differs from the certificate's",
+        }
+    } else {
+        Match::Yes
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
