@@ -123,7 +123,23 @@ pub(crate) enum KeyError {
     /// An encryption scheme we do not implement (PBES1, PKCS#12 PBE, PBES2 with DES-CBC, an unknown
     /// legacy PEM cipher, …).
     UnsupportedEncryption(&'static str),
+    /// Deriving the decryption key would cost more than the caller's budget (`max_kdf_cost`).
+    KdfTooCostly {
+        /// The key derivation function, e.g. `scrypt`.
+        scheme: &'static str,
+        /// Its cost in [`DEFAULT_MAX_KDF_COST`]'s units.
+        cost: u64,
+        /// The budget it is above.
+        budget: u64,
+    },
 }
+
+/// The default work budget of key derivation, in cost units: one unit ≈ one hash compression
+/// (PBKDF2: 2 per iteration and output block, twice that with SHA-384/512; PKCS#12 PBE: 3 per
+/// iteration) or one Salsa20/8 core (scrypt: 4·N·r·p). 600,000 units is about 0.4–0.5 s of the
+/// wasm build on a 2-core laptop-class machine, and opens the defaults of OpenSSL (scrypt N=16384,
+/// r=8, p=1: 524,288; PBKDF2 2,048 iterations: 4,096), Python, Java (10,000: 20,000) and Go.
+pub const DEFAULT_MAX_KDF_COST: u64 = 600_000;
 
 /// Whether a private key belongs to a certificate's public key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,9 +253,20 @@ impl fmt::Debug for PrivateKey {
 }
 
 /// Parses the key field's PEM blocks, with Go `X509KeyPair` semantics for which block is the key.
+#[cfg(test)]
 pub(crate) fn parse(
     blocks: &[crate::input::Block],
     passphrase: Option<&str>,
+) -> Result<PrivateKey, KeyError> {
+    parse_with_budget(blocks, passphrase, DEFAULT_MAX_KDF_COST)
+}
+
+/// [`parse`] with a key-derivation work budget (see [`DEFAULT_MAX_KDF_COST`]): an encrypted key
+/// whose derivation costs more is [`KeyError::KdfTooCostly`], before any work is done.
+pub(crate) fn parse_with_budget(
+    blocks: &[crate::input::Block],
+    passphrase: Option<&str>,
+    max_kdf_cost: u64,
 ) -> Result<PrivateKey, KeyError> {
     let views: Vec<KeyBlockView<'_>> = blocks
         .iter()
@@ -249,13 +276,14 @@ pub(crate) fn parse(
             der: &b.der,
         })
         .collect();
-    parse_views(&views, passphrase)
+    parse_views(&views, passphrase, max_kdf_cost)
 }
 
 /// [`parse`] over borrowed views of the blocks.
 pub(crate) fn parse_views(
     blocks: &[KeyBlockView<'_>],
     passphrase: Option<&str>,
+    max_kdf_cost: u64,
 ) -> Result<PrivateKey, KeyError> {
     if blocks.is_empty() {
         return Err(KeyError::NoPem);
@@ -296,7 +324,7 @@ pub(crate) fn parse_views(
     // label): the two structures cannot be confused, and Go, too, goes by the DER, not the label.
     if block.label == "ENCRYPTED PRIVATE KEY" {
         if let Some(enc) = EncryptedInfo::decode(block.der) {
-            return decrypt_pkcs8(&enc, passphrase, curve_hint);
+            return decrypt_pkcs8(&enc, passphrase, curve_hint, max_kdf_cost);
         }
     }
     let plain = decode_plain(block.der, label_format, curve_hint);
@@ -313,7 +341,7 @@ pub(crate) fn parse_views(
         Err(msg) => msg,
     };
     if let Some(enc) = EncryptedInfo::decode(block.der) {
-        return decrypt_pkcs8(&enc, passphrase, curve_hint);
+        return decrypt_pkcs8(&enc, passphrase, curve_hint, max_kdf_cost);
     }
     Err(KeyError::Malformed(match block.label {
         "OPENSSH PRIVATE KEY" => {
@@ -786,7 +814,7 @@ mod tests {
                     der: &b.der[..len],
                 };
                 for pass in [None, Some("secret")] {
-                    if let Ok(k) = parse_views(&[view], pass) {
+                    if let Ok(k) = parse_views(&[view], pass, DEFAULT_MAX_KDF_COST) {
                         let _ = k.check_consistency();
                         let _ = k.matches(&spki);
                         let _ = k.to_der();

@@ -27,6 +27,7 @@ pub use cert::fingerprint;
 pub use error::{Error, Result};
 pub use finding::{CertInfo, Finding, KeyInfo, Kind, Normalized, Report, Severity};
 pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
+pub use key::DEFAULT_MAX_KDF_COST;
 pub use provider::{
     CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
 };

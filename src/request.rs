@@ -146,12 +146,16 @@ pub struct BuildOptions {
     /// (both take only unencrypted keys, §1.3 §2.3). tencent-ssl: unused — give `KeyPassword`,
     /// which the API takes and which is sent with the key as it is.
     pub passphrase: Option<Zeroizing<String>>,
+    /// Work budget of decrypting an encrypted key (see [`crate::DEFAULT_MAX_KDF_COST`]); `None` = that
+    /// default.
+    pub max_kdf_cost: Option<u64>,
 }
 
 impl core::fmt::Debug for BuildOptions {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("BuildOptions")
             .field("now_ms", &self.now_ms)
+            .field("max_kdf_cost", &self.max_kdf_cost)
             .field("ecc_regions", &self.ecc_regions)
             .field("region", &self.region)
             .field(

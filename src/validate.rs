@@ -62,6 +62,10 @@ pub struct Input<'a> {
     pub encrypt_certificate: Option<&'a str>,
     /// aliyun-cas SM2 encryption key.
     pub encrypt_private_key: Option<&'a str>,
+    /// Work budget of decrypting an encrypted key, in [`crate::DEFAULT_MAX_KDF_COST`]'s units;
+    /// `None` = that default (about half a second). Above it the key is not decrypted and the
+    /// report says why and how to proceed.
+    pub max_kdf_cost: Option<u64>,
 }
 
 impl core::fmt::Debug for Input<'_> {
@@ -351,7 +355,7 @@ fn check_pair(
         }
         return (bundle, None);
     };
-    let key = read_key(sink, key_text, input.passphrase, fields.private_key);
+    let key = read_key(sink, key_text, input, fields.private_key);
     if let Some(KeyRead::Parsed(k)) = key.as_ref() {
         // A certificate whose own public key is invalid has already been reported; nothing can
         // belong to it.
@@ -739,7 +743,7 @@ fn check_type(sink: &mut Sink, ty: CertificateType, leaf: &Cert, field: &str) {
 }
 
 /// Reads the key field. Key bytes never reach a message.
-fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) -> Option<KeyRead> {
+fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Option<KeyRead> {
     if too_large(sink, text, field) {
         return None;
     }
@@ -752,10 +756,17 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
             Some(problem.describe()),
         );
     }
-    let key = match key::parse(&pem.blocks, passphrase) {
+    let budget = input.max_kdf_cost.unwrap_or(key::DEFAULT_MAX_KDF_COST);
+    let key = match key::parse_with_budget(&pem.blocks, input.passphrase, budget) {
         Ok(key) => key,
         Err(e) => {
             let locked = match &e {
+                KeyError::KdfTooCostly { .. } => Some(KeyInfo {
+                    format: "encrypted",
+                    key_algorithm: KeyAlgorithm::Unknown.as_str(),
+                    key_bits: 0,
+                    curve: None,
+                }),
                 KeyError::Encrypted { algorithm, .. }
                 | KeyError::WrongPassphrase { algorithm, .. } => Some(KeyInfo {
                     format: "encrypted",
@@ -800,6 +811,17 @@ fn read_key(sink: &mut Sink, text: &str, passphrase: Option<&str>, field: &str) 
                 KeyError::UnsupportedEncryption(why) => {
                     (Kind::PrivateKeyEncrypted, why.to_string())
                 }
+                KeyError::KdfTooCostly {
+                    scheme,
+                    cost,
+                    budget,
+                } => (
+                    Kind::PrivateKeyEncrypted,
+                    format!(
+                        "decrypting this key ({scheme}) would cost {cost} work units, above the budget of {budget} (maxKdfCost; the default {} is about half a second): decrypt it first (openssl pkey -in key.pem -out plain.pem) or raise maxKdfCost",
+                        key::DEFAULT_MAX_KDF_COST
+                    ),
+                ),
             };
             // A PEM problem already explains an unreadable key; don't report the same thing twice.
             if kind != Kind::PrivateKeyFormatInvalid || pem.problems.is_empty() {

@@ -67,6 +67,14 @@ export interface ValidateInput {
   encryptCertificate?: string | null;
   /** aliyun-cas SM2 uploads: encryption private key. */
   encryptPrivateKey?: string | null;
+  /**
+   * Work budget of decrypting an encrypted key, in cost units (one unit ≈ one hash compression or
+   * one scrypt Salsa20/8 core). Default 600,000: about half a second, enough for the defaults of
+   * OpenSSL (scrypt N=16384, r=8, p=1), Python, Java and Go. Above it the key is not decrypted and
+   * the report has a `PrivateKeyEncrypted` finding that says the cost; raise it where waiting is
+   * fine (a CLI, a Worker on a paid plan).
+   */
+  maxKdfCost?: number | null;
 }
 
 /** One thing validate has to say, in the chosen provider's words. */
@@ -187,6 +195,8 @@ export interface BuildOptions {
   region?: string;
   /** aliyun-slb / aliyun-cas: decrypts an encrypted key; the request carries the decrypted key. */
   passphrase?: string;
+  /** Work budget of decrypting an encrypted key (see `ValidateInput.maxKdfCost`). */
+  maxKdfCost?: number;
 }
 
 /** An upload request: what `fetch` needs. Unsigned from buildRequest; signed by signRequest. */
@@ -644,6 +654,20 @@ impl Field<'_> {
         int.ok_or_else(|| self.wrong("an integer"))
     }
 
+    /// `maxKdfCost`: a positive integer (work units), or absent.
+    fn opt_kdf_cost(&self) -> JsResult<Option<u64>> {
+        if self.absent() {
+            return Ok(None);
+        }
+        self.value
+            .as_f64()
+            .and_then(safe_integer)
+            .and_then(|i| u64::try_from(i).ok())
+            .filter(|i| *i > 0)
+            .map(Some)
+            .ok_or_else(|| self.wrong("a positive integer (key-derivation work units)"))
+    }
+
     /// The items of an array (or of another iterable object), at most [`MAX_ITEMS`].
     fn items(&self, want: &str) -> JsResult<Vec<JsValue>> {
         let too_many = || {
@@ -813,6 +837,7 @@ pub fn validate(
         sign_private_key,
         encrypt_certificate,
         encrypt_private_key,
+        max_kdf_cost,
     ] = fields(
         &input,
         "validate() input",
@@ -829,6 +854,7 @@ pub fn validate(
             "signPrivateKey",
             "encryptCertificate",
             "encryptPrivateKey",
+            "maxKdfCost",
         ],
         true,
     )?;
@@ -867,6 +893,7 @@ pub fn validate(
         sign_private_key: secret(&sign_private_key),
         encrypt_certificate: encrypt_certificate.as_deref(),
         encrypt_private_key: secret(&encrypt_private_key),
+        max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
     });
     Ok(report_js(&report))
 }
@@ -955,10 +982,10 @@ pub fn build_request(
             ..BuildOptions::default()
         }
     } else {
-        let [now, ecc_regions, region, passphrase] = fields(
+        let [now, ecc_regions, region, passphrase, max_kdf_cost] = fields(
             &options,
             "buildRequest() options",
-            ["now", "eccRegions", "region", "passphrase"],
+            ["now", "eccRegions", "region", "passphrase", "maxKdfCost"],
             true,
         )?;
         BuildOptions {
@@ -966,6 +993,7 @@ pub fn build_request(
             ecc_regions: ecc_regions.opt_strings()?.unwrap_or_default(),
             region: region.opt_string()?,
             passphrase: passphrase.opt_secret()?,
+            max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
         }
     };
     match core_build_request(provider, &params, &options) {

@@ -497,3 +497,55 @@ fn pkcs12_pbe_3des_keys_are_decrypted() {
         assert_eq!(kinds(&none), vec![Kind::PrivateKeyEncrypted], "{file}");
     }
 }
+
+/// Key derivation has a work budget: a key whose KDF costs more than `max_kdf_cost` (default
+/// 600,000 units, about half a second) is not decrypted — a `PrivateKeyEncrypted` finding says the
+/// cost and how to proceed — and a caller who can wait raises it. OpenSSL's defaults fit.
+#[test]
+fn key_derivation_has_a_work_budget() {
+    let cert = read("rsa/2048/fullchain.pem");
+    let with = |key: &str, budget: Option<u64>| {
+        validate(&Input {
+            certificate: &cert,
+            private_key: Some(key),
+            passphrase: Some("correct horse"),
+            now_ms: NOW,
+            max_kdf_cost: budget,
+            ..Input::default()
+        })
+    };
+    for (file, cost) in [
+        ("algorithms/rsa2048-scrypt-p2.pem", "1048576"),
+        ("algorithms/rsa2048-pbkdf2-400k.pem", "800000"),
+    ] {
+        let started = std::time::Instant::now();
+        let r = with(&read(file), None);
+        // Refused before any derivation: far below the derivation's own time (not a benchmark).
+        assert!(
+            started.elapsed().as_millis() < 5_000,
+            "{file}: the refusal did the work"
+        );
+        assert_eq!(
+            kinds(&r),
+            vec![Kind::PrivateKeyEncrypted],
+            "{file}: {}",
+            explain(&r)
+        );
+        let detail = r.errors[0].detail.as_deref().unwrap();
+        assert!(
+            detail.contains(cost) && detail.contains("maxKdfCost"),
+            "{file}: {detail}"
+        );
+        assert_eq!(r.private_key.as_ref().unwrap().format, "encrypted");
+    }
+    // OpenSSL's default scrypt (N=16384, r=8, p=1: 524,288 units) opens with the default budget;
+    // a budget below a key's cost refuses it, one above opens it.
+    let openssl_default = read("keys/rsa2048/pkcs8-pbes2-scrypt-aes256.pem");
+    assert!(with(&openssl_default, None).ok);
+    let cheap = read("keys/rsa2048/pkcs8-pbes2-pbkdf2-sha256-aes256.pem");
+    assert_eq!(
+        kinds(&with(&cheap, Some(100))),
+        vec![Kind::PrivateKeyEncrypted]
+    );
+    assert!(with(&cheap, Some(1_000_000)).ok);
+}

@@ -301,6 +301,9 @@ pub(super) fn read_pbkdf2(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &
         }
     };
     r.finish().map_err(bad)?;
+    if iterations == 0 {
+        return Err("invalid PBKDF2 parameters: 0 iterations (RFC 8018 requires a positive count)");
+    }
     if iterations > u64::from(MAX_PBKDF2_ITERATIONS) {
         return Err("PBKDF2 iteration count above 10,000,000");
     }
@@ -335,6 +338,12 @@ pub(super) fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &
     if n < 2 || !n.is_power_of_two() || block == 0 || parallel == 0 {
         return Err(INVALID_SCRYPT);
     }
+    // RFC 7914 §2: N < 2^(128·r/8) and r·p < 2^30 (OpenSSL refuses the rest too).
+    if u64::from(n.trailing_zeros()) >= block.saturating_mul(16)
+        || block.saturating_mul(parallel) >= 1 << 30
+    {
+        return Err("invalid scrypt parameters: RFC 7914 requires N < 2^(16·r) and r·p < 2^30");
+    }
     let memory = n
         .saturating_add(parallel)
         .saturating_mul(block)
@@ -350,6 +359,42 @@ pub(super) fn read_scrypt(mut r: Reader<'_>) -> Result<(Kdf<'_>, Option<u64>), &
 }
 
 impl Kdf<'_> {
+    /// The work of deriving `key_len` bytes, in [`DEFAULT_MAX_KDF_COST`]'s units: PBKDF2 runs two
+    /// compressions per iteration and output block (SHA-384/512 compressions count double, being
+    /// twice as wide), scrypt 4·N·r·p Salsa20/8 cores (RFC 7914 §5: 2·N BlockMix of 2r cores each
+    /// per parallel lane).
+    pub(super) fn cost(&self, key_len: usize) -> u64 {
+        match *self {
+            Kdf::Pbkdf2 {
+                iterations, prf, ..
+            } => {
+                let (out, width) = match prf {
+                    Prf::Sha1 => (20, 1),
+                    Prf::Sha224 => (28, 1),
+                    Prf::Sha256 => (32, 1),
+                    Prf::Sha384 => (48, 2),
+                    Prf::Sha512 => (64, 2),
+                };
+                let blocks = u64::try_from(key_len.div_ceil(out)).unwrap_or(u64::MAX);
+                u64::from(iterations)
+                    .saturating_mul(blocks)
+                    .saturating_mul(2 * width)
+            }
+            Kdf::Scrypt { log_n, r, p, .. } => (1u64 << log_n.min(63))
+                .saturating_mul(u64::from(r))
+                .saturating_mul(u64::from(p))
+                .saturating_mul(4),
+        }
+    }
+
+    /// The function's name, for messages.
+    pub(super) const fn name(&self) -> &'static str {
+        match self {
+            Kdf::Pbkdf2 { .. } => "PBKDF2",
+            Kdf::Scrypt { .. } => "scrypt",
+        }
+    }
+
     /// Derives `key.len()` bytes from the passphrase.
     pub(super) fn derive(&self, passphrase: &[u8], key: &mut [u8]) -> Result<(), &'static str> {
         use pbkdf2::pbkdf2_hmac;
@@ -381,6 +426,7 @@ pub(super) fn decrypt_pkcs8(
     enc: &EncryptedInfo<'_>,
     passphrase: Option<&str>,
     curve_hint: Option<Oid>,
+    max_kdf_cost: u64,
 ) -> Result<PrivateKey, KeyError> {
     let Some(passphrase) = passphrase else {
         return Err(KeyError::Encrypted {
@@ -393,7 +439,8 @@ pub(super) fn decrypt_pkcs8(
         algorithm: KeyAlgorithm::Unknown,
     };
     if let Some(two_key) = pkcs12_3des(&enc.algorithm.oid) {
-        let plain = decrypt_pkcs12_3des(enc, passphrase, two_key)?.ok_or_else(|| wrong.clone())?;
+        let plain = decrypt_pkcs12_3des(enc, passphrase, two_key, max_kdf_cost)?
+            .ok_or_else(|| wrong.clone())?;
         let (der_format, material) =
             decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
         return Ok(PrivateKey {
@@ -410,6 +457,14 @@ pub(super) fn decrypt_pkcs8(
         )));
     }
     let params = pbes2_params(&enc.algorithm).map_err(KeyError::UnsupportedEncryption)?;
+    let cost = params.kdf.cost(params.cipher.key_len());
+    if cost > max_kdf_cost {
+        return Err(KeyError::KdfTooCostly {
+            scheme: params.kdf.name(),
+            cost,
+            budget: max_kdf_cost,
+        });
+    }
     let mut key = Zeroizing::new([0u8; PBES2_MAX_KEY]);
     let key = key
         .get_mut(..params.cipher.key_len())
@@ -688,7 +743,20 @@ mod tests {
                     &aes,
                     &data,
                 ),
-                "scrypt parameters above the supported cost ((N+p)·r at most 2^19)",
+                "invalid scrypt parameters: RFC 7914 requires N < 2^(16·r) and r·p < 2^30",
+            ),
+            (
+                // N = 2^16 with r = 1: N must be below 2^(16·r) (RFC 7914 §2); OpenSSL refuses it.
+                pbes2_der(
+                    &scrypt_alg(&[&salt, &[2, 3, 1, 0, 0], &[2, 1, 1], &[2, 1, 1]]),
+                    &aes,
+                    &data,
+                ),
+                "invalid scrypt parameters: RFC 7914 requires N < 2^(16·r) and r·p < 2^30",
+            ),
+            (
+                pbes2_der(&pbkdf2_alg(&[&salt, &[2, 1, 0]]), &aes, &data),
+                "invalid PBKDF2 parameters: 0 iterations (RFC 8018 requires a positive count)",
             ),
             (
                 pbes2_der(

@@ -24,6 +24,7 @@ pub(super) fn decrypt_pkcs12_3des(
     enc: &EncryptedInfo<'_>,
     passphrase: &str,
     two_key: bool,
+    max_kdf_cost: u64,
 ) -> Result<Option<Zeroizing<Vec<u8>>>, KeyError> {
     const BAD: KeyError = KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters");
     let params = enc.algorithm.parameters.ok_or(BAD)?;
@@ -41,6 +42,15 @@ pub(super) fn decrypt_pkcs12_3des(
         return Err(KeyError::UnsupportedEncryption(
             "invalid PKCS#12 PBE parameters: 0 iterations",
         ));
+    }
+    // Three SHA-1 outputs (24 key bytes, 8 IV bytes), one compression per iteration each.
+    let cost = iterations.saturating_mul(3);
+    if cost > max_kdf_cost {
+        return Err(KeyError::KdfTooCostly {
+            scheme: "PKCS#12 PBE",
+            cost,
+            budget: max_kdf_cost,
+        });
     }
     let iterations = u32::try_from(iterations)
         .ok()

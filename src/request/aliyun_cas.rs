@@ -191,6 +191,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
             provider: Some(ProviderId::AliyunCas),
             now_ms: options.now_ms,
             passphrase: options.passphrase.as_ref().map(|p| p.as_str()),
+            max_kdf_cost: options.max_kdf_cost,
             sign_certificate: sm("SignCert"),
             sign_private_key: sm("SignPrivateKey"),
             encrypt_certificate: sm("EncryptCert"),

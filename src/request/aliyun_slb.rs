@@ -254,6 +254,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
                 region,
                 now_ms: options.now_ms,
                 passphrase: options.passphrase.as_ref().map(|p| p.as_str()),
+                max_kdf_cost: options.max_kdf_cost,
                 ecc_regions: &ecc,
                 ..Input::default()
             },

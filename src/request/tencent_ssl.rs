@@ -129,6 +129,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         provider: Some(ProviderId::TencentSsl),
         now_ms: options.now_ms,
         passphrase: key_password,
+        max_kdf_cost: options.max_kdf_cost,
         certificate_type,
         ..Input::default()
     };

@@ -115,6 +115,31 @@ describe("hostile arguments", () => {
     assert.ok(signed.headers.some(([k]) => k === "authorization"));
   });
 
+  it("an encrypted key beyond the key-derivation budget is refused at once, and maxKdfCost raises it", () => {
+    const certificate = fixture("rsa/2048/fullchain.pem");
+    const now = Date.UTC(2027, 0, 1);
+    for (const file of ["algorithms/rsa2048-scrypt-p2.pem", "algorithms/rsa2048-pbkdf2-400k.pem"]) {
+      const privateKey = fixture(file);
+      const started = performance.now();
+      const r = cp.validate({ certificate, privateKey, passphrase: "correct horse", now });
+      const ms = performance.now() - started;
+      assert.deepEqual(r.errors.map((f) => f.kind), ["PrivateKeyEncrypted"], file);
+      assert.match(r.errors[0].detail, /maxKdfCost/);
+      // No derivation ran (a refusal, not a benchmark: the derivation itself takes ~1 s here).
+      assert.ok(ms < 300, `${file}: ${ms} ms`);
+      assert.throws(() => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: certificate, PrivateKey: privateKey }, { passphrase: "correct horse", now }), (e) => e.kind === "PrivateKeyEncrypted" && /maxKdfCost/.test(e.findings[0].detail));
+    }
+    const cheap = fixture("keys/rsa2048/pkcs8-pbes2-pbkdf2-sha256-aes256.pem");
+    const low = cp.validate({ certificate, privateKey: cheap, passphrase: "correct horse", now, maxKdfCost: 10 });
+    assert.deepEqual(low.errors.map((f) => f.kind), ["PrivateKeyEncrypted"]);
+    const high = cp.validate({ certificate, privateKey: cheap, passphrase: "correct horse", now, maxKdfCost: 5_000_000 });
+    assert.equal(high.ok, true);
+    for (const bad of [0, -1, 1.5, "600000", Number.NaN]) {
+      const e = assertCoded(() => cp.validate({ certificate, maxKdfCost: bad }), `maxKdfCost ${bad}`);
+      assert.equal(e?.code, "InvalidArgument");
+    }
+  });
+
   it("a revoked Proxy as the whole input is an Error with a code", () => {
     const e = assertCoded(() => cp.validate(revoked()), "revoked");
     assert.ok(e);

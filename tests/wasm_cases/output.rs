@@ -127,6 +127,7 @@ fn reports_are_written_as_serde_wrote_them() {
                 sign_private_key: None,
                 encrypt_certificate: None,
                 encrypt_private_key: None,
+                max_kdf_cost: None,
             });
             assert_same(
                 &written,
