@@ -1,8 +1,38 @@
 //! Errors: the call itself could not be served (SPEC.md: only a malformed call, or `fingerprint` without
 //! a certificate, is an error; problems with certificate/key *content* are findings).
 
+use alloc::format;
 use alloc::string::String;
 use core::fmt;
+
+/// Short and made of `[A-Za-z0-9._-]` only: safe to repeat (see [`shown`]).
+pub(crate) fn plain(value: &str) -> bool {
+    value.len() <= 32
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// A caller's name as a finding's `field`: itself when [`plain`], else a description.
+pub(crate) fn field_name(value: &str) -> String {
+    if plain(value) {
+        String::from(value)
+    } else {
+        shown(value)
+    }
+}
+
+/// How a message names a value the caller gave: quoted when it is short and looks like what was
+/// expected (at most 32 characters of `[A-Za-z0-9._-]`: a provider id, a region, an algorithm
+/// name), else described without its content — it may be a private key or a passphrase pasted
+/// into the wrong argument, and messages end up in logs.
+pub(crate) fn shown(value: &str) -> String {
+    if plain(value) {
+        format!("\"{value}\"")
+    } else {
+        format!("a string of {} characters", value.chars().count())
+    }
+}
 
 /// Why a call failed. `code()` is the stable identifier JS sees as `error.code`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +79,18 @@ pub type Result<T> = core::result::Result<T, Error>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caller_values_are_quoted_only_when_plain() {
+        assert_eq!(shown("cn-hangzhou"), "\"cn-hangzhou\"");
+        assert_eq!(shown("HMAC-SHA1"), "\"HMAC-SHA1\"");
+        assert_eq!(
+            shown("-----BEGIN PRIVATE KEY-----"),
+            "a string of 27 characters"
+        );
+        assert_eq!(shown("correct horse"), "a string of 13 characters");
+        assert_eq!(shown(&"a".repeat(33)), "a string of 33 characters");
+    }
     use alloc::string::ToString;
 
     #[test]

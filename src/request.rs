@@ -500,7 +500,8 @@ fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) ->
     let mut found: Vec<Option<Val<'a>>> = specs.iter().map(|_| None).collect();
     for (name, value) in params {
         let Some((index, spec)) = specs.iter().enumerate().find(|(_, s)| s.name == name) else {
-            let shown: String = name.chars().take(64).collect();
+            let shown = crate::error::shown(name);
+            let field = crate::error::field_name(name);
             let hint = specs
                 .iter()
                 .find(|s| s.name.eq_ignore_ascii_case(name))
@@ -509,7 +510,7 @@ fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) ->
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::UnknownParameter),
-                &shown,
+                &field,
                 format!("{shown} is not a parameter of this API{hint}"),
             );
             continue;
@@ -615,8 +616,8 @@ fn read_tags<'a>(ctx: &mut Ctx, spec: &'static TagSpec, items: &'a [ParamValue])
             } else if member == spec.value {
                 &mut tag.value
             } else {
-                let shown: String = member.chars().take(64).collect();
-                let field = tag_field(spec, i, Some(&shown));
+                let shown = crate::error::shown(member);
+                let field = tag_field(spec, i, Some(&crate::error::field_name(member)));
                 ctx.push(
                     Kind::ParameterInvalid,
                     Some(When::UnknownParameter),

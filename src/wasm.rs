@@ -21,6 +21,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
+use crate::error::shown;
 use crate::{
     ApiRequest, BuildOptions, CertInfo, CertificateType, Credentials, Finding,
     FingerprintAlgorithm, FingerprintFormat, Input, KeyInfo, ParamValue, Params, ProviderId,
@@ -281,7 +282,8 @@ pub(crate) fn provider_from(name: Option<&str>) -> JsResult<Option<ProviderId>> 
     name.map(|p| {
         ProviderId::from_name(p).ok_or_else(|| {
             invalid_argument(&format!(
-                "unknown provider {p:?}: expected \"aliyun-slb\", \"aliyun-cas\" or \"tencent-ssl\""
+                "unknown provider {}: expected \"aliyun-slb\", \"aliyun-cas\" or \"tencent-ssl\"",
+                shown(p)
             ))
         })
     })
@@ -582,9 +584,9 @@ fn fill(value: &JsValue, what: &str, out: &mut [Field<'_>], deny_unknown: bool) 
             field.value = v;
         } else if deny_unknown {
             let known: Vec<&str> = out.iter().map(|f| f.name).collect();
-            let shown: String = key.chars().take(64).collect();
             return Err(invalid_argument(&format!(
-                "{what}: unknown field `{shown}`, expected one of {}",
+                "{what}: unknown field {}, expected one of {}",
+                shown(&key),
                 known.join(", ")
             )));
         }
@@ -865,7 +867,8 @@ pub fn validate(
         .map(|t| {
             CertificateType::from_name(&t).ok_or_else(|| {
                 invalid_argument(&format!(
-                    "certificateType must be \"SVR\" or \"CA\", not {t:?}"
+                    "certificateType must be \"SVR\" or \"CA\", not {}",
+                    shown(&t)
                 ))
             })
         })
@@ -919,7 +922,8 @@ pub fn fingerprint(
         None => FingerprintAlgorithm::default(),
         Some(a) => FingerprintAlgorithm::from_name(&a).ok_or_else(|| {
             invalid_argument(&format!(
-                "algorithm must be \"sha1\" or \"sha256\", not {a:?}"
+                "algorithm must be \"sha1\" or \"sha256\", not {}",
+                shown(&a)
             ))
         })?,
     };
@@ -927,7 +931,8 @@ pub fn fingerprint(
         None => FingerprintFormat::default(),
         Some(f) => FingerprintFormat::from_name(&f).ok_or_else(|| {
             invalid_argument(&format!(
-                "format must be \"colon-lower\", \"colon-upper\" or \"hex\", not {f:?}"
+                "format must be \"colon-lower\", \"colon-upper\" or \"hex\", not {}",
+                shown(&f)
             ))
         })?,
     };
@@ -1021,9 +1026,9 @@ fn read_params(params: &JsValue) -> JsResult<Params> {
     let mut out = Params::new();
     for (name, value) in pairs {
         let value = param_value(&value, 0).map_err(|it| {
-            let shown: String = name.chars().take(64).collect();
             invalid_argument(&format!(
-                "buildRequest() params: {shown} holds {it}, which no parameter takes"
+                "buildRequest() params: {} holds {it}, which no parameter takes",
+                shown(&name)
             ))
         })?;
         out.insert(name, value);
@@ -1065,7 +1070,8 @@ pub fn sign_request(
             .map(|a| {
                 SignAlgorithm::from_name(&a).ok_or_else(|| {
                     invalid_argument(&format!(
-                        "signRequest() options: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {a:?}"
+                        "signRequest() options: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {}",
+                        shown(&a)
                     ))
                 })
             })

@@ -135,12 +135,12 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         None | Some("cn-hangzhou") => Some(String::from("cas.aliyuncs.com")),
         Some(r) if REGIONS.contains(&r) => Some(format!("cas.{r}.aliyuncs.com")),
         Some(r) => {
-            let shown: String = r.chars().take(64).collect();
+            let shown = crate::error::shown(r);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),
                 "region",
-                format!("{shown:?} has no CAS endpoint"),
+                format!("{shown} has no CAS endpoint"),
             );
             None
         }

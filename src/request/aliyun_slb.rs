@@ -194,12 +194,12 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
             "RegionId is required".into(),
         ),
         Some(r) if !REGIONS.contains(&r) => {
-            let shown: String = r.chars().take(64).collect();
+            let shown = crate::error::shown(r);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),
                 "RegionId",
-                format!("{shown:?} is not a CLB region"),
+                format!("{shown} is not a CLB region"),
             );
         }
         Some(_) => {}

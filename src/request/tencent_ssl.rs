@@ -1,7 +1,7 @@
 //! tencent-ssl `UploadCertificate` 2019-12-05: parameters, rules and request (PROVIDERS.md §3).
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::ToString;
 use alloc::vec;
 
 use super::{
@@ -97,12 +97,12 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         Some(t) => {
             let parsed = CertificateType::from_name(t);
             if parsed.is_none() {
-                let shown: String = t.chars().take(32).collect();
+                let shown = crate::error::shown(t);
                 ctx.push(
                     Kind::ParameterInvalid,
                     None,
                     "CertificateType",
-                    format!("CertificateType must be CA or SVR, not {shown:?}"),
+                    format!("CertificateType must be CA or SVR, not {shown}"),
                 );
             }
             parsed
@@ -111,12 +111,12 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
 
     if let Some(r) = options.region.as_deref() {
         if !region_ok(r) {
-            let shown: String = r.chars().take(64).collect();
+            let shown = crate::error::shown(r);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),
                 "region",
-                format!("{shown:?} is not a region id"),
+                format!("{shown} is not a region id"),
             );
         }
     }

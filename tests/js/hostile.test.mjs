@@ -140,6 +140,47 @@ describe("hostile arguments", () => {
     }
   });
 
+  it("a key or a passphrase in the wrong argument is never echoed, in any argument of any export", () => {
+    const key = fixture("rsa/2048/key.pem");
+    const passphrase = "correct horse battery staple 2026";
+    const cert = fixture("rsa/2048/leaf.pem");
+    const request = cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: fixture("keys/rsa2048/pkcs1.pem") }, { now: Date.UTC(2027, 0, 1) });
+    const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
+    const body = key.split("\n").filter((l) => l.length > 40 && !l.startsWith("-----"));
+    for (const secret of [key, passphrase]) {
+      const calls = {
+        "validate provider": () => cp.validate({ certificate: cert, provider: secret }),
+        "validate certificateType": () => cp.validate({ certificate: cert, certificateType: secret }),
+        "validate region": () => cp.validate({ certificate: cert, provider: "aliyun-slb", region: secret }),
+        "validate field name": () => cp.validate({ certificate: cert, [secret]: 1 }),
+        "fingerprint algorithm": () => cp.fingerprint(cert, secret),
+        "fingerprint format": () => cp.fingerprint(cert, "sha1", secret),
+        "buildRequest provider": () => cp.buildRequest(secret, {}),
+        "buildRequest RegionId": () => cp.buildRequest("aliyun-slb", { RegionId: secret, ServerCertificate: cert }),
+        "buildRequest param name": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, [secret]: "x" }),
+        "buildRequest tag member": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, Tag: [{ Key: "k", [secret]: "v" }] }),
+        "buildRequest CertificateType": () => cp.buildRequest("tencent-ssl", { CertificatePublicKey: cert, CertificateType: secret }),
+        "buildRequest X-TC-Region": () => cp.buildRequest("tencent-ssl", { CertificatePublicKey: cert, CertificateType: "CA" }, { region: secret }),
+        "buildRequest option name": () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou" }, { [secret]: 1 }),
+        "signRequest algorithm": () => cp.signRequest(request, creds, { algorithm: secret }),
+        "signRequest request provider": () => cp.signRequest({ ...request, provider: secret }, creds),
+        "signRequest credential name": () => cp.signRequest(request, { ...creds, [secret]: "x" }),
+        "regions": () => cp.regions(secret),
+      };
+      for (const [label, call] of Object.entries(calls)) {
+        let out;
+        try {
+          out = JSON.stringify(call());
+        } catch (e) {
+          assert.ok(e instanceof Error && typeof e.code === "string", `${label}: ${e}`);
+          out = `${e.message} ${JSON.stringify(e.findings ?? [])}`;
+        }
+        const leaked = secret === key ? body.some((l) => out.includes(l.slice(0, 24))) : out.includes(passphrase);
+        assert.ok(!leaked, `${label}: the ${secret === key ? "key" : "passphrase"} is echoed: ${out.slice(0, 300)}`);
+      }
+    }
+  });
+
   it("a revoked Proxy as the whole input is an Error with a code", () => {
     const e = assertCoded(() => cp.validate(revoked()), "revoked");
     assert.ok(e);

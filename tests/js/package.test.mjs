@@ -228,7 +228,7 @@ describe("validate: report shape and thrown errors", () => {
     for (const typo of ["privatekey", "Certificate", "ecc_regions"]) {
       const e = thrown(() => main.validate({ certificate: RSA_FULLCHAIN, [typo]: undefined }));
       assertCodedError(e, "InvalidArgument");
-      assert.ok(e.message.includes(`\`${typo}\``), e.message);
+      assert.ok(e.message.includes(`"${typo}"`), e.message);
     }
     const secret = "hunter2-never-shown";
     for (const input of [{ certificate: RSA_FULLCHAIN, now: secret }, { certificate: RSA_FULLCHAIN, eccRegions: secret },
