@@ -467,6 +467,28 @@ fn array_copy(value: &JsValue, what: &str) -> JsResult<Array> {
     try_array_from(value).map_err(|_| threw(what))
 }
 
+/// The most UTF-16 code units a string argument may have. Over it, its UTF-8 form is over the
+/// core's 1 MiB field limit too (each unit is at least one byte), so it is refused without being
+/// copied into wasm memory — which never shrinks: one 100 MB string would stay for good.
+const MAX_STRING_UNITS: u32 = 1 << 20;
+
+/// A string argument's text, or `Err(length in UTF-16 units)` when it is over
+/// [`MAX_STRING_UNITS`] (then it is not copied); `None` when it is not a string.
+fn bounded_string(value: &JsValue) -> Option<Result<String, u32>> {
+    let s = value.dyn_ref::<js_sys::JsString>()?;
+    let units = s.length();
+    if units > MAX_STRING_UNITS {
+        return Some(Err(units));
+    }
+    s.as_string().map(Ok)
+}
+
+/// What a PEM field over the limit becomes: a text the core sees as over 1 MiB (and answers with
+/// `InputTooLarge`), without the caller's bytes ever entering wasm memory.
+fn oversized_text() -> String {
+    "x".repeat(crate::input::MAX_FIELD_BYTES.saturating_add(1))
+}
+
 /// `undefined` or `null`: absent.
 fn nullish(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
@@ -615,7 +637,31 @@ impl Field<'_> {
 
     /// A required string.
     fn string(&self) -> JsResult<String> {
-        self.value.as_string().ok_or_else(|| self.wrong("a string"))
+        match bounded_string(&self.value) {
+            Some(Ok(s)) => Ok(s),
+            Some(Err(units)) => Err(self.too_long(units)),
+            None => Err(self.wrong("a string")),
+        }
+    }
+
+    fn too_long(&self, units: u32) -> JsValue {
+        invalid_argument(&format!(
+            "{}: {} is a string of {units} characters; at most {MAX_STRING_UNITS}",
+            self.what, self.name
+        ))
+    }
+
+    /// A PEM text, or absent. One over the size limit is not copied: the core reports it as
+    /// `InputTooLarge` (a finding, as for any field over 1 MiB).
+    fn opt_pem(&self) -> JsResult<Option<Zeroizing<String>>> {
+        if self.absent() {
+            return Ok(None);
+        }
+        match bounded_string(&self.value) {
+            Some(Ok(s)) => Ok(Some(Zeroizing::new(s))),
+            Some(Err(_)) => Ok(Some(Zeroizing::new(oversized_text()))),
+            None => Err(self.wrong("a string")),
+        }
     }
 
     /// A string, or absent (`undefined` / `null`).
@@ -708,7 +754,11 @@ impl Field<'_> {
         }
         self.items(WANT)?
             .iter()
-            .map(|item| item.as_string().ok_or_else(|| self.wrong_value(WANT, item)))
+            .map(|item| match bounded_string(item) {
+                Some(Ok(s)) => Ok(s),
+                Some(Err(units)) => Err(self.too_long(units)),
+                None => Err(self.wrong_value(WANT, item)),
+            })
             .collect::<JsResult<Vec<String>>>()
             .map(Some)
     }
@@ -726,8 +776,9 @@ impl Field<'_> {
                 return Err(self.wrong_value(WANT, &item));
             }
             let (name, value) = (pair.get(0), pair.get(1));
-            match (name.as_string(), value.as_string()) {
-                (Some(n), Some(v)) => out.push((n, v)),
+            match (bounded_string(&name), bounded_string(&value)) {
+                (Some(Ok(n)), Some(Ok(v))) => out.push((n, v)),
+                (Some(Err(units)), _) | (_, Some(Err(units))) => return Err(self.too_long(units)),
                 (None, _) => return Err(self.wrong_value(WANT, &name)),
                 (_, None) => return Err(self.wrong_value(WANT, &value)),
             }
@@ -742,8 +793,9 @@ impl Field<'_> {
         let pairs = entries(&self.value, &what)?.ok_or_else(|| self.wrong(WANT))?;
         pairs
             .into_iter()
-            .map(|(k, v)| match v.as_string() {
-                Some(s) => Ok((k, s)),
+            .map(|(k, v)| match bounded_string(&v) {
+                Some(Ok(s)) => Ok((k, s)),
+                Some(Err(units)) => Err(self.too_long(units)),
                 None => Err(self.wrong_value(WANT, &v)),
             })
             .collect()
@@ -763,8 +815,10 @@ fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str
         Ok(ParamValue::Bool(b))
     } else if let Some(x) = value.as_f64() {
         Ok(safe_integer(x).map_or(ParamValue::Float(x), ParamValue::Int))
-    } else if let Some(s) = value.as_string() {
-        Ok(ParamValue::Str(s))
+    } else if let Some(text) = bounded_string(value) {
+        // Over the limit: the core sees a text over 1 MiB (InputTooLarge for a PEM parameter, the
+        // parameter's own rule otherwise), never the caller's bytes.
+        Ok(ParamValue::Str(text.unwrap_or_else(|_| oversized_text())))
     } else if value.is_bigint() {
         if let Ok(i) = i64::try_from(value.clone()) {
             Ok(ParamValue::Int(i))
@@ -875,16 +929,16 @@ pub fn validate(
         .transpose()?;
     let ecc_regions = ecc_regions.opt_strings()?.unwrap_or_default();
     let ecc_regions: Vec<&str> = ecc_regions.iter().map(String::as_str).collect();
-    let certificate = certificate.opt_string()?;
+    let certificate = certificate.opt_pem()?;
     let region = region.opt_string()?;
-    let sign_certificate = sign_certificate.opt_string()?;
-    let encrypt_certificate = encrypt_certificate.opt_string()?;
-    let private_key = private_key.opt_secret()?;
+    let sign_certificate = sign_certificate.opt_pem()?;
+    let encrypt_certificate = encrypt_certificate.opt_pem()?;
+    let private_key = private_key.opt_pem()?;
     let passphrase = passphrase.opt_secret()?;
-    let sign_private_key = sign_private_key.opt_secret()?;
-    let encrypt_private_key = encrypt_private_key.opt_secret()?;
+    let sign_private_key = sign_private_key.opt_pem()?;
+    let encrypt_private_key = encrypt_private_key.opt_pem()?;
     let report = core_validate(&Input {
-        certificate: certificate.as_deref().unwrap_or(""),
+        certificate: secret(&certificate).unwrap_or(""),
         private_key: secret(&private_key),
         provider,
         region: region.as_deref(),
@@ -892,9 +946,9 @@ pub fn validate(
         passphrase: secret(&passphrase),
         certificate_type,
         ecc_regions: &ecc_regions,
-        sign_certificate: sign_certificate.as_deref(),
+        sign_certificate: secret(&sign_certificate),
         sign_private_key: secret(&sign_private_key),
-        encrypt_certificate: encrypt_certificate.as_deref(),
+        encrypt_certificate: secret(&encrypt_certificate),
         encrypt_private_key: secret(&encrypt_private_key),
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
     });
@@ -915,9 +969,16 @@ pub fn fingerprint(
     #[wasm_bindgen(unchecked_optional_param_type = "\"colon-lower\" | \"colon-upper\" | \"hex\"")]
     format: JsValue,
 ) -> JsResult<String> {
-    let pem = pem
-        .as_string()
-        .ok_or_else(|| invalid_argument("fingerprint(): pem must be a string"))?;
+    let pem = match bounded_string(&pem) {
+        Some(Ok(pem)) => pem,
+        Some(Err(_)) => {
+            return Err(coded_error(
+                "CertificateFormatInvalid",
+                "no parsable certificate: input over 1 MiB",
+            ));
+        }
+        None => return Err(invalid_argument("fingerprint(): pem must be a string")),
+    };
     let algorithm = match optional_string(&algorithm, "algorithm")? {
         None => FingerprintAlgorithm::default(),
         Some(a) => FingerprintAlgorithm::from_name(&a).ok_or_else(|| {
@@ -946,8 +1007,7 @@ pub fn fingerprint(
 pub fn regions(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
 ) -> JsResult<JsValue> {
-    let name = provider
-        .as_string()
+    let name = optional_string(&provider, "regions(): provider")?
         .ok_or_else(|| invalid_argument("regions(): provider must be a string"))?;
     let provider = provider_from(Some(&name))?
         .ok_or_else(|| invalid_argument("regions(): provider is required"))?;
@@ -959,10 +1019,13 @@ fn optional_string(value: &JsValue, name: &str) -> JsResult<Option<String>> {
     if nullish(value) {
         return Ok(None);
     }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| invalid_argument(&format!("{name} must be a string")))
+    match bounded_string(value) {
+        Some(Ok(s)) => Ok(Some(s)),
+        Some(Err(units)) => Err(invalid_argument(&format!(
+            "{name} is a string of {units} characters; at most {MAX_STRING_UNITS}"
+        ))),
+        None => Err(invalid_argument(&format!("{name} must be a string"))),
+    }
 }
 
 // ---- buildRequest / signRequest -----------------------------------------------------------------
@@ -975,8 +1038,7 @@ pub fn build_request(
     #[wasm_bindgen(unchecked_param_type = "UploadParams")] params: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BuildOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
-    let name = provider
-        .as_string()
+    let name = optional_string(&provider, "buildRequest(): provider")?
         .ok_or_else(|| invalid_argument("buildRequest(): provider must be a string"))?;
     let provider = provider_from(Some(&name))?
         .ok_or_else(|| invalid_argument("buildRequest(): provider is required"))?;
@@ -1169,9 +1231,10 @@ fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
     )?;
     // Each secret is wrapped as soon as it is read, so a half-matching shape leaves no copy behind.
     let opt = |f: &Field<'_>| f.opt_secret().ok();
+    let text = |f: &Field<'_>| bounded_string(&f.value).and_then(Result::ok);
     if let (Some(id), Some(secret), Some(sts)) = (
-        access_key_id.value.as_string(),
-        access_key_secret.value.as_string().map(Zeroizing::new),
+        text(&access_key_id),
+        text(&access_key_secret).map(Zeroizing::new),
         opt(&security_token),
     ) {
         return Ok(Credentials::Alibaba {
@@ -1181,8 +1244,8 @@ fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
         });
     }
     if let (Some(id), Some(secret), Some(sts)) = (
-        secret_id.value.as_string(),
-        secret_key.value.as_string().map(Zeroizing::new),
+        text(&secret_id),
+        text(&secret_key).map(Zeroizing::new),
         opt(&token),
     ) {
         return Ok(Credentials::Tencent {
@@ -1210,8 +1273,8 @@ fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
             .unchecked_ref::<MaybeDate>()
             .try_get_time()
             .map_err(|_| threw("signRequest() options: timestamp"))?
-    } else if let Some(text) = value.as_string() {
-        js_sys::Date::parse(&text)
+    } else if let Some(text) = bounded_string(value) {
+        js_sys::Date::parse(&text.map_err(|_| invalid_argument("timestamp is not a valid date"))?)
     } else {
         return Err(invalid_argument(
             "timestamp must be Unix seconds, an ISO 8601 string or a Date",

@@ -5,14 +5,23 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { fixture, importByName, installPackage } from "./helpers.mjs";
 
 let installed;
 let cp;
+let manual; // a second instance through the manual entry, whose wasm memory we can watch
+let memory;
 
 before(async () => {
   installed = installPackage();
-  cp = (await importByName(installed.dir)).main;
+  const imported = await importByName(installed.dir);
+  cp = imported.main;
+  manual = imported.manual;
+  const wasm = readFileSync(path.join(installed.packageDir, "cert_preflight_bg.wasm"));
+  memory = manual.initSync({ module: wasm }).memory;
 });
 after(() => installed?.cleanup());
 
@@ -179,6 +188,34 @@ describe("hostile arguments", () => {
         assert.ok(!leaked, `${label}: the ${secret === key ? "key" : "passphrase"} is echoed: ${out.slice(0, 300)}`);
       }
     }
+  });
+
+  it("100 MB strings never enter wasm memory: InputTooLarge or a coded Error, memory flat", () => {
+    const big = "A".repeat(100 * 1024 * 1024);
+    const euros = "€".repeat(10 * 1024 * 1024);
+    const cert = fixture("rsa/2048/leaf.pem");
+    manual.validate({ certificate: cert }); // warm up
+    const before = memory.buffer.byteLength;
+    for (const text of [big, euros]) {
+      const inputs = {
+        certificate: { certificate: text },
+        privateKey: { certificate: cert, privateKey: text },
+        "SM2 fields": { certificate: "", provider: "aliyun-cas", signCertificate: text, signPrivateKey: text, encryptCertificate: text, encryptPrivateKey: text },
+      };
+      for (const [label, input] of Object.entries(inputs)) {
+        const r = manual.validate(input);
+        assert.ok(r.errors.some((f) => f.kind === "InputTooLarge"), `${label}: ${JSON.stringify(r.errors.map((f) => f.kind))}`);
+      }
+      assertCoded(() => manual.validate({ certificate: cert, passphrase: text }), "passphrase");
+      assertCoded(() => manual.validate({ certificate: cert, provider: text }), "provider");
+      assertCoded(() => manual.fingerprint(text), "fingerprint");
+      const refused = assertCoded(() => manual.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: text, PrivateKey: text }), "buildRequest");
+      assert.ok(refused.findings.some((f) => f.kind === "InputTooLarge"));
+      assertCoded(() => manual.signRequest({ provider: "aliyun-slb", action: "a", version: "v", method: "POST", url: "", host: "h.example", path: "/", query: [["k", text]], headers: [], body: "" }, { accessKeyId: "id", accessKeySecret: "s" }), "signRequest query");
+      assertCoded(() => manual.signRequest({ provider: "aliyun-slb", action: "a", version: "v", method: "POST", url: "", host: "h.example", path: "/", query: [], headers: [], body: "" }, { accessKeyId: "id", accessKeySecret: text }), "credentials");
+    }
+    const grown = memory.buffer.byteLength - before;
+    assert.ok(grown <= 8 * 1024 * 1024, `wasm memory grew by ${grown} bytes`);
   });
 
   it("a revoked Proxy as the whole input is an Error with a code", () => {
