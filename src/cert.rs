@@ -11,7 +11,7 @@ use const_oid::ObjectIdentifier as Oid;
 use crate::alg::{self, PublicKeyDesc};
 use crate::asn1::{self, AlgorithmId, DerError, DerResult, Reader, Spki, Tlv, context};
 use crate::error::Error;
-use crate::finding::CertInfo;
+use crate::finding::{CertInfo, MAX_NAME_CHARS, clip_chars};
 use crate::fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub(crate) use verify::Verdict;
 
@@ -238,9 +238,9 @@ impl Cert {
 
         let mut info = CertInfo {
             index: 0,
-            subject: name::rfc4514(subject),
-            issuer: name::rfc4514(issuer),
-            common_name: name::common_name(subject),
+            subject: clip_chars(&name::rfc4514(subject), MAX_NAME_CHARS),
+            issuer: clip_chars(&name::rfc4514(issuer), MAX_NAME_CHARS),
+            common_name: name::common_name(subject).map(|n| clip_chars(&n, MAX_NAME_CHARS)),
             subject_alt_names: Vec::new(),
             serial_number: serial_hex(tbs.serial),
             not_before: not_before.iso8601(),
@@ -265,7 +265,10 @@ impl Cert {
         for ext in &tbs.extensions {
             if ext.id == SUBJECT_ALT_NAME {
                 info.subject_alt_names = subject_alt_names(ext.value)
-                    .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?;
+                    .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?
+                    .iter()
+                    .map(|n| clip_chars(n, MAX_NAME_CHARS))
+                    .collect();
                 non_ascii_dns_name = dns_names_not_ascii(ext.value);
             } else if ext.id == BASIC_CONSTRAINTS {
                 info.is_ca = basic_constraints_ca(ext.value)

@@ -124,6 +124,26 @@ pub enum Severity {
     Warning,
 }
 
+/// The longest `detail` a finding carries (characters); longer ones end in `…`.
+pub const MAX_DETAIL_CHARS: usize = 512;
+/// The longest name (subject, issuer, common name, SAN) a report carries (characters).
+pub const MAX_NAME_CHARS: usize = 1024;
+/// Findings listed per field; past it, one more finding says how many were left out.
+pub const MAX_FINDINGS_PER_FIELD: usize = 32;
+
+/// `text` cut to at most `max` characters, ending in `…` when cut (reports stay bounded whatever
+/// the input: a 40 KB subject name is not a 40 KB detail).
+pub(crate) fn clip_chars(text: &str, max: usize) -> alloc::string::String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => {
+            let mut out = alloc::string::String::from(text.get(..end).unwrap_or_default());
+            out.push('…');
+            out
+        }
+        None => alloc::string::String::from(text),
+    }
+}
+
 /// One thing `validate` has to say, in the chosen provider's words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

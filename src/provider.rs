@@ -221,8 +221,9 @@ impl Profile {
             code: entry.code.into(),
             http_status: entry.status,
             message: entry.message.into(),
-            field: field.into(),
-            detail,
+            field: crate::finding::clip_chars(field, 128),
+            detail: detail
+                .map(|d| crate::finding::clip_chars(&d, crate::finding::MAX_DETAIL_CHARS)),
             severity: entry.severity,
         })
     }

@@ -7,7 +7,9 @@ use zeroize::Zeroizing;
 
 use crate::alg::KeyAlgorithm;
 use crate::cert::{Cert, Verdict};
-use crate::finding::{Finding, KeyInfo, Kind, Normalized, Report, Severity};
+use crate::finding::{
+    Finding, KeyInfo, Kind, MAX_FINDINGS_PER_FIELD, Normalized, Report, Severity,
+};
 use crate::input::{self, MAX_FIELD_BYTES, Pem};
 use crate::key::{self, KeyError, KeyFormat, Match, PrivateKey};
 use crate::provider::{self, EcPolicy, KeyRequired, Profile, ProviderId, RsaSizes, When};
@@ -91,6 +93,9 @@ struct Sink {
     profile: &'static Profile,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
+    /// Findings left out past [`MAX_FINDINGS_PER_FIELD`]: field, the first left-out kind and
+    /// sub-condition, how many.
+    left_out: Vec<(String, Kind, Option<When>, usize)>,
 }
 
 impl Sink {
@@ -102,6 +107,23 @@ impl Sink {
     }
 
     fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
+        let listed = self
+            .errors
+            .iter()
+            .chain(&self.warnings)
+            .filter(|f| f.field == field)
+            .count();
+        if listed >= MAX_FINDINGS_PER_FIELD {
+            match self.left_out.iter_mut().find(|(f, ..)| f == field) {
+                Some((.., n)) => *n = n.saturating_add(1),
+                None => self.left_out.push((field.to_string(), kind, when, 1)),
+            }
+            return;
+        }
+        self.add(kind, when, field, detail);
+    }
+
+    fn add(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
         let Some(finding) = self.profile.finding(kind, when, field, detail) else {
             return;
         };
@@ -155,6 +177,7 @@ pub fn validate(input: &Input<'_>) -> Report {
         profile,
         errors: Vec::new(),
         warnings: Vec::new(),
+        left_out: Vec::new(),
     };
     let rules = &profile.rules;
 
@@ -378,6 +401,30 @@ fn check_pair(
     (bundle, key)
 }
 
+/// What a field without a PEM block holds instead, for the finding's detail: NUL or other
+/// control bytes (binary data: a DER file, a .p12, a bad copy), or text whose first line is shown
+/// only when it cannot be a secret. Empty when it is ordinary text.
+fn what_instead(text: &str) -> String {
+    let nul = text.bytes().filter(|b| *b == 0).count();
+    let control = text
+        .bytes()
+        .filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace())
+        .count();
+    if nul > 0 {
+        format!(
+            "; the text holds {nul} NUL byte(s): binary data (a DER or PKCS#12 file?), paste the PEM text instead"
+        )
+    } else if control > 0 {
+        format!(
+            "; the text holds {control} control character(s): binary data, paste the PEM text instead"
+        )
+    } else if text.contains("-----BEGIN") {
+        "; a -----BEGIN line must start its own line".to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// SPEC.md `InputTooLarge`: a field over 1 MiB is not read at all.
 fn too_large(sink: &mut Sink, text: &str, field: &str) -> bool {
     let over = text.len() > MAX_FIELD_BYTES;
@@ -410,7 +457,10 @@ fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle>
             Kind::CertificateFormatInvalid,
             Some(When::Pem),
             field,
-            Some("no PEM block (-----BEGIN CERTIFICATE-----) found".to_string()),
+            Some(format!(
+                "no PEM block (-----BEGIN CERTIFICATE-----) found{}",
+                what_instead(text)
+            )),
         );
         return None;
     }
@@ -748,6 +798,19 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
         return None;
     }
     let pem: Pem = input::read(text);
+    if !pem.found_begin {
+        // No BEGIN line at all: say what the field holds instead (its stray END lines are noise).
+        sink.push(
+            Kind::PrivateKeyFormatInvalid,
+            None,
+            field,
+            Some(format!(
+                "no PEM block (-----BEGIN ... PRIVATE KEY-----) found{}",
+                what_instead(text)
+            )),
+        );
+        return None;
+    }
     for problem in &pem.problems {
         sink.push(
             Kind::PrivateKeyFormatInvalid,
@@ -779,7 +842,10 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
             let (kind, detail) = match e {
                 KeyError::NoPem => (
                     Kind::PrivateKeyFormatInvalid,
-                    "no PEM block (-----BEGIN ... PRIVATE KEY-----) found".to_string(),
+                    format!(
+                        "no PEM block (-----BEGIN ... PRIVATE KEY-----) found{}",
+                        what_instead(text)
+                    ),
                 ),
                 KeyError::FoundCertificate => (
                     Kind::PrivateKeyFormatInvalid,
@@ -869,6 +935,16 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
 
 /// Builds the report: canonical-form findings, `normalized`, and the facts.
 fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Report {
+    for (field, kind, when, n) in core::mem::take(&mut sink.left_out) {
+        sink.add(
+            kind,
+            when,
+            &field,
+            Some(format!(
+                "and {n} more finding(s) about {field}, not listed (at most {MAX_FINDINGS_PER_FIELD} per field)"
+            )),
+        );
+    }
     let profile = sink.profile;
     let fields = profile.fields;
     let parsed = match key.as_ref() {

@@ -549,3 +549,42 @@ fn key_derivation_has_a_work_budget() {
     );
     assert!(with(&cheap, Some(1_000_000)).ok);
 }
+
+/// Reports stay bounded whatever the input: at most 32 findings per field and then one that says
+/// how many more, details of at most 512 characters.
+#[test]
+fn reports_are_bounded() {
+    let begins = "-----BEGIN CERTIFICATE-----\n".repeat(37_000);
+    let r = check(&begins, None, None);
+    let per_field = r.errors.iter().filter(|f| f.field == "certificate").count();
+    assert!(per_field <= 33, "{per_field} findings");
+    assert!(r.errors.iter().any(|f| {
+        f.detail
+            .as_deref()
+            .is_some_and(|d| d.contains("more finding(s)"))
+    }));
+    for f in r.errors.iter().chain(&r.warnings) {
+        assert!(f.detail.as_deref().unwrap_or("").chars().count() <= 513);
+    }
+}
+
+/// 100,000 NUL bytes before a block: the finding says what was found instead of PEM.
+#[test]
+fn nul_bytes_before_a_block() {
+    let nul = "\0".repeat(100_000);
+    let text = format!("{nul}{}", read("rsa/2048/leaf.pem"));
+    let key = format!("{nul}{}", read("rsa/2048/key.pem"));
+    let r = check(&text, Some(&key), None);
+    for f in &r.errors {
+        assert!(
+            f.detail
+                .as_deref()
+                .unwrap_or("")
+                .contains("100000 NUL byte(s)"),
+            "{:?}: {:?}",
+            f.kind,
+            f.detail
+        );
+    }
+    assert_eq!(r.errors.len(), 2, "{}", explain(&r));
+}
