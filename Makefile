@@ -4,7 +4,7 @@
 CARGO ?= cargo
 JOBS  ?= -j2
 
-.PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js demo
+.PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js bench-hostile demo
 
 test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-workerd test-worker test-demo
 
@@ -41,6 +41,10 @@ bench:
 # fixture-corpus correctness and gzip size, as Markdown (README "Compared with other libraries").
 bench-js: pkg
 	node benches/js/compare.mjs
+
+# The worst input of each hostile-caller class: time per answer and wasm memory (README table).
+bench-hostile: pkg
+	node benches/js/hostile.mjs
 
 # ---- The npm package (pkg/) and its tests in Chromium, Node and workerd ----------------------------
 .PHONY: pkg size lint-wasm test-browser test-node test-npm test-workerd test-worker test-demo
