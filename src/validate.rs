@@ -391,7 +391,7 @@ fn check_pair(
                 Some(When::KeyInconsistent),
                 fields.private_key,
                 Some(format!(
-                    "the private key is internally inconsistent: {reason}"
+                    "the private key fails its own consistency check: {reason}"
                 )),
             );
         } else if let Some(b) = bundle.as_ref().filter(|b| b.leaf_ok) {

@@ -16,8 +16,11 @@ pub(super) fn check_dsa(k: &DsaKey) -> Result<(), &'static str> {
     const BAD_X: &str = "the DSA private key x is not in (0, q)";
     let p_bits = bit_len(&k.p);
     let q_bits = bit_len(&k.q);
+    // A bound refuses, it never skips the check (a skipped check would let the key pass).
     if p_bits > MAX_DSA_P_BITS || q_bits > MAX_DSA_Q_BITS {
-        return Ok(());
+        return Err(
+            "its DSA parameters are beyond the sizes that can be checked (p ≤ 16,384 bits, q ≤ 512 bits)",
+        );
     }
     if q_bits < 2 || q_bits >= p_bits || bit_len(&k.g) > p_bits {
         return Err(BAD);
@@ -123,5 +126,23 @@ mod tests {
         assert!(is_no(matches(&k, DSAB_PUB)), "same parameters, other y");
         assert!(is_no(matches(&k, RSA1024_PUB)));
         assert!(matches!(err(DSA_TRAD), KeyError::Malformed(_)));
+    }
+
+    #[test]
+    fn oversized_dsa_parameters_are_refused_not_skipped() {
+        let big = DsaKey {
+            p: alloc::vec![0xff; 2050],
+            q: alloc::vec![0x80; 32],
+            g: alloc::vec![2],
+            x: Zeroizing::new(alloc::vec![3]),
+        };
+        assert!(check_dsa(&big).is_err());
+        let wide_q = DsaKey {
+            p: alloc::vec![0xff; 256],
+            q: alloc::vec![0xff; 65],
+            g: alloc::vec![2],
+            x: Zeroizing::new(alloc::vec![3]),
+        };
+        assert!(check_dsa(&wide_q).is_err());
     }
 }
