@@ -23,6 +23,12 @@ need_component() {
 
 need_component clippy
 need_component rustfmt
+# The openssl CLI is tests/algorithms.rs's oracle for public keys (Debian's package).
+if ! command -v openssl >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq openssl >/dev/null
+fi
 # The core must build where there is no std at all (SPEC.md, Non-negotiables).
 need_target thumbv7em-none-eabihf
 
