@@ -225,7 +225,11 @@ export type Credentials =
 
 /** Options of signRequest. With both `timestamp` and `nonce` the result is deterministic. */
 export interface SignOptions {
-  /** Unix seconds, an ISO 8601 string (`2024-01-02T03:04:05Z`) or a Date; default now. */
+  /**
+   * Milliseconds since the epoch (like `Date.now()` and `ValidateInput.now`), an ISO 8601 string
+   * (`2024-01-02T03:04:05Z`) or a Date; default now. A number that can only be seconds (below
+   * 10^11) throws `InvalidArgument`.
+   */
   timestamp?: number | string | Date;
   /** Alibaba signature nonce; default 16 random bytes (crypto.getRandomValues) as hex. */
   nonce?: string;
@@ -1257,17 +1261,27 @@ fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
     Err(refused())
 }
 
-/// `timestamp`: Unix seconds, an ISO 8601 UTC string, a `Date`, or absent (now).
+/// Below this a numeric `timestamp` can only be seconds: as milliseconds it would be before
+/// 1973-03-03, as seconds it is any date up to the year 5138.
+const SECONDS_NOT_MS: f64 = 1e11;
+
+/// `timestamp`: milliseconds since the epoch (like `Date.now()` and validate's `now`), an ISO 8601
+/// UTC string, a `Date`, or absent (now); the result is Unix seconds, as the signatures use.
 fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
     let ms = if nullish(value) {
         js_sys::Date::now()
-    } else if let Some(seconds) = value.as_f64() {
-        if !seconds.is_finite() {
+    } else if let Some(ms) = value.as_f64() {
+        if !ms.is_finite() {
             return Err(invalid_argument(
-                "timestamp must be a finite number of seconds",
+                "timestamp must be a finite number of milliseconds",
             ));
         }
-        seconds * 1000.0
+        if ms.abs() < SECONDS_NOT_MS {
+            return Err(invalid_argument(
+                "timestamp is milliseconds since the epoch (like Date.now()); this value can only be seconds: multiply it by 1000",
+            ));
+        }
+        ms
     } else if value.is_instance_of::<js_sys::Date>() {
         value
             .unchecked_ref::<MaybeDate>()
@@ -1277,7 +1291,7 @@ fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
         js_sys::Date::parse(&text.map_err(|_| invalid_argument("timestamp is not a valid date"))?)
     } else {
         return Err(invalid_argument(
-            "timestamp must be Unix seconds, an ISO 8601 string or a Date",
+            "timestamp must be milliseconds since the epoch, an ISO 8601 string or a Date",
         ));
     };
     if !ms.is_finite() {

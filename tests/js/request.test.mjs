@@ -214,7 +214,7 @@ describe("signRequest", () => {
         provider: "tencent-ssl", action: h["X-TC-Action"], version: h["X-TC-Version"], method: "POST", url: `https://${v.host}/`, host: v.host, path: "/",
         query: [], headers: [["content-type", h["Content-Type"]], ["x-tc-action", h["X-TC-Action"]], ["x-tc-version", h["X-TC-Version"]]], body: v.body,
       };
-      const signed = cp.signRequest(req, { secretId: v.secret_id, secretKey: v.secret_key }, { timestamp: v.timestamp });
+      const signed = cp.signRequest(req, { secretId: v.secret_id, secretKey: v.secret_key }, { timestamp: v.timestamp * 1000 });
       assert.equal(header(signed, "authorization"), v.authorization, v.id);
     }
   });
@@ -273,15 +273,16 @@ describe("argument checking", () => {
     }, what);
   const slb = () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW });
 
-  test("timestamp: Unix seconds, an ISO string and a Date sign the same", () => {
+  test("timestamp: milliseconds (like now), an ISO string and a Date sign the same; seconds throw", () => {
     const req = slb();
     const auth = (timestamp) => header(cp.signRequest(req, ali, { ...fixedOpts, timestamp }), "authorization");
     const want = auth("2026-06-01T00:00:00Z");
-    assert.equal(auth(NOW / 1000), want);
-    assert.equal(auth(NOW / 1000 + 0.5), want);
+    assert.equal(auth(NOW), want);
+    assert.equal(auth(NOW + 999), want);
     assert.equal(auth(new Date(NOW)), want);
     assert.equal(auth(new Date(NOW + 999)), want);
-    for (const bad of ["yesterday", NaN, Infinity, new Date(NaN), true, {}, [NOW / 1000]]) {
+    assert.throws(() => cp.signRequest(req, ali, { ...fixedOpts, timestamp: NOW / 1000 }), (e) => e.code === "InvalidArgument" && /multiply it by 1000/.test(e.message));
+    for (const bad of ["yesterday", NaN, Infinity, new Date(NaN), true, {}, [NOW], NOW / 1000]) {
       invalid(() => cp.signRequest(req, ali, { ...fixedOpts, timestamp: bad }), `timestamp ${String(bad)}`);
     }
   });

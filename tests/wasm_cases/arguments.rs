@@ -419,7 +419,7 @@ fn authorization(request: &JsValue) -> String {
 }
 
 #[wasm_bindgen_test]
-fn sign_request_timestamp_may_be_seconds_an_iso_string_or_a_date() {
+fn sign_request_timestamp_may_be_milliseconds_an_iso_string_or_a_date() {
     let req = built(slb_params(&[]));
     let sign = |timestamp: JsValue| {
         sign_request(req.clone(), ali(), fixed(&[("timestamp", timestamp)]))
@@ -428,8 +428,8 @@ fn sign_request_timestamp_may_be_seconds_an_iso_string_or_a_date() {
     let want = authorization(&sign(s("2026-06-01T00:00:00Z")));
     let seconds = NOW_MS / 1000.0;
     for timestamp in [
-        n(seconds),
-        n(seconds + 0.75), // fractions of a second are dropped
+        n(NOW_MS),
+        n(NOW_MS + 750.0), // fractions of a second are dropped
         js_sys::Date::new(&n(NOW_MS)).into(),
         js_sys::Date::new(&n(NOW_MS + 999.0)).into(),
     ] {
@@ -443,7 +443,8 @@ fn sign_request_timestamp_may_be_seconds_an_iso_string_or_a_date() {
         js_sys::Date::new(&n(f64::NAN)).into(),
         JsValue::TRUE,
         obj(&[]),
-        arr(&[n(seconds)]),
+        arr(&[n(NOW_MS)]),
+        n(seconds), // can only be seconds: the unit is milliseconds, like `now`
     ] {
         invalid(
             sign_request(req.clone(), ali(), fixed(&[("timestamp", wrong)])),

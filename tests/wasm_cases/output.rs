@@ -268,7 +268,7 @@ fn requests_refusals_and_signed_requests_are_written_as_serde_wrote_them() {
                         )
                     };
                     let mut opts = vec![
-                        ("timestamp", JsValue::from_f64(NOW_MS / 1000.0)),
+                        ("timestamp", JsValue::from_f64(NOW_MS)),
                         ("nonce", s("0123456789abcdef")),
                     ];
                     if let Some(a) = algorithm {
