@@ -51,6 +51,7 @@ use symmetric::*;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::OnceCell;
 use core::fmt;
 
 use const_oid::ObjectIdentifier as Oid;
@@ -201,6 +202,8 @@ enum Material {
     Ed448 {
         seed: Zeroizing<Vec<u8>>,
         public: Option<Vec<u8>>,
+        /// The public key the seed derives, computed once (consistency and match both need it).
+        derived: OnceCell<Option<[u8; 57]>>,
     },
     Dsa(DsaKey),
     Unknown,
@@ -229,6 +232,9 @@ struct EcKey {
     scalar: Zeroizing<Vec<u8>>,
     /// SEC1 point embedded in the key file (SEC1 `publicKey` or PKCS#8 v2 `publicKey`).
     public: Option<Vec<u8>>,
+    /// `04‖X‖Y` of the scalar's point, computed once: the consistency check and every match (the
+    /// leaf, and each chain certificate when looking for the key's owner) compare with it.
+    derived: OnceCell<Option<Vec<u8>>>,
 }
 
 struct DsaKey {
@@ -505,7 +511,11 @@ impl PrivateKey {
             Material::Rsa(k) => check_rsa(k),
             Material::Ec(k) => check_ec(k),
             Material::Ed25519 { seed, public } => check_ed25519(seed, public.as_deref()),
-            Material::Ed448 { seed, public } => check_ed448(seed, public.as_deref()),
+            Material::Ed448 {
+                seed,
+                public,
+                derived,
+            } => check_ed448(ed448_derived(seed, derived), public.as_deref()),
             Material::Dsa(k) => check_dsa(k),
             Material::Unknown => Ok(()),
         }
@@ -525,8 +535,8 @@ impl PrivateKey {
             Material::Ed25519 { seed, .. } if same(KeyAlgorithm::Ed25519) => {
                 match_ed25519(seed, spki.key)
             }
-            Material::Ed448 { seed, .. } if same(KeyAlgorithm::Ed448) => {
-                match_ed448(seed, spki.key)
+            Material::Ed448 { seed, derived, .. } if same(KeyAlgorithm::Ed448) => {
+                match_ed448(ed448_derived(seed, derived), spki.key)
             }
             Material::Dsa(k) if same(KeyAlgorithm::Dsa) => match_dsa(k, spki),
             Material::Unknown if same(KeyAlgorithm::Unknown) => Match::Unverifiable {

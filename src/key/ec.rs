@@ -47,21 +47,49 @@ pub(super) fn be_less(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a < b
 }
 
-/// EC consistency: scalar in [1, n−1] (SEC 1 §3.2.1); for P-256/P-384 the embedded public key must
-/// be the scalar's point; for other curves an embedded point must be well-formed.
+/// The group order of a curve, big-endian.
+pub(super) const fn order(curve: Curve) -> &'static [u8] {
+    match curve {
+        Curve::P256 => ORDER_P256,
+        Curve::P384 => ORDER_P384,
+        Curve::P521 => ORDER_P521,
+        Curve::Secp256k1 => ORDER_SECP256K1,
+        Curve::Sm2 => ORDER_SM2,
+    }
+}
+
+/// `04‖X‖Y` of the key's scalar times the generator, derived once per key (P-256/P-384 with the
+/// p256/p384 crates, the others with `crate::curves`); `None` for a curve we do not know or a
+/// scalar outside [1, n−1].
+pub(super) fn derived_point(k: &EcKey) -> Option<&[u8]> {
+    k.derived
+        .get_or_init(|| {
+            let curve = k.curve?;
+            let scalar = padded_scalar(k, order(curve).len())?;
+            match curve {
+                Curve::P256 => p256::SecretKey::from_slice(&scalar)
+                    .ok()
+                    .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+                Curve::P384 => p384::SecretKey::from_slice(&scalar)
+                    .ok()
+                    .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
+                Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
+                    curves::public_point(curve.params(), &scalar)
+                }
+            }
+        })
+        .as_deref()
+}
+
+/// EC consistency: scalar in [1, n−1] (SEC 1 §3.2.1); an embedded public key must be a point of
+/// the curve and the scalar's point.
 pub(super) fn check_ec(k: &EcKey) -> Result<(), &'static str> {
     const RANGE: &str = "the EC private scalar is not in [1, n−1]";
     const WRONG_PUB: &str = "the public key in the EC key file does not belong to its private key";
     let Some(curve) = k.curve else {
         return Ok(());
     };
-    let order = match curve {
-        Curve::P256 => ORDER_P256,
-        Curve::P384 => ORDER_P384,
-        Curve::P521 => ORDER_P521,
-        Curve::Secp256k1 => ORDER_SECP256K1,
-        Curve::Sm2 => ORDER_SM2,
-    };
+    let order = order(curve);
     let scalar = padded_scalar(k, order.len()).ok_or(RANGE)?;
     if scalar.iter().all(|b| *b == 0) || !be_less(&scalar, order) {
         return Err(RANGE);
@@ -69,38 +97,16 @@ pub(super) fn check_ec(k: &EcKey) -> Result<(), &'static str> {
     let Some(public) = &k.public else {
         return Ok(());
     };
-    match curve {
-        Curve::P256 => {
-            let sk = p256::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
-            let pk = p256::PublicKey::from_sec1_bytes(public)
-                .map_err(|_| "the public key in the EC key file is not a valid P-256 point")?;
-            if sk.public_key() == pk {
-                Ok(())
-            } else {
-                Err(WRONG_PUB)
-            }
-        }
-        Curve::P384 => {
-            let sk = p384::SecretKey::from_slice(&scalar).map_err(|_| RANGE)?;
-            let pk = p384::PublicKey::from_sec1_bytes(public)
-                .map_err(|_| "the public key in the EC key file is not a valid P-384 point")?;
-            if sk.public_key() == pk {
-                Ok(())
-            } else {
-                Err(WRONG_PUB)
-            }
-        }
-        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
-            let (x, y) = curves::decode_point(curve.params(), public).map_err(
-                |_| "the public key in the EC key file is not a valid point of its curve",
-            )?;
-            let derived = curves::public_point(curve.params(), &scalar).ok_or(RANGE)?;
-            if same_xy(&derived, &x, &y) {
-                Ok(())
-            } else {
-                Err(WRONG_PUB)
-            }
-        }
+    let (x, y) = curves::decode_point(curve.params(), public).map_err(|_| match curve {
+        Curve::P256 => "the public key in the EC key file is not a valid P-256 point",
+        Curve::P384 => "the public key in the EC key file is not a valid P-384 point",
+        _ => "the public key in the EC key file is not a valid point of its curve",
+    })?;
+    let derived = derived_point(k).ok_or(RANGE)?;
+    if same_xy(derived, &x, &y) {
+        Ok(())
+    } else {
+        Err(WRONG_PUB)
     }
 }
 
@@ -140,49 +146,27 @@ pub(super) fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
             };
         }
     }
-    let cert_point = spki.key;
-    const DIFFERENT: Match = Match::No {
-        reason: "the public point derived from the private key differs from the certificate's",
-    };
     let Some(curve) = k.curve else {
         return Match::Unverifiable {
             reason: "the key's curve is not one we know",
         };
     };
-    // SEC 1 §2.3.4: the certificate's point must be a point of the curve before anything is
-    // compared with it (an invalid one would otherwise compare unequal, or worse, be skipped).
-    let (x, y) = match curves::decode_point(curve.params(), cert_point) {
-        Ok(xy) => xy,
-        Err(reason) => return Match::BadCertificateKey { reason },
-    };
-    let order_len = match curve {
-        Curve::P256 => ORDER_P256.len(),
-        Curve::P384 => ORDER_P384.len(),
-        Curve::P521 => ORDER_P521.len(),
-        Curve::Secp256k1 => ORDER_SECP256K1.len(),
-        Curve::Sm2 => ORDER_SM2.len(),
-    };
-    let Some(scalar) = padded_scalar(k, order_len) else {
+    let Some(derived) = derived_point(k) else {
         return Match::No {
             reason: "the EC private scalar is not in [1, n−1]",
         };
     };
-    let derived = match curve {
-        Curve::P256 => p256::SecretKey::from_slice(&scalar)
-            .ok()
-            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
-        Curve::P384 => p384::SecretKey::from_slice(&scalar)
-            .ok()
-            .map(|sk| sk.public_key().to_sec1_bytes().to_vec()),
-        Curve::P521 | Curve::Secp256k1 | Curve::Sm2 => {
-            curves::public_point(curve.params(), &scalar)
-        }
-    };
-    match derived {
-        Some(point) if same_xy(&point, &x, &y) => Match::Yes,
-        Some(_) => DIFFERENT,
-        None => Match::No {
-            reason: "the EC private scalar is not in [1, n−1]",
+    // The derived point is a point of the curve by construction: a certificate point equal to it
+    // byte for byte needs no validation. Anything else is decoded first (SEC 1 §2.3.4), so that an
+    // invalid point is reported as such, never as a mere difference.
+    if spki.key == derived {
+        return Match::Yes;
+    }
+    match curves::decode_point(curve.params(), spki.key) {
+        Err(reason) => Match::BadCertificateKey { reason },
+        Ok((x, y)) if same_xy(derived, &x, &y) => Match::Yes,
+        Ok(_) => Match::No {
+            reason: "the public point derived from the private key differs from the certificate's",
         },
     }
 }

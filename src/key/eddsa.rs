@@ -4,6 +4,7 @@
 
 use super::Match;
 use crate::curves;
+use core::cell::OnceCell;
 
 pub(super) fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
     ed25519_dalek::SigningKey::from_bytes(seed)
@@ -38,9 +39,20 @@ pub(super) fn match_ed25519(seed: &[u8; 32], cert_key: &[u8]) -> Match {
     }
 }
 
-/// RFC 8032 §5.2.5: a 57-byte secret; an embedded public key must be the one it derives.
-pub(super) fn check_ed448(seed: &[u8], public: Option<&[u8]>) -> Result<(), &'static str> {
-    let derived = curves::ed448_public(seed).ok_or("the Ed448 private key is not 57 bytes")?;
+/// The Ed448 public key of `seed` (RFC 8032 §5.2.5), derived at most once per key.
+pub(super) fn ed448_derived<'a>(
+    seed: &[u8],
+    derived: &'a OnceCell<Option<[u8; 57]>>,
+) -> Option<&'a [u8; 57]> {
+    derived.get_or_init(|| curves::ed448_public(seed)).as_ref()
+}
+
+/// A 57-byte secret; an embedded public key must be the one it derives.
+pub(super) fn check_ed448(
+    derived: Option<&[u8; 57]>,
+    public: Option<&[u8]>,
+) -> Result<(), &'static str> {
+    let derived = derived.ok_or("the Ed448 private key is not 57 bytes")?;
     match public {
         Some(pk) if pk != derived.as_slice() => {
             Err("the Ed448 public key in the key file does not belong to its private key")
@@ -50,13 +62,13 @@ pub(super) fn check_ed448(seed: &[u8], public: Option<&[u8]>) -> Result<(), &'st
 }
 
 /// The certificate's Ed448 key must be a point, and the one the private key derives.
-pub(super) fn match_ed448(seed: &[u8], cert_key: &[u8]) -> Match {
+pub(super) fn match_ed448(derived: Option<&[u8; 57]>, cert_key: &[u8]) -> Match {
     if !curves::ed448_point_valid(cert_key) {
         return Match::BadCertificateKey {
             reason: "the certificate's Ed448 public key is not a 57-byte point of the curve",
         };
     }
-    match curves::ed448_public(seed) {
+    match derived {
         Some(pk) if pk.as_slice() == cert_key => Match::Yes,
         Some(_) => Match::No {
             reason: "the Ed448 public key derived from the private key differs from the certificate's",

@@ -93,6 +93,7 @@ pub(super) fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
             Ok(Material::Ed448 {
                 seed: Zeroizing::new(seed.to_vec()),
                 public: public.map(<[u8]>::to_vec),
+                derived: OnceCell::new(),
             })
         }
         alg::DSA => {

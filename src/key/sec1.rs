@@ -75,6 +75,7 @@ pub(super) fn decode_sec1(
         curve_oid,
         scalar: Zeroizing::new(scalar.to_vec()),
         public: k.public_key.map(<[u8]>::to_vec),
+        derived: OnceCell::new(),
     })
 }
 
