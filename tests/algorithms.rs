@@ -13,7 +13,7 @@
 mod common;
 
 use cert_preflight::{Input, Kind, ProviderId, Report, validate};
-use common::{manifest, read};
+use common::{explain, manifest, read};
 
 /// 2027-01-01T00:00:00Z: inside the validity of every certificate used here.
 const NOW: i64 = 1_798_761_600_000;
@@ -30,15 +30,6 @@ fn check(certificate: &str, key: Option<&str>, provider: Option<ProviderId>) -> 
 
 fn kinds(report: &Report) -> Vec<Kind> {
     report.errors.iter().map(|f| f.kind).collect()
-}
-
-fn explain(report: &Report) -> String {
-    report
-        .errors
-        .iter()
-        .map(|f| format!("{:?}: {}", f.kind, f.detail.as_deref().unwrap_or("")))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 const PROFILES: [Option<ProviderId>; 4] = [

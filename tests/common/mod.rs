@@ -44,6 +44,16 @@ pub fn case(manifest: &Value, name: &str) -> Value {
         .unwrap_or_else(|| panic!("no case {name} in manifest.json"))
 }
 
+/// `Kind: detail` of each error of a report, for failure messages.
+pub fn explain(report: &cert_preflight::Report) -> String {
+    report
+        .errors
+        .iter()
+        .map(|f| format!("{:?}: {}", f.kind, f.detail.as_deref().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// `kind: detail` of each finding, for failure messages.
 pub fn details(findings: &Value) -> String {
     findings
