@@ -124,6 +124,31 @@ pub enum Severity {
     Warning,
 }
 
+/// How sure an answer is (SPEC.md `Finding.confidence`; the evidence is in EVIDENCE.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Seen in a real response of that API.
+    Observed,
+    /// In that API's error table, SDK or metadata (without a provider: defined by an RFC or by
+    /// this package's documented limits).
+    Documented,
+    /// Our reading: a code from the provider's common list applied to this condition, a trigger
+    /// that is not documented, or the library's own policy.
+    Inferred,
+}
+
+impl Confidence {
+    /// The serialized form (`"observed"`, `"documented"`, `"inferred"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Observed => "observed",
+            Confidence::Documented => "documented",
+            Confidence::Inferred => "inferred",
+        }
+    }
+}
+
 /// The longest `detail` a finding carries (characters); longer ones end in `…`.
 pub const MAX_DETAIL_CHARS: usize = 512;
 /// The longest name (subject, issuer, common name, SAN) a report carries (characters).
@@ -161,6 +186,10 @@ pub struct Finding {
     /// What exactly was found (never contains key material).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// How sure the code is: seen in a real answer, documented for the API, or our reading.
+    pub confidence: Confidence,
+    /// Other codes the provider is documented or observed to answer for the same condition.
+    pub alternatives: &'static [&'static str],
     /// Error or warning (not serialized: the report's two lists say it).
     #[serde(skip)]
     pub severity: Severity,

@@ -25,7 +25,7 @@ pub mod wasm;
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
 pub use cert::fingerprint;
 pub use error::{Error, Result};
-pub use finding::{CertInfo, Finding, KeyInfo, Kind, Normalized, Report, Severity};
+pub use finding::{CertInfo, Confidence, Finding, KeyInfo, Kind, Normalized, Report, Severity};
 pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub use key::DEFAULT_MAX_KDF_COST;
 pub use provider::{

@@ -15,7 +15,7 @@ mod generic;
 mod tencent_ssl;
 
 use crate::alg::KeyAlgorithm;
-use crate::finding::{Kind, Severity};
+use crate::finding::{Confidence, Kind, Severity};
 
 /// A cloud API cert-preflight knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,7 +84,13 @@ pub struct CodeEntry {
     pub message: &'static str,
     /// Whether the upload is refused.
     pub severity: Severity,
-    /// Where the rule comes from: a PROVIDERS.md section/source, or `inferred: why`.
+    /// How sure the code is (see [`Confidence`]).
+    pub confidence: Confidence,
+    /// Other codes the provider is documented or observed to answer for the same condition.
+    pub alternatives: &'static [&'static str],
+    /// Where the rule comes from: a PROVIDERS.md/EVIDENCE.md section (the evidence key, e.g.
+    /// `EVIDENCE.md T3, I-376`), `inferred: why` (our reading of the provider's documents), or
+    /// `library policy: why` (a rule of this package, not the provider's).
     pub source: &'static str,
 }
 
@@ -111,6 +117,8 @@ pub enum When {
     Region,
     /// `buildRequest`: the certificate name (SLB `ServerCertificateName`, CAS `Name`).
     Name,
+    /// `buildRequest`: a name the current rule allows and an older documented rule does not.
+    NameLegacy,
     /// `buildRequest`: a tag key breaks the provider's tag rules.
     TagKey,
     /// `buildRequest`: a tag value breaks the provider's tag rules.
@@ -225,6 +233,8 @@ impl Profile {
             detail: detail
                 .map(|d| crate::finding::clip_chars(&d, crate::finding::MAX_DETAIL_CHARS)),
             severity: entry.severity,
+            confidence: entry.confidence,
+            alternatives: entry.alternatives,
         })
     }
 
@@ -283,6 +293,58 @@ mod tests {
         }
     }
 
+    /// Every line says how sure it is, and the confidence agrees with its source: `observed` and
+    /// `documented` lines cite their evidence, our readings and our policies are `inferred`.
+    #[test]
+    fn confidence_matches_the_source() {
+        for p in profiles() {
+            for e in p.codes {
+                let ours =
+                    e.source.starts_with("inferred:") || e.source.starts_with("library policy:");
+                let what = (p.id, e.kind, e.when);
+                match e.confidence {
+                    Confidence::Inferred => {
+                        assert!(ours, "{what:?}: inferred, source {:?}", e.source)
+                    }
+                    Confidence::Documented => {
+                        assert!(!ours, "{what:?}: documented, source {:?}", e.source);
+                        assert!(
+                            ["PROVIDERS.md", "EVIDENCE.md", "SPEC.md", "RFC ", "NIST"]
+                                .iter()
+                                .any(|cite| e.source.contains(cite)),
+                            "{what:?}: documented without a citation: {:?}",
+                            e.source
+                        );
+                    }
+                    Confidence::Observed => {
+                        assert!(!ours, "{what:?}");
+                        // An observation is one of EVIDENCE.md's I-… sources (an issue with a real
+                        // response of that API).
+                        assert!(
+                            e.source.contains("EVIDENCE.md") && e.source.contains("(I-"),
+                            "{what:?}: observed without the observation: {:?}",
+                            e.source
+                        );
+                    }
+                }
+                // Without a provider the confidence is the check's own: RFC-defined or our limits.
+                if p.id == "generic" {
+                    assert_eq!(e.confidence, Confidence::Documented, "{what:?}");
+                }
+                for (i, alt) in e.alternatives.iter().enumerate() {
+                    assert!(
+                        !alt.is_empty() && *alt != e.code,
+                        "{what:?}: alternative {alt:?}"
+                    );
+                    assert!(
+                        !e.alternatives[i + 1..].contains(alt),
+                        "{what:?}: {alt} twice"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn generic_codes_are_the_kind_names_with_400() {
         for e in generic().codes {
@@ -313,8 +375,11 @@ mod tests {
         let tc = ProviderId::TencentSsl.profile();
         assert_eq!(
             tc.entry(Kind::CertificateMismatch, Some(When::KeyMismatch))
-                .map(|e| e.code),
-            Some("FailedOperation.CertificateMismatch")
+                .map(|e| (e.code, e.alternatives)),
+            Some((
+                "FailedOperation.CertificateMatchError",
+                &["FailedOperation.CertificateMismatch"][..]
+            ))
         );
         assert_eq!(
             tc.entry(Kind::Sm2CertificateNotSupported, None)

@@ -261,6 +261,10 @@ pub struct RequestError {
     pub http_status: u16,
     /// The first error's message.
     pub message: String,
+    /// How sure the first error's code is.
+    pub confidence: crate::Confidence,
+    /// The provider's other codes for the first error's condition.
+    pub alternatives: &'static [&'static str],
     /// All errors, then all warnings.
     pub findings: Vec<Finding>,
 }
@@ -361,11 +365,13 @@ impl Ctx {
         let Some(first) = errors.first() else {
             return Ok(make(provider, warnings));
         };
-        let (code, kind, http_status, message) = (
+        let (code, kind, http_status, message, confidence, alternatives) = (
             first.code.clone(),
             first.kind,
             first.http_status,
             first.message.clone(),
+            first.confidence,
+            first.alternatives,
         );
         let mut findings = errors;
         findings.extend(warnings);
@@ -374,6 +380,8 @@ impl Ctx {
             kind,
             http_status,
             message,
+            confidence,
+            alternatives,
             findings,
         })
     }

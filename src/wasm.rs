@@ -58,7 +58,12 @@ export interface ValidateInput {
   passphrase?: string | null;
   /** Tencent `CertificateType`. */
   certificateType?: "SVR" | "CA" | null;
-  /** aliyun-slb regions that accept ECC certificates (default none). */
+  /**
+   * aliyun-slb regions that accept ECC certificates (default none: CLB takes RSA only today). Until
+   * 2021 these twelve did, and accounts may still upload EC there: eu-west-1, cn-qingdao,
+   * cn-huhehaote, cn-chengdu, ap-northeast-1, ap-south-1, ap-southeast-2, ap-southeast-3, us-west-1,
+   * us-east-1, eu-central-1, me-east-1.
+   */
   eccRegions?: string[] | null;
   /** aliyun-cas SM2 uploads: signing certificate. */
   signCertificate?: string | null;
@@ -89,7 +94,18 @@ export interface Finding {
   /** The input field, in the provider's parameter names when a provider is given. */
   field: string;
   detail?: string;
+  /**
+   * How sure the code is: "observed" (seen in a real response of that API), "documented" (in that
+   * API's error table, SDK or metadata; without a provider: defined by an RFC or by this package's
+   * documented limits) or "inferred" (our reading, or this package's own policy).
+   */
+  confidence: Confidence;
+  /** Other codes the provider is documented or observed to answer for the same condition. */
+  alternatives: string[];
 }
+
+/** How sure a finding's code is (see `Finding.confidence`). */
+export type Confidence = "observed" | "documented" | "inferred";
 
 /** Facts about one certificate. */
 export interface CertInfo {
@@ -190,7 +206,7 @@ export type UploadParams = AliyunSlbParams | AliyunCasParams | TencentSslParams;
 export interface BuildOptions {
   /** Milliseconds since the epoch; default `Date.now()`. */
   now?: number;
-  /** aliyun-slb regions that accept ECC certificates (default none). */
+  /** aliyun-slb regions that accept ECC certificates (default none; see `ValidateInput.eccRegions`). */
   eccRegions?: string[];
   /** aliyun-cas endpoint region; tencent-ssl `X-TC-Region` (optional). */
   region?: string;
@@ -260,6 +276,10 @@ export interface SignatureParts {
 export interface RequestRefusedError extends CertPreflightError {
   kind: Kind;
   httpStatus: number;
+  /** How sure the first error's code is. */
+  confidence: Confidence;
+  /** The provider's other codes for the first error's condition. */
+  alternatives: string[];
   /** Every finding: the errors, then the warnings. */
   findings: Finding[];
   /** The errors alone (`errors[0]` is the one whose code, status and message the provider answers). */
@@ -335,6 +355,8 @@ fn finding_js(f: &Finding) -> JsValue {
     if let Some(detail) = &f.detail {
         set(&o, "detail", &js_str(detail));
     }
+    set(&o, "confidence", &js_str(f.confidence.as_str()));
+    set(&o, "alternatives", &js_list(f.alternatives, |a| js_str(a)));
     o
 }
 
@@ -1073,6 +1095,12 @@ pub fn build_request(
             let error = coded_error(&refused.code, &refused.to_string());
             set(&error, "kind", &js_str(refused.kind.as_str()));
             set(&error, "httpStatus", &JsValue::from(refused.http_status));
+            set(&error, "confidence", &js_str(refused.confidence.as_str()));
+            set(
+                &error,
+                "alternatives",
+                &js_list(refused.alternatives, |a| js_str(a)),
+            );
             set(&error, "findings", &js_list(&refused.findings, finding_js));
             let (errors, warnings): (Vec<&Finding>, Vec<&Finding>) = refused
                 .findings

@@ -13,8 +13,8 @@
 mod common;
 
 use cert_preflight::{
-    CertificateType, Finding, FingerprintAlgorithm, FingerprintFormat, Input, Kind, ProviderId,
-    Report, Severity, fingerprint, validate,
+    CertificateType, Confidence, Finding, FingerprintAlgorithm, FingerprintFormat, Input, Kind,
+    ProviderId, Report, Severity, fingerprint, validate,
 };
 use common::read;
 
@@ -159,28 +159,42 @@ fn slb_converts_pkcs8_to_pkcs1_like_openssl() {
 fn mismatch_in_each_providers_words() {
     let cert = read("chain/rsa/leaf.pem");
     let key = read("chain/rsa/int.key.pem");
-    let cases = [
-        (None, "CertificateMismatch", 400, "privateKey"),
+    // EVIDENCE.md S3, T2: each code with how sure it is and the provider's other code for it.
+    let cases: [(_, _, _, _, _, &[&str]); 4] = [
+        (
+            None,
+            "CertificateMismatch",
+            400,
+            "privateKey",
+            Confidence::Documented,
+            &[],
+        ),
         (
             Some(ProviderId::AliyunSlb),
             "InvalidParameter",
             400,
             "PrivateKey",
+            Confidence::Documented,
+            &["CertificateNotMatchPrivateKey"],
         ),
         (
             Some(ProviderId::AliyunCas),
             "CertificateMismatch",
             400,
             "Key",
+            Confidence::Inferred,
+            &[],
         ),
         (
             Some(ProviderId::TencentSsl),
-            "FailedOperation.CertificateMismatch",
+            "FailedOperation.CertificateMatchError",
             200,
             "CertificatePrivateKey",
+            Confidence::Documented,
+            &["FailedOperation.CertificateMismatch"],
         ),
     ];
-    for (provider, code, status, field) in cases {
+    for (provider, code, status, field, confidence, alternatives) in cases {
         let r = check(&cert, Some(&key), provider);
         let f = only(&r, Kind::CertificateMismatch);
         assert_eq!(
@@ -188,6 +202,7 @@ fn mismatch_in_each_providers_words() {
             (code, status, field),
             "{provider:?}"
         );
+        assert_eq!((f.confidence, f.alternatives), (confidence, alternatives));
         assert!(!r.ok);
     }
     let slb = check(&cert, Some(&key), Some(ProviderId::AliyunSlb));
@@ -201,9 +216,10 @@ fn mismatch_in_each_providers_words() {
 fn missing_key_only_where_the_provider_needs_one() {
     let cert = read("chain/rsa/leaf-int-root.pem");
     assert!(!check(&cert, None, None).has(Kind::PrivateKeyMissing));
+    // EVIDENCE.md S1, C5: the key is optional in both APIs' metadata, so no gateway MissingParameter.
     for (p, code) in [
-        (ProviderId::AliyunSlb, "MissingParameter"),
-        (ProviderId::AliyunCas, "MissingParameter"),
+        (ProviderId::AliyunSlb, "InvalidParameter"),
+        (ProviderId::AliyunCas, "PrivateKeyMissing"),
         (
             ProviderId::TencentSsl,
             "InvalidParameter.MissMatchPrivateKey",

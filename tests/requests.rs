@@ -19,8 +19,8 @@
 mod common;
 
 use cert_preflight::{
-    ApiRequest, BuildOptions, Credentials, Finding, Kind, ParamValue, Params, ProviderId,
-    RequestError, Severity, SignAlgorithm, SignOptions, build_request, sign_request,
+    ApiRequest, BuildOptions, Confidence, Credentials, Finding, Kind, ParamValue, Params,
+    ProviderId, RequestError, Severity, SignAlgorithm, SignOptions, build_request, sign_request,
 };
 use common::read;
 use zeroize::Zeroizing;
@@ -271,18 +271,47 @@ fn slb_region_rules() {
 
 #[test]
 fn slb_name_rules() {
+    // The zh API metadata's rule (EVIDENCE.md S12): 1-80 characters; Chinese, letters, digits,
+    // '-', '/', '.', '_', '*'.
     for good in ["my-cert_01.test", "a", &"a".repeat(80), "Cert.2026"] {
         let r = ok(SLB, &with(slb_ok(), "ServerCertificateName", good.into()));
         assert_eq!(q(&r, "ServerCertificateName"), Some(good));
+        assert!(r.warnings.is_empty(), "{good}: {:?}", r.warnings);
     }
-    for bad in [
+    // Allowed by it, refused by the older English rule: sent, with a warning.
+    for legacy in [
         "1cert",
         "_cert",
         "证书",
-        "my cert",
         "a/b",
         "a*",
+        "*.example.com",
+        "2024-cert",
+    ] {
+        let r = ok(SLB, &with(slb_ok(), "ServerCertificateName", legacy.into()));
+        assert_eq!(q(&r, "ServerCertificateName"), Some(legacy));
+        let w: Vec<_> = r
+            .warnings
+            .iter()
+            .filter(|f| f.field == "ServerCertificateName")
+            .collect();
+        assert_eq!(w.len(), 1, "{legacy}: {:?}", r.warnings);
+        assert_eq!(
+            (w[0].kind, w[0].code.as_str(), w[0].confidence),
+            (
+                Kind::ParameterInvalid,
+                "InvalidParameter",
+                Confidence::Inferred
+            )
+        );
+    }
+    for bad in [
+        "my cert",
+        "a:b",
+        "ｃｅｒｔ",
+        "é",
         &"a".repeat(81),
+        &"证".repeat(81),
     ] {
         let e = fails(
             SLB,
@@ -378,18 +407,24 @@ fn slb_tag_key_and_value_rules() {
 
 #[test]
 fn slb_certificate_source_rules() {
-    // ServerCertificate + PrivateKey are required unless AliCloudCertificateId is given.
+    // ServerCertificate + PrivateKey are required unless AliCloudCertificateId is given. Both are
+    // optional in the API metadata, so the answer is the backend's (EVIDENCE.md S1), not the
+    // gateway's MissingParameter.
     let e = fails(
         SLB,
         &without(without(slb_ok(), "ServerCertificate"), "PrivateKey"),
-        "MissingParameter",
+        "InvalidParameter",
         "ServerCertificate",
     );
     assert_eq!(e.kind, Kind::CertificateMissing);
+    assert_eq!(
+        e.message,
+        "The specified parameter ServerCertificate or Key is empty."
+    );
     let e = fails(
         SLB,
         &without(slb_ok(), "PrivateKey"),
-        "MissingParameter",
+        "InvalidParameter",
         "PrivateKey",
     );
     assert_eq!(e.kind, Kind::PrivateKeyMissing);
@@ -626,8 +661,10 @@ fn slb_normalizes_the_pem() {
         "PrivateKey",
         read("keys/rsa2048/pkcs8-pbes2-pbkdf2-sha256-aes128.pem").into(),
     );
-    let e = fails(SLB, &enc, "InvalidParameter", "PrivateKey");
+    // EVIDENCE.md S2: CLB's own code for it, the per-API InvalidParameter as the alternative.
+    let e = fails(SLB, &enc, "PrivateKeyEncryption", "PrivateKey");
     assert_eq!(e.kind, Kind::PrivateKeyEncrypted);
+    assert_eq!(e.findings[0].alternatives, ["InvalidParameter"]);
     let r = build_request(
         SLB,
         &enc,
@@ -665,7 +702,7 @@ fn slb_reorders_a_reversed_chain() {
 #[test]
 fn every_error_is_reported_not_just_the_first() {
     let p = params(vec![
-        ("ServerCertificateName", "1bad".into()),
+        ("ServerCertificateName", "bad name".into()),
         (
             "Tag",
             vec![tag("Key", "aliyun", "Value", "http://x")].into(),
@@ -684,7 +721,7 @@ fn every_error_is_reported_not_just_the_first() {
         ("InvalidParameter", "ServerCertificateName"),
         ("InvalidParam.TagKey", "Tag.1.Key"),
         ("InvalidParam.TagValue", "Tag.1.Value"),
-        ("MissingParameter", "PrivateKey"),
+        ("InvalidParameter", "PrivateKey"),
     ] {
         assert!(codes.contains(&want), "{want:?} not in {codes:?}");
     }
@@ -899,8 +936,14 @@ fn cas_upload_modes() {
         "Cert",
     );
     // International mode: Cert needs Key, Key needs Cert; SM2 content in Cert is refused.
-    fails(CAS, &without(cas_ok(), "Key"), "MissingParameter", "Key");
-    fails(CAS, &without(cas_ok(), "Cert"), "MissingParameter", "Cert");
+    // Cert/Key are optional in the metadata (EVIDENCE.md C5): library identifiers, not the gateway's.
+    fails(CAS, &without(cas_ok(), "Key"), "PrivateKeyMissing", "Key");
+    fails(
+        CAS,
+        &without(cas_ok(), "Cert"),
+        "CertificateMissing",
+        "Cert",
+    );
     let p = with(
         with(cas_ok(), "Cert", sm2_cert.as_str().into()),
         "Key",

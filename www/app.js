@@ -200,12 +200,18 @@ function findingItem(f, severity) {
   head.append(text("span", severity === "error" ? "✗ Error" : "⚠ Warning", "severity"));
   // An error is what the provider would answer: its code and status. A warning is accepted by the
   // provider, so it is named by its kind (the provider's code would mislead).
-  head.append(text("code", severity === "error" ? f.code : f.kind, "code"));
+  const code = text("code", severity === "error" ? f.code : f.kind, "code");
+  const alternatives = f.alternatives ?? [];
+  if (severity === "error" && alternatives.length) {
+    code.classList.add("has-alternatives");
+    code.title = `The provider is documented or seen to answer ${alternatives.join(" or ")} for this too`;
+  }
+  head.append(code);
   if (severity === "error") head.append(text("span", `HTTP ${f.httpStatus}`, "meta"));
   head.append(text("span", `field ${f.field}`, "meta"));
   if (f.confidence === "inferred") {
     const mark = text("span", "inferred", "inferred");
-    const alt = (f.alternatives ?? []).length ? `; the provider may also answer ${f.alternatives.join(", ")}` : "";
+    const alt = alternatives.length ? `; the provider may also answer ${alternatives.join(", ")}` : "";
     mark.title = `Our reading of the provider's documents, not a code seen in a real response${alt}`;
     head.append(mark);
   }

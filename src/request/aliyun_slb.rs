@@ -166,19 +166,39 @@ fn host(region: &str) -> String {
     }
 }
 
-/// `ServerCertificateName`: the strict intersection of the EN and zh rules (PROVIDERS.md §1.2 name
-/// note, §7.7): 1-80 characters, an ASCII letter first, then ASCII letters, digits, `.`, `_`, `-`.
+/// `ServerCertificateName` under the zh API metadata's rule (EVIDENCE.md S12): 1-80 characters;
+/// Chinese characters, letters, digits, `-`, `/`, `.`, `_` and `*`.
 fn name_problem(name: &str) -> Option<String> {
     let chars = name.chars().count();
-    if chars > 80 {
-        return Some(format!("{chars} characters; at most 80"));
-    }
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return Some("must start with an ASCII letter".into());
+    if chars == 0 || chars > 80 {
+        return Some(format!("{chars} characters; 1 to 80"));
     }
     name.chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
-        .map(|c| format!("character {c:?} is not allowed (letters, digits, '.', '_', '-')"))
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | '_' | '*') || is_chinese(c)))
+        .map(|c| {
+            format!("character {c:?} is not allowed (Chinese characters, letters, digits, '-', '/', '.', '_', '*')")
+        })
+}
+
+/// What the older English rule (the SDKs' text) refuses in a name the zh rule allows: an English
+/// letter first, then letters, digits, `.`, `_`, `-`.
+fn legacy_name_problem(name: &str) -> Option<&'static str> {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Some("does not start with an English letter")
+    } else if name
+        .chars()
+        .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        Some("holds a character other than letters, digits, '.', '_', '-'")
+    } else {
+        None
+    }
+}
+
+/// A Han character (CJK Unified Ideographs, extension A, compatibility ideographs): what "中文" means
+/// in the rule.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
@@ -205,13 +225,22 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         Some(_) => {}
     }
 
-    if let Some(why) = read.str("ServerCertificateName").and_then(name_problem) {
-        ctx.push(
-            Kind::ParameterInvalid,
-            Some(When::Name),
-            "ServerCertificateName",
-            format!("ServerCertificateName: {why}"),
-        );
+    if let Some(name) = read.str("ServerCertificateName") {
+        if let Some(why) = name_problem(name) {
+            ctx.push(
+                Kind::ParameterInvalid,
+                Some(When::Name),
+                "ServerCertificateName",
+                format!("ServerCertificateName: {why}"),
+            );
+        } else if let Some(why) = legacy_name_problem(name) {
+            ctx.push(
+                Kind::ParameterInvalid,
+                Some(When::NameLegacy),
+                "ServerCertificateName",
+                format!("ServerCertificateName {why}"),
+            );
+        }
     }
 
     // §1.2: ServerCertificate + PrivateKey, unless the certificate comes from CAS by
@@ -282,11 +311,28 @@ mod tests {
 
     #[test]
     fn names() {
-        assert!(name_problem("my-cert_01.test").is_none());
-        assert!(name_problem("1cert").is_some());
-        assert!(name_problem("证书").is_some());
-        assert!(name_problem("a/b").is_some());
+        // The zh metadata's rule (EVIDENCE.md S12): these are accepted …
+        for ok in [
+            "my-cert_01.test",
+            "1cert",
+            "证书1",
+            "*.example.com",
+            "a/b",
+            "2024-cert",
+        ] {
+            assert!(name_problem(ok).is_none(), "{ok}");
+        }
         assert!(name_problem(&"a".repeat(80)).is_none());
+        assert!(name_problem(&"证".repeat(80)).is_none());
+        // … these are not.
+        for bad in ["", "a b", "a:b", "cert\n", "ｃｅｒｔ", "é", "🙂"] {
+            assert!(name_problem(bad).is_some(), "{bad:?}");
+        }
         assert!(name_problem(&"a".repeat(81)).is_some());
+        // The older English rule only warns.
+        assert!(legacy_name_problem("my-cert_01.test").is_none());
+        for old in ["1cert", "证书1", "*.example.com", "a/b", "-x"] {
+            assert!(legacy_name_problem(old).is_some(), "{old}");
+        }
     }
 }

@@ -114,9 +114,21 @@ describe("the demo page, served by make demo", () => {
     await page.getByLabel("Certificate", { exact: true }).fill(certificate);
     await page.getByLabel("Private key", { exact: true }).fill(wrongKey);
     await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor();
+    // The provider's other code for it, on hover.
+    assert.deepEqual(expected.alternatives, ["FailedOperation.CertificateMismatch"]);
+    assert.match(
+      await page.locator("#findings").getByText(expected.code, { exact: true }).getAttribute("title"),
+      /FailedOperation\.CertificateMismatch/,
+    );
     assert.match(await page.getByRole("status").innerText(), /would refuse/);
     assert.match(await findingsText(page), /HTTP 200/);
     assert.match(await findingsText(page), /CertificatePrivateKey/);
+    // CAS publishes no codes: its answer is marked as our reading.
+    await page.getByLabel("Provider", { exact: true }).selectOption("aliyun-cas");
+    await page.locator("#findings .finding.error .inferred").first().waitFor();
+    assert.match(await page.locator("#findings .finding.error .inferred").first().getAttribute("title"), /not a code seen/);
+    await page.getByLabel("Provider", { exact: true }).selectOption("tencent-ssl");
+    await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor();
 
     await page.getByLabel("Private key", { exact: true }).fill(fixture("rsa/2048/key.pem"));
     await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor({ state: "detached" });

@@ -172,15 +172,18 @@ describe("validate: report shape and thrown errors", () => {
 
   it("each provider answers a mismatch in its own words", () => {
     const base = { certificate: fixture("chain/rsa/leaf.pem"), privateKey: fixture("chain/rsa/int.key.pem"), now: nowMs };
+    // EVIDENCE.md S3 / T2: with how sure each code is and the provider's other codes for it.
     const want = {
-      "aliyun-slb": ["InvalidParameter", 400, "PrivateKey"],
-      "aliyun-cas": ["CertificateMismatch", 400, "Key"],
-      "tencent-ssl": ["FailedOperation.CertificateMismatch", 200, "CertificatePrivateKey"],
+      "aliyun-slb": ["InvalidParameter", 400, "PrivateKey", "documented", ["CertificateNotMatchPrivateKey"]],
+      "aliyun-cas": ["CertificateMismatch", 400, "Key", "inferred", []],
+      "tencent-ssl": ["FailedOperation.CertificateMatchError", 200, "CertificatePrivateKey", "documented", ["FailedOperation.CertificateMismatch"]],
+      undefined: ["CertificateMismatch", 400, "privateKey", "documented", []],
     };
-    for (const [provider, [code, httpStatus, field]] of Object.entries(want)) {
-      const f = main.validate({ ...base, provider }).errors.find((x) => x.kind === "CertificateMismatch");
+    for (const [provider, expected] of Object.entries(want)) {
+      const input = provider === "undefined" ? base : { ...base, provider };
+      const f = main.validate(input).errors.find((x) => x.kind === "CertificateMismatch");
       assert.ok(f, provider);
-      assert.deepEqual([f.code, f.httpStatus, f.field], [code, httpStatus, field], provider);
+      assert.deepEqual([f.code, f.httpStatus, f.field, f.confidence, f.alternatives], expected, provider);
     }
   });
 

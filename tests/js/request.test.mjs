@@ -122,11 +122,25 @@ describe("buildRequest", () => {
         // errors and warnings apart: together they are findings, errors first.
         assert.ok(e.errors.length >= 2 && e.warnings.length >= 1);
         assert.deepEqual([...e.errors, ...e.warnings], e.findings);
-        assert.deepEqual([e.errors[0].code, e.errors[0].httpStatus, e.errors[0].kind], [e.code, e.httpStatus, e.kind]);
+        assert.deepEqual(
+          [e.errors[0].code, e.errors[0].httpStatus, e.errors[0].kind, e.errors[0].confidence, e.errors[0].alternatives],
+          [e.code, e.httpStatus, e.kind, e.confidence, e.alternatives],
+        );
+        for (const f of e.findings) {
+          assert.ok(["observed", "documented", "inferred"].includes(f.confidence), f.confidence);
+          assert.ok(Array.isArray(f.alternatives));
+        }
+        const mismatch = e.findings.find((f) => f.kind === "CertificateMismatch");
+        assert.deepEqual([mismatch.confidence, mismatch.alternatives], ["documented", ["CertificateNotMatchPrivateKey"]]);
         return true;
       },
     );
     assert.throws(() => cp.buildRequest("tencent-ssl", { CertificatePublicKey: cert, CertificatePrivateKey: pkcs1, Bogus: 1 }, { now: NOW }), (e) => e.code === "UnknownParameter");
+    // A rule of our own says so: inferred, with "library policy" in its table line.
+    assert.throws(
+      () => cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: pkcs1, Tags: "x" }, { now: NOW }),
+      (e) => e.code === "InvalidParameter" && e.confidence === "inferred" && e.alternatives.length === 0,
+    );
     assert.throws(() => cp.buildRequest("aws-acm", {}), (e) => e instanceof Error && e.code === "InvalidArgument");
     assert.throws(() => cp.buildRequest("aliyun-slb", "not an object"), (e) => e.code === "InvalidArgument");
   });

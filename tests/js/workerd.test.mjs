@@ -118,7 +118,9 @@ describe("workerd", () => {
       assert.equal(status, 400);
       assert.equal(body.ok, false);
       const f = body.errors.find((x) => x.kind === "CertificateMismatch");
-      assert.equal(f.code, "FailedOperation.CertificateMismatch");
+      assert.equal(f.code, "FailedOperation.CertificateMatchError");
+      assert.equal(f.confidence, "documented");
+      assert.deepEqual(f.alternatives, ["FailedOperation.CertificateMismatch"]);
       assert.equal(f.httpStatus, 200);
       assert.equal(f.field, "CertificatePrivateKey");
     }

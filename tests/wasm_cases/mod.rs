@@ -161,7 +161,15 @@ const CERT_KEYS: &[&str] = &[
     "fingerprintSha256",
 ];
 const KEY_KEYS: &[&str] = &["format", "keyAlgorithm", "keyBits", "curve"];
-const FINDING_KEYS: &[&str] = &["kind", "code", "httpStatus", "message", "field"];
+const FINDING_KEYS: &[&str] = &[
+    "kind",
+    "code",
+    "httpStatus",
+    "message",
+    "field",
+    "confidence",
+    "alternatives",
+];
 
 fn assert_finding_shape(f: &JsValue) {
     let mut want = sorted(FINDING_KEYS);
@@ -177,6 +185,17 @@ fn assert_finding_shape(f: &JsValue) {
         get(f, "httpStatus").as_f64().is_some(),
         "httpStatus is not a number"
     );
+    let confidence = get_str(f, "confidence");
+    assert!(
+        ["observed", "documented", "inferred"].contains(&confidence.as_str()),
+        "confidence {confidence:?}"
+    );
+    let alternatives = get(f, "alternatives");
+    assert!(
+        Array::is_array(&alternatives),
+        "alternatives is not an array"
+    );
+    assert!(Array::from(&alternatives).iter().all(|a| a.is_string()));
 }
 
 fn assert_report_shape(r: &JsValue) {
@@ -363,18 +382,35 @@ fn malformed_input_is_a_finding() {
 
 #[wasm_bindgen_test]
 fn each_provider_answers_a_mismatch_in_its_own_words() {
-    // (provider, code, httpStatus, field) — src/provider/*.rs tables, PROVIDERS.md §1.4 / §3.4.
-    let want = [
-        ("aliyun-slb", "InvalidParameter", 400.0, "PrivateKey"),
-        ("aliyun-cas", "CertificateMismatch", 400.0, "Key"),
+    // (provider, code, httpStatus, field, confidence, alternatives) — src/provider/*.rs tables,
+    // EVIDENCE.md S3 / T2.
+    let want: [(_, _, _, _, _, &[&str]); 3] = [
+        (
+            "aliyun-slb",
+            "InvalidParameter",
+            400.0,
+            "PrivateKey",
+            "documented",
+            &["CertificateNotMatchPrivateKey"],
+        ),
+        (
+            "aliyun-cas",
+            "CertificateMismatch",
+            400.0,
+            "Key",
+            "inferred",
+            &[],
+        ),
         (
             "tencent-ssl",
-            "FailedOperation.CertificateMismatch",
+            "FailedOperation.CertificateMatchError",
             200.0,
             "CertificatePrivateKey",
+            "documented",
+            &["FailedOperation.CertificateMismatch"],
         ),
     ];
-    for (provider, code, status, field) in want {
+    for (provider, code, status, field, confidence, alternatives) in want {
         let r = report(&[
             ("certificate", s(CHAIN_LEAF)),
             ("privateKey", s(CHAIN_INT_KEY)),
@@ -386,6 +422,12 @@ fn each_provider_answers_a_mismatch_in_its_own_words() {
         assert_eq!(get(&f, "httpStatus").as_f64(), Some(status), "{provider}");
         assert_eq!(get_str(&f, "field"), field, "{provider}");
         assert!(!get_str(&f, "message").is_empty(), "{provider}");
+        assert_eq!(get_str(&f, "confidence"), confidence, "{provider}");
+        let alts: Vec<String> = Array::from(&get(&f, "alternatives"))
+            .iter()
+            .filter_map(|a| a.as_string())
+            .collect();
+        assert_eq!(alts, alternatives, "{provider}");
     }
 }
 

@@ -307,6 +307,17 @@ fn requests_refusals_and_signed_requests_are_written_as_serde_wrote_them() {
                     Some(f64::from(refused.http_status)),
                     "{i}"
                 );
+                // The error carries the first error's confidence and alternatives too.
+                assert_eq!(
+                    get(&thrown, "confidence").as_string().as_deref(),
+                    Some(refused.confidence.as_str()),
+                    "{i}"
+                );
+                assert_same(
+                    &get(&thrown, "alternatives"),
+                    &serde_js(&refused.alternatives),
+                    &format!("alternatives {i}"),
+                );
                 assert_same(
                     &get(&thrown, "findings"),
                     &serde_js(&refused.findings),
