@@ -8,6 +8,7 @@ validate_der: the DER of every block of every fixture, behind the flags byte tha
 block with its own label (and, for certificates, also as chain member before/after a fixture leaf)
 and the fixture byte of the same directory (so keys meet their own certificate); plus hand-made
 PBES2 shapes no fixture has.
+x509_differential: the DER of every certificate block of every fixture (the real-world corpus too).
 """
 import base64, hashlib, json, pathlib, re
 
@@ -77,6 +78,11 @@ for p in files:
             variants += [5]
         for f in variants:
             put("validate_der", bytes([f, fixture]) + der)
+        if label == b"CERTIFICATE":
+            put("x509_differential", der)
+
+for p in sorted(FIX.rglob("*.der")):
+    put("x509_differential", p.read_bytes())
 
 # Hand-made EncryptedPrivateKeyInfo shapes no fixture has (openssl writes no keyLength, no AES-192,
 # no GCM): the ciphertext is zeros, so they stop at the padding or tag, past the parameter checks.

@@ -51,6 +51,8 @@ impl<'a> Signed<'a> {
 
 /// The parts of a TBSCertificate (RFC 5280 §4.1) the checks and the report need.
 struct Tbs<'a> {
+    /// 0, 1 or 2 (v1, v2, v3).
+    version: u8,
     serial: &'a [u8],
     signature: AlgorithmId<'a>,
     issuer: Tlv<'a>,
@@ -66,6 +68,7 @@ struct Tbs<'a> {
 /// `Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }`.
 struct Extension<'a> {
     id: Oid,
+    critical: bool,
     value: &'a [u8],
 }
 
@@ -86,13 +89,15 @@ impl<'a> Tbs<'a> {
     fn parse(tbs: &Tlv<'a>) -> Result<Self, TbsError> {
         let mut r = tbs.reader();
         // version [0] EXPLICIT Version DEFAULT v1: v1, v2 and v3 (0, 1, 2) exist.
+        let mut version = 0;
         if let Some(v) = r.optional(context(0, true))? {
             let mut inner = v.reader();
-            let version = inner.small_uint()?;
+            let number = inner.small_uint()?;
             inner.finish()?;
-            if version > 2 {
-                return Err(TbsError::Version);
-            }
+            version = u8::try_from(number)
+                .ok()
+                .filter(|v| *v <= 2)
+                .ok_or(TbsError::Version)?;
         }
         // The serial is shown as encoded (even when longer than 20 octets, negative or not
         // minimal, as OpenSSL shows it), so only its tag and non-emptiness are checked.
@@ -125,16 +130,23 @@ impl<'a> Tbs<'a> {
             while !list.is_empty() {
                 let mut ext = list.sequence()?;
                 let id = ext.oid()?;
-                if ext.peek_tag() == Some(asn1::BOOLEAN) {
-                    ext.boolean()?;
-                }
+                let critical = if ext.peek_tag() == Some(asn1::BOOLEAN) {
+                    ext.boolean()?
+                } else {
+                    false
+                };
                 let value = ext.octet_string()?;
                 ext.finish()?;
-                extensions.push(Extension { id, value });
+                extensions.push(Extension {
+                    id,
+                    critical,
+                    value,
+                });
             }
         }
         r.finish()?;
         Ok(Tbs {
+            version,
             serial,
             signature,
             issuer,
@@ -145,6 +157,77 @@ impl<'a> Tbs<'a> {
             subject_name,
             spki,
             extensions,
+        })
+    }
+}
+
+/// The fields of a certificate as this crate reads them, for the differential test and fuzz target
+/// against `x509-cert` (`tests/x509_oracle.rs`, `fuzz/fuzz_targets/x509_differential.rs`). Not part
+/// of the API: hidden, and nothing in the package calls it.
+#[doc(hidden)]
+pub mod differential {
+    use super::{Cert, Signed, Tbs};
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
+
+    /// What `Cert::parse` accepted, field by field (encodings as given).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Fields {
+        /// 0, 1 or 2 (v1, v2, v3).
+        pub version: u8,
+        /// The serial's INTEGER contents octets.
+        pub serial: Vec<u8>,
+        /// The outer signatureAlgorithm, DER.
+        pub signature_algorithm: Vec<u8>,
+        /// The issuer Name, DER.
+        pub issuer: Vec<u8>,
+        /// The subject Name, DER.
+        pub subject: Vec<u8>,
+        /// notBefore, seconds since the Unix epoch.
+        pub not_before: i64,
+        /// notAfter, seconds since the Unix epoch.
+        pub not_after: i64,
+        /// The SubjectPublicKeyInfo's AlgorithmIdentifier, DER.
+        pub spki_algorithm: Vec<u8>,
+        /// The subject public key's octets.
+        pub spki_key: Vec<u8>,
+        /// Each extension: dotted OID, critical, extnValue octets.
+        pub extensions: Vec<(String, bool, Vec<u8>)>,
+        /// The signature octets (`None` when the BIT STRING has unused bits).
+        pub signature: Option<Vec<u8>>,
+        /// basicConstraints cA, as the report shows it.
+        pub is_ca: bool,
+        /// subjectAltName DNS names and IP addresses, as the report shows them.
+        pub subject_alt_names: Vec<String>,
+    }
+
+    /// Parses `der` as `validate` does: `Err` with the reason when it refuses the certificate.
+    ///
+    /// # Errors
+    /// The refusal's reason, as a finding's detail says it.
+    pub fn fields(der: &[u8]) -> Result<Fields, String> {
+        let cert = Cert::parse(der).map_err(|e| e.0)?;
+        let signed = Signed::parse(der).map_err(|e| e.as_str().to_string())?;
+        let tbs = Tbs::parse(&signed.tbs).map_err(|_| String::from("TBS"))?;
+        let time = |t| super::time::decode(t).map_or(0, |t| t.unix);
+        Ok(Fields {
+            version: tbs.version,
+            serial: tbs.serial.to_vec(),
+            signature_algorithm: signed.algorithm.raw.to_vec(),
+            issuer: tbs.issuer.raw.to_vec(),
+            subject: tbs.subject.raw.to_vec(),
+            not_before: time(&tbs.not_before),
+            not_after: time(&tbs.not_after),
+            spki_algorithm: tbs.spki.algorithm.raw.to_vec(),
+            spki_key: tbs.spki.key.to_vec(),
+            extensions: tbs
+                .extensions
+                .iter()
+                .map(|e| (e.id.to_string(), e.critical, e.value.to_vec()))
+                .collect(),
+            signature: signed.signature.map(<[u8]>::to_vec),
+            is_ca: cert.info.is_ca,
+            subject_alt_names: cert.info.subject_alt_names,
         })
     }
 }

@@ -23,6 +23,8 @@ mod validate;
 pub mod wasm;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
+#[doc(hidden)]
+pub use cert::differential;
 pub use cert::fingerprint;
 pub use error::{Error, Result};
 pub use finding::{CertInfo, Confidence, Finding, KeyInfo, Kind, Normalized, Report, Severity};

@@ -1329,21 +1329,12 @@ fn timestamp_seconds(value: &JsValue) -> JsResult<i64> {
     Ok((ms / 1000.0).floor() as i64)
 }
 
-/// 16 random bytes from `crypto.getRandomValues`, as 32 lowercase hex digits.
+/// 16 random bytes from `crypto.getRandomValues` (getrandom's JS backend), as 32 lowercase hex digits.
 fn random_nonce() -> JsResult<String> {
-    let no_crypto = || invalid_argument("no crypto.getRandomValues here: pass options.nonce");
-    let crypto =
-        Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| no_crypto())?;
-    let get_random = Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(no_crypto)?;
-    let bytes = js_sys::Uint8Array::new_with_length(16);
-    get_random.call1(&crypto, &bytes).map_err(|_| no_crypto())?;
-    Ok(crate::fingerprint::hex(
-        &bytes.to_vec(),
-        FingerprintFormat::Hex,
-    ))
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|_| invalid_argument("no crypto.getRandomValues here: pass options.nonce"))?;
+    Ok(crate::fingerprint::hex(&bytes, FingerprintFormat::Hex))
 }
 
 // ---- computeSignature ---------------------------------------------------------------------------

@@ -171,6 +171,23 @@ describe("signRequest", () => {
   const ali = { accessKeyId: "LTAI5tFAKEFAKEFAKEFAKE12", accessKeySecret: "FakeAccessKeySecretForVectors0" };
   const tc = { secretId: "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234", secretKey: "fakeSecretKeyForTestVectors000000" };
 
+  test("nonces come from crypto.getRandomValues; without it, a coded error that says to pass one", () => {
+    const slb = cp.buildRequest("aliyun-slb", { RegionId: "cn-shanghai", ServerCertificate: cert, PrivateKey: pkcs1 }, { now: NOW });
+    const nonce = (req) => header(req, "x-acs-signature-nonce");
+    const seen = new Set(Array.from({ length: 64 }, () => nonce(cp.signRequest(slb, ali))));
+    assert.equal(seen.size, 64);
+    for (const n of seen) assert.match(n, /^[0-9a-f]{32}$/);
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+    Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true, writable: true });
+    try {
+      assert.throws(() => cp.signRequest(slb, ali), (e) => e instanceof Error && e.code === "InvalidArgument" && /options\.nonce/.test(e.message));
+      assert.equal(nonce(cp.signRequest(slb, ali, { nonce: "caller-nonce-1" })), "caller-nonce-1");
+    } finally {
+      Object.defineProperty(globalThis, "crypto", descriptor);
+    }
+    assert.match(nonce(cp.signRequest(slb, ali)), /^[0-9a-f]{32}$/);
+  });
+
   test("built + signed requests verify with an independent implementation", () => {
     const slb = cp.buildRequest("aliyun-slb", { RegionId: "cn-shanghai", ServerCertificate: cert, PrivateKey: pkcs1, ServerCertificateName: "mycert01" }, { now: NOW });
     verifyAcs3(cp.signRequest(slb, ali), ali.accessKeySecret);
