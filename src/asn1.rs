@@ -75,6 +75,9 @@ pub(crate) enum DerError {
     Oid,
     /// A string whose characters are outside its type's alphabet.
     StringChars,
+    /// A universal type DER encodes only in the primitive form (strings, times, INTEGER, …) in the
+    /// constructed form (X.690 §10.2).
+    Constructed,
 }
 
 impl DerError {
@@ -90,6 +93,9 @@ impl DerError {
             DerError::Boolean => "a BOOLEAN is not 00 or FF",
             DerError::Oid => "an OBJECT IDENTIFIER is malformed",
             DerError::StringChars => "a string holds characters its type does not allow",
+            DerError::Constructed => {
+                "a string or other primitive ASN.1 type is in the constructed form, which DER forbids"
+            }
         }
     }
 }
@@ -159,6 +165,11 @@ impl<'a> Reader<'a> {
         // High tag numbers (0x1f) appear in none of the structures read here.
         if tag & 0x1f == 0x1f {
             return Err(DerError::UnexpectedTag);
+        }
+        // Universal types that exist only in the constructed form: EXTERNAL (8), EMBEDDED PDV (11),
+        // SEQUENCE (16), SET (17), CHARACTER STRING (29). Every other one is primitive in DER.
+        if tag & 0xe0 == 0x20 && !matches!(tag & 0x1f, 8 | 11 | 16 | 17 | 29) {
+            return Err(DerError::Constructed);
         }
         let (&first, mut after_len) = after_tag.split_first().ok_or(DerError::Truncated)?;
         let len = if first < 0x80 {
@@ -463,6 +474,18 @@ mod tests {
             Reader::new(&[0x1f, 0x81, 0x00]).any(),
             Err(DerError::UnexpectedTag)
         );
+        // DER strings are primitive (X.690 §10.2): a constructed UTF8String or BIT STRING is refused,
+        // SEQUENCE, SET and context-specific constructed values are not.
+        for tag in [0x23, 0x24, 0x2c, 0x33, 0x37] {
+            assert_eq!(
+                Reader::new(&[tag, 0x02, 0x04, 0x00]).any(),
+                Err(DerError::Constructed),
+                "{tag:#x}"
+            );
+        }
+        for tag in [0x30, 0x31, 0xa0, 0x60] {
+            assert!(Reader::new(&[tag, 0x00]).any().is_ok(), "{tag:#x}");
+        }
     }
 
     #[test]
