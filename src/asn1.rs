@@ -75,9 +75,9 @@ pub(crate) enum DerError {
     Oid,
     /// A string whose characters are outside its type's alphabet.
     StringChars,
-    /// A universal type DER encodes only in the primitive form (strings, times, INTEGER, …) in the
-    /// constructed form (X.690 §10.2).
-    Constructed,
+    /// A universal type in the wrong form: a string, time, INTEGER, … constructed (DER encodes them
+    /// primitive, X.690 §10.2), a SEQUENCE or SET primitive, or the reserved tag 0.
+    Form,
 }
 
 impl DerError {
@@ -93,8 +93,8 @@ impl DerError {
             DerError::Boolean => "a BOOLEAN is not 00 or FF",
             DerError::Oid => "an OBJECT IDENTIFIER is malformed",
             DerError::StringChars => "a string holds characters its type does not allow",
-            DerError::Constructed => {
-                "a string or other primitive ASN.1 type is in the constructed form, which DER forbids"
+            DerError::Form => {
+                "an ASN.1 value is in a form DER forbids for its type (a constructed string, a primitive SEQUENCE)"
             }
         }
     }
@@ -166,10 +166,15 @@ impl<'a> Reader<'a> {
         if tag & 0x1f == 0x1f {
             return Err(DerError::UnexpectedTag);
         }
-        // Universal types that exist only in the constructed form: EXTERNAL (8), EMBEDDED PDV (11),
-        // SEQUENCE (16), SET (17), CHARACTER STRING (29). Every other one is primitive in DER.
-        if tag & 0xe0 == 0x20 && !matches!(tag & 0x1f, 8 | 11 | 16 | 17 | 29) {
-            return Err(DerError::Constructed);
+        // Universal types: EXTERNAL (8), EMBEDDED PDV (11), SEQUENCE (16), SET (17) and CHARACTER
+        // STRING (29) exist only constructed, every other one is primitive in DER (X.690 §10.2), and
+        // 0 is reserved for end-of-contents (BER only).
+        if tag & 0xc0 == 0 {
+            let constructed = tag & 0x20 != 0;
+            let number = tag & 0x1f;
+            if number == 0 || constructed != matches!(number, 8 | 11 | 16 | 17 | 29) {
+                return Err(DerError::Form);
+            }
         }
         let (&first, mut after_len) = after_tag.split_first().ok_or(DerError::Truncated)?;
         let len = if first < 0x80 {
@@ -475,15 +480,16 @@ mod tests {
             Err(DerError::UnexpectedTag)
         );
         // DER strings are primitive (X.690 §10.2): a constructed UTF8String or BIT STRING is refused,
-        // SEQUENCE, SET and context-specific constructed values are not.
-        for tag in [0x23, 0x24, 0x2c, 0x33, 0x37] {
+        // and so are a primitive SEQUENCE or SET and the end-of-contents tag; SEQUENCE, SET and
+        // context-specific or application values in either form are read.
+        for tag in [0x23, 0x24, 0x2c, 0x33, 0x37, 0x10, 0x11, 0x00, 0x20] {
             assert_eq!(
                 Reader::new(&[tag, 0x02, 0x04, 0x00]).any(),
-                Err(DerError::Constructed),
+                Err(DerError::Form),
                 "{tag:#x}"
             );
         }
-        for tag in [0x30, 0x31, 0xa0, 0x60] {
+        for tag in [0x30, 0x31, 0xa0, 0x60, 0x80, 0x0c, 0x1e] {
             assert!(Reader::new(&[tag, 0x00]).any().is_ok(), "{tag:#x}");
         }
     }
