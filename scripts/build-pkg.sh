@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the npm package in pkg/ (SPEC.md "JavaScript API", STYLE.md §8). `make pkg` runs it.
 #
-#   1. cargo builds the cdylib for wasm32 with the `wasm` feature (release profile: opt-level z, LTO).
+#   1. cargo builds the cdylib for wasm32, binding included (release profile: opt-level z, LTO).
 #   2. wasm-bindgen --target web writes the glue (cert_preflight.js/.d.ts) and the .wasm; the glue is
 #      used as generated, never patched. Every #[wasm_bindgen] export flows through the entries
 #      (they `export *` from the glue), so a new export needs no change here or in pkg-template/.
@@ -33,8 +33,8 @@ if [ -n "$levels" ] && ! wasm-opt --version 2>/dev/null | grep -q "version 1[2-9
   exit 1
 fi
 
-echo "build-pkg: cargo build (wasm32, release, --features wasm)"
-cargo build -j"${CARGO_BUILD_JOBS:-2}" --release --lib --target wasm32-unknown-unknown --features wasm
+echo "build-pkg: cargo build (wasm32, release)"
+cargo build -j"${CARGO_BUILD_JOBS:-2}" --release --lib --target wasm32-unknown-unknown
 
 rm -rf "$stage"
 mkdir -p "$stage/bindgen" "$stage/variants"

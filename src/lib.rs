@@ -19,7 +19,7 @@ mod provider;
 mod request;
 mod sign;
 mod validate;
-#[cfg(feature = "wasm")]
+#[cfg(all(target_arch = "wasm32", feature = "std"))]
 pub mod wasm;
 
 pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};

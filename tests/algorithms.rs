@@ -2,6 +2,7 @@
 //! TLS server can use, certificates whose public key is not a key, explicit curve parameters, and
 //! every key × every certificate of the fixtures. Fixtures: `tests/fixtures/algorithms/gen.sh` (what
 //! each file is and the command that made it) and the main corpus (`tests/fixtures/gen.sh`).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,7 +1,7 @@
 //! The wasm-bindgen-test cases of `tests/wasm_cases/` in headless Chromium:
-//! `wasm-pack test --headless --chrome -- --features wasm --test browser` (`make test-web`).
+//! `wasm-pack test --headless --chrome` (every wasm test; `make test-browser` runs this one).
 //! `webdriver.json` at the crate root keeps Chromium off the network.
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![cfg(target_arch = "wasm32")]
 // Test programs: the panic-family and no_std lints guard the library, not its tests.
 #![allow(
     clippy::panic,
@@ -14,4 +14,5 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
 mod wasm_cases;

@@ -1,6 +1,6 @@
 //! The wasm-bindgen-test cases of `tests/wasm_cases/` in Node:
-//! `wasm-pack test --node -- --features wasm --test node` (`make test-web`).
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+//! `wasm-pack test --node` (`make test-node`).
+#![cfg(target_arch = "wasm32")]
 // Test programs: the panic-family and no_std lints guard the library, not its tests.
 #![allow(
     clippy::panic,
@@ -11,4 +11,5 @@
     clippy::std_instead_of_alloc
 )]
 
+mod common;
 mod wasm_cases;

@@ -1,6 +1,7 @@
 //! The README's provider table is the code's tables: every line of `src/provider/*.rs` with its
 //! code, status, severity, confidence and alternatives. Regenerate it with
 //! `BLESS=1 cargo test --test provider_table` after changing a table.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cert_preflight::{Confidence, ProviderId, Severity, generic};
 use core::fmt::Write as _;

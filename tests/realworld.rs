@@ -11,6 +11,7 @@
 //!   reason, and checked.
 //! - Each pyca private key against a certificate for its public key (made by the oracle): the match
 //!   must be proved, or the report must say it cannot be; against another key's certificate, never ok.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

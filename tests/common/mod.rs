@@ -1,8 +1,9 @@
 //! Helpers shared by the integration tests: the fixture corpus made by `tests/fixtures/gen.sh`.
 // Each test binary uses a different subset of these helpers.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::std_instead_of_alloc)]
 
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// `tests/fixtures/`.
@@ -69,4 +70,98 @@ pub fn details(findings: &Value) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Every disagreement of a report (as JSON: the Rust report serialized, or what the JS binding
+/// returned) with a manifest case: chain and key facts field by field, the expected error and
+/// warning kinds as sets, openssl's match verdict, and `ok`.
+pub fn judge(case: &Value, got: &Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    let mut fail = |what: String| failures.push(what);
+
+    // Chain facts, field by field.
+    let facts = &case["facts"];
+    let want_chain = facts["chain"].as_array().cloned().unwrap_or_default();
+    let got_chain = got["chain"].as_array().cloned().unwrap_or_default();
+    if !want_chain.is_empty() {
+        if want_chain.len() != got_chain.len() {
+            fail(format!(
+                "chain has {} certificates, openssl says {}",
+                got_chain.len(),
+                want_chain.len()
+            ));
+        }
+        for (i, (want, have)) in want_chain.iter().zip(&got_chain).enumerate() {
+            for (field, value) in want.as_object().into_iter().flatten() {
+                if have.get(field) != Some(value) {
+                    fail(format!(
+                        "chain[{i}].{field}: got {:?}, openssl {value}",
+                        have.get(field)
+                    ));
+                }
+            }
+        }
+        if got["certificate"] != got_chain.first().cloned().unwrap_or(Value::Null) {
+            fail("certificate is not chain[0]".into());
+        }
+    }
+
+    // Key facts.
+    let want_key = &facts["privateKey"];
+    if !want_key.is_null() {
+        for (field, value) in want_key.as_object().into_iter().flatten() {
+            if got["privateKey"].get(field) != Some(value) {
+                fail(format!(
+                    "privateKey.{field}: got {:?}, openssl {value}",
+                    got["privateKey"].get(field)
+                ));
+            }
+        }
+    }
+
+    // Expected kinds (sets), and the openssl match verdict.
+    let kinds = |list: &Value| -> BTreeSet<String> {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| {
+                f.get("kind")
+                    .or(Some(f))
+                    .and_then(Value::as_str)
+                    .map(String::from)
+            })
+            .collect()
+    };
+    let (want_errors, want_warnings) = (
+        kinds(&case["expect"]["errors"]),
+        kinds(&case["expect"]["warnings"]),
+    );
+    let (got_errors, got_warnings) = (kinds(&got["errors"]), kinds(&got["warnings"]));
+    if want_errors != got_errors {
+        fail(format!(
+            "errors {got_errors:?}, expected {want_errors:?} — {}",
+            details(&got["errors"])
+        ));
+    }
+    if want_warnings != got_warnings {
+        fail(format!(
+            "warnings {got_warnings:?}, expected {want_warnings:?} — {}",
+            details(&got["warnings"])
+        ));
+    }
+    let mismatch =
+        got_errors.contains("CertificateMismatch") || got_warnings.contains("CertificateMismatch");
+    if facts["keyMatchesLeaf"] == Value::Bool(false) && !mismatch {
+        fail(
+            "openssl says the key does not match the leaf, validate found no CertificateMismatch"
+                .into(),
+        );
+    }
+    if facts["keyConsistent"] == Value::Bool(false) && !mismatch {
+        fail("openssl says the key is inconsistent, validate found no CertificateMismatch".into());
+    }
+    if got["ok"] != Value::Bool(got_errors.is_empty()) {
+        fail("ok disagrees with errors".into());
+    }
+    failures
 }

@@ -8,6 +8,9 @@
 //! Fixtures are the openssl-generated corpus (`tests/fixtures/gen.sh`); the clock is the corpus clock.
 
 mod arguments;
+mod corpus;
+#[rustfmt::skip]
+mod corpus_files;
 mod output;
 
 use cert_preflight::wasm::{fingerprint, validate};

@@ -84,6 +84,14 @@ pub const DIFFERENCES: &[Difference] = &[
     },
     Difference {
         ours: Side::Accepts,
+        theirs: Side::Refuses("unknown/unsupported ASN.1 DER tag"),
+        reason: "where X.509 allows any type (attribute values, algorithm parameters), values of \
+                 universal types der does not implement (GraphicString, ObjectDescriptor, \
+                 CHARACTER STRING, EXTERNAL…) are read as opaque values and names show them in \
+                 RFC 4514 hex form, as OpenSSL reads them; der refuses tags it does not implement",
+    },
+    Difference {
+        ours: Side::Accepts,
         theirs: Side::Refuses("SAN: malformed ASN.1 DER value for IA5String"),
         reason: "a dNSName with non-ASCII bytes is read, shown escaped and warned about, as OpenSSL \
                  and Python read it; x509-cert's IA5String refuses it",
