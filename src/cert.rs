@@ -417,11 +417,14 @@ fn subject_alt_names(value: &[u8]) -> DerResult<Vec<String>> {
         let name = r.any()?;
         match name.tag {
             // dNSName [2] IA5String. Non-ASCII bytes break the IA5String alphabet, yet OpenSSL reads
-            // them and real certificates carry them: shown escaped (`\xNN`), and flagged by the
-            // caller (no client will match such a name).
-            0x82 => names.push(match ia5(name.value) {
-                Ok(s) => s.to_string(),
-                Err(_) => escape_bytes(name.value),
+            // them and real certificates carry them; control characters (a NUL, as in the old
+            // "www.bank.example\0.evil.example" trick) are IA5 but no host name. Either is shown
+            // escaped (`\xNN`, a backslash too, so the text is unambiguous) and flagged by the
+            // caller: no client will match such a name.
+            0x82 => names.push(if printable(name.value) {
+                String::from_utf8_lossy(name.value).into_owned()
+            } else {
+                escape_bytes(name.value)
             }),
             // iPAddress [7] OCTET STRING: v4 or v6; other lengths are not addresses.
             0x87 => names.extend(ip_string(name.value)),
@@ -448,11 +451,18 @@ fn dns_names_not_ascii(value: &[u8]) -> bool {
     };
     let mut r = seq.reader();
     while let Ok(name) = r.any() {
-        if name.tag == 0x82 && !name.value.is_ascii() {
+        if name.tag == 0x82 && !name.value.iter().all(|b| (0x20..0x7f).contains(b)) {
             return true;
         }
     }
     false
+}
+
+/// Printable ASCII without a backslash: shown as is.
+fn printable(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|b| (0x20..0x7f).contains(b) && *b != b'\\')
 }
 
 /// Bytes as text: printable ASCII as is, anything else as `\xNN`.
@@ -541,6 +551,24 @@ mod tests {
         v6[15] = 1;
         assert_eq!(ip_string(&v6).as_deref(), Some("2001:db8::1"));
         assert_eq!(ip_string(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn dns_names_with_control_bytes_are_escaped_and_flagged() {
+        // SEQUENCE { [2] "a\0b", [2] "c\\d", [2] "ok" }: a NUL and a backslash.
+        let der = [
+            0x30, 0x0c, 0x82, 0x03, b'a', 0x00, b'b', 0x82, 0x03, b'c', b'\\', b'd', 0x82, 0x00,
+        ];
+        assert_eq!(
+            subject_alt_names(&der),
+            Ok(alloc::vec![
+                "a\\x00b".to_string(),
+                "c\\x5cd".to_string(),
+                String::new()
+            ])
+        );
+        assert!(dns_names_not_ascii(&der));
+        assert!(!dns_names_not_ascii(&[0x30, 0x04, 0x82, 0x02, b'o', b'k']));
     }
 
     #[test]

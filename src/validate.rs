@@ -348,7 +348,7 @@ fn check_pair(
                     Some(When::NonAsciiName),
                     fields.certificate,
                     Some(
-                        "a subjectAltName dNSName holds bytes outside ASCII (shown as \\xNN); no client will match it (use the IDNA A-label, xn--…)"
+                        "a subjectAltName dNSName holds bytes outside printable ASCII (shown as \\xNN); no client will match it (use the IDNA A-label, xn--…)"
                             .to_string(),
                     ),
                 );

@@ -378,6 +378,6 @@ fn a_non_ascii_dns_name_is_read_and_warned_about() {
         f.kind == Kind::CertificateFormatInvalid
             && f.detail
                 .as_deref()
-                .is_some_and(|d| d.contains("outside ASCII"))
+                .is_some_and(|d| d.contains("outside printable ASCII"))
     }));
 }

@@ -239,12 +239,14 @@ fn san_text(name: &GeneralName) -> Option<String> {
     }
 }
 
-/// Non-ASCII bytes escaped as `\xNN`, as the report shows them.
+/// A DNS name as the report shows it: printable ASCII as is, any other byte (and a backslash)
+/// escaped as `\xNN`.
 fn escape(bytes: &[u8]) -> String {
+    let shown = |b: u8| (0x20..0x7f).contains(&b) && b != b'\\';
     bytes
         .iter()
         .map(|&b| {
-            if b.is_ascii() && !b.is_ascii_control() {
+            if shown(b) {
                 char::from(b).to_string()
             } else {
                 format!("\\x{b:02x}")
