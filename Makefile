@@ -6,7 +6,7 @@ JOBS  ?= -j2
 
 .PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js bench-hostile demo
 
-test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-workerd test-worker test-demo
+test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-consumers test-workerd test-worker test-demo
 
 # Rust pieces, wasm-bindgen-cli, wasm-pack, Chromium/ChromeDriver and the npm dev tools (idempotent).
 setup:
@@ -79,6 +79,12 @@ test-node:
 # The built package, npm-packed and installed by name: fixture corpus and API in Node, browser entry in Chromium.
 test-npm: pkg
 	node --test tests/js/package.test.mjs tests/js/request.test.mjs tests/js/hostile.test.mjs tests/js/browser.test.mjs
+
+# The package where frontends live: installed from its tarball into apps built with Vite (build and
+# dev server), webpack, Rollup and esbuild and run in Chromium; Node ESM/CJS consumers on this Node
+# and Node 20.18; tsc --strict on the READMEs' examples; the Web Worker race with a slow .wasm.
+test-consumers: setup pkg
+	node --test tests/js/consumers.test.mjs
 
 # The package's workerd entry on workerd, through the Miniflare API (offline, 127.0.0.1).
 test-workerd: pkg

@@ -1,13 +1,19 @@
 // Browser (and default) entry: ready to call once imported. The .wasm is fetched next to this file
-// (a bundler sees the `new URL(..., import.meta.url)` pattern and copies it) and instantiated with
-// top-level await, so `validate` and `fingerprint` work right after the import.
+// and instantiated with top-level await, so `validate` and `fingerprint` work right after the
+// import. Vite and webpack follow the `new URL(..., import.meta.url)` below and emit the .wasm;
+// esbuild and Rollup need one line each (README, "Bundlers"). In a Web Worker use
+// "cert-preflight/worker" (no top-level await, so no message is lost while the .wasm loads).
 import initGlue from "./cert_preflight.js";
 
 // Every export of the wasm-bindgen glue (validate, fingerprint, and whatever the binding adds);
 // the local `initSync` below takes precedence over the glue's own.
 export * from "./cert_preflight.js";
 
-const ready = initGlue({ module_or_path: new URL("./cert_preflight_bg.wasm", import.meta.url) }).then(
+/**
+ * Resolved: the module is ready on import (top-level await). Exported so that code written for the
+ * Web Worker entry ("cert-preflight/worker": `await ready` before the first call) runs unchanged.
+ */
+export const ready = initGlue({ module_or_path: new URL("./cert_preflight_bg.wasm", import.meta.url) }).then(
   () => undefined,
 );
 await ready;

@@ -10,6 +10,9 @@ export * from "./cert_preflight.js";
 
 initGlue({ module: wasmModule });
 
+/** Resolved: the module is ready on import (the same name as the worker entry's `ready`). */
+export const ready = Promise.resolve();
+
 /** Already done on import: resolves at once, never instantiates a second time. */
 export async function init() {}
 

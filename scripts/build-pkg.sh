@@ -69,6 +69,13 @@ cp "$stage/bindgen/cert_preflight.js" "$stage/bindgen/cert_preflight.d.ts" "$out
 cp "$best" "$out/cert_preflight_bg.wasm"
 cp -R pkg-template/. "$out/"
 
+# The CommonJS entry (node.cjs, for `require` on Node < 20.19) needs the glue as CommonJS: esbuild
+# converts the ES module as it is (no bundling). Its default-init path, the only use of
+# import.meta.url, is never taken there (node.cjs calls initSync with the bytes).
+node_modules/.bin/esbuild "$out/cert_preflight.js" --format=cjs --platform=node --log-level=warning \
+  --log-override:empty-import-meta=silent --outfile="$out/cert_preflight.cjs"
+node scripts/cjs-types.cjs "$out"
+
 version=$(cargo metadata --no-deps --format-version 1 --offline |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="cert-preflight");console.log(p.version)})')
 node - "$out/package.json" "$version" <<'EOF'

@@ -55,3 +55,8 @@ if [ "$web" = 1 ]; then command -v wasm-pack >/dev/null || cargo install -j2 was
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The consumer apps' bundlers, TypeScript and Node 20.18 (tests/consumers, make test-consumers).
+if [ "$web" = 1 ] && { [ ! -d tests/consumers/node_modules ] ||
+  [ tests/consumers/package-lock.json -nt tests/consumers/node_modules/.package-lock.json ]; }; then
+  npm ci --prefix tests/consumers --no-audit --no-fund --loglevel=error
+fi

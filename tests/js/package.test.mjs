@@ -54,11 +54,19 @@ describe("package contents", () => {
     assert.equal(pkg.types, "./index.d.ts");
     assert.equal(pkg.license, "MIT OR Apache-2.0");
     const root = pkg.exports["."];
-    assert.deepEqual(Object.keys(root), ["types", "workerd", "node", "browser", "default"]);
+    assert.deepEqual(Object.keys(root), ["workerd", "node", "require", "browser", "default"]);
+    // Types per condition: the CommonJS entry has its own (index.d.cts).
+    assert.deepEqual(root.node, {
+      import: { types: "./index.d.ts", default: "./node.js" },
+      require: { types: "./index.d.cts", default: "./node.cjs" },
+    });
+    assert.deepEqual(root.require, { types: "./index.d.cts", default: "./node.cjs" });
+    assert.equal(pkg.main, "./node.cjs");
+    assert.deepEqual(pkg.exports["./worker"].default, { types: "./worker.d.ts", default: "./worker.js" });
     assert.equal(pkg.exports["./manual"].default, "./cert_preflight.js");
     assert.equal(pkg.exports["./cert_preflight_bg.wasm"], "./cert_preflight_bg.wasm");
     // Only the auto-initialising entries have side effects (a bundler must keep them).
-    assert.deepEqual([...pkg.sideEffects].sort(), ["./index.js", "./node.js", "./workerd.js"]);
+    assert.deepEqual([...pkg.sideEffects].sort(), ["./index.js", "./node.cjs", "./node.js", "./worker.js", "./workerd.js"]);
     const shipped = installed.packed.files.map((f) => f.path).sort();
     for (const f of pkg.files) assert.ok(shipped.includes(f), `${f} is not in the tarball`);
     for (const f of ["LICENSE", "README.md", "package.json"]) assert.ok(shipped.includes(f), f);
@@ -77,8 +85,8 @@ describe("package contents", () => {
     assert.equal(path.basename(fileURLToPath(resolve("workerd"))), "workerd.js");
     // Node always adds "node"; the browser entry is what every other runtime and bundler gets.
     const pkg = JSON.parse(readFileSync(path.join(installed.packageDir, "package.json"), "utf8"));
-    assert.equal(pkg.exports["."].browser, "./index.js");
-    assert.equal(pkg.exports["."].default, "./index.js");
+    assert.equal(pkg.exports["."].browser.default, "./index.js");
+    assert.equal(pkg.exports["."].default.default, "./index.js");
   });
 
   it("TypeScript definitions are typed (no `any` in public signatures)", () => {
