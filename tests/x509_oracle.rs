@@ -166,6 +166,15 @@ fn constructed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     universal[cn] = 0x19;
     vec![
         (
+            "the SAN extension's OID 2.5.29.17 with its last arc as 80 11 (found by the fuzz target)",
+            edit(
+                &leaf,
+                &[0x06, 0x03, 0x55, 0x1d, 0x11],
+                &[0x06, 0x03, 0x55, 0x80, 0x11],
+            ),
+            "arc with a leading 0x80 octet",
+        ),
+        (
             "a commonName as GraphicString (the fuzz target found a CHARACTER STRING)",
             universal,
             "universal types der does not implement",

@@ -70,6 +70,13 @@ pub const DIFFERENCES: &[Difference] = &[
                  neither",
     },
     Difference {
+        ours: Side::Refuses("an OBJECT IDENTIFIER is malformed"),
+        theirs: Side::Accepts,
+        reason: "an OBJECT IDENTIFIER arc with a leading 0x80 octet is not minimally encoded \
+                 (X.690 §8.19.2): OpenSSL refuses it ('invalid object encoding') and so do we; \
+                 const-oid reads it",
+    },
+    Difference {
         ours: Side::Accepts,
         theirs: Side::Refuses("INTEGER not canonically encoded"),
         reason: "a serial number that is not minimally encoded is shown as encoded, as OpenSSL \
