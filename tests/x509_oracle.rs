@@ -164,7 +164,16 @@ fn constructed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     let mut universal = leaf.clone();
     assert_eq!(universal[cn], 0x0c);
     universal[cn] = 0x19;
+    // The validity of the real-world corpus's Ed448 CA: notAfter GeneralizedTime year 2119 → 1219
+    // (found by the fuzz target).
+    let ed448 = fixture_der("realworld/pyca/x509/ed448/root-ed448.pem");
+    let year_1219 = edit(&ed448, b"\x18\x0f2119", b"\x18\x0f1219");
     vec![
+        (
+            "a GeneralizedTime notAfter in the year 1219",
+            year_1219,
+            "before 1970",
+        ),
         (
             "the SAN extension's OID 2.5.29.17 with its last arc as 80 11 (found by the fuzz target)",
             edit(
