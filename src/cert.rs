@@ -19,6 +19,10 @@ pub(crate) use verify::Verdict;
 const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
 /// basicConstraints, RFC 5280 §4.2.1.9.
 const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
+/// subjectKeyIdentifier, RFC 5280 §4.2.1.2.
+const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
+/// authorityKeyIdentifier, RFC 5280 §4.2.1.1.
+const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 
 /// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }`
 /// (RFC 5280 §4.1), with the TBS kept whole for the signature check.
@@ -278,6 +282,10 @@ pub(crate) struct Cert {
     sig_alg_oid: Oid,
     /// A subjectAltName dNSName holds bytes outside ASCII (shown escaped in the facts).
     pub non_ascii_dns_name: bool,
+    /// subjectKeyIdentifier, if any.
+    subject_key_id: Option<Vec<u8>>,
+    /// authorityKeyIdentifier's keyIdentifier, if any.
+    authority_key_id: Option<Vec<u8>>,
 }
 
 /// Why DER is not a certificate.
@@ -345,7 +353,17 @@ impl Cert {
             ),
         };
         let mut non_ascii_dns_name = false;
+        let (mut subject_key_id, mut authority_key_id) = (None, None);
         for ext in &tbs.extensions {
+            // Key identifiers only tell a self-signed certificate from a self-issued one (below);
+            // one that does not decode is not used (OpenSSL's reading, not a refusal).
+            if ext.id == SUBJECT_KEY_ID {
+                subject_key_id = asn1::parse_one(ext.value, asn1::OCTET_STRING)
+                    .ok()
+                    .map(|t| t.value.to_vec());
+            } else if ext.id == AUTHORITY_KEY_ID {
+                authority_key_id = authority_key_identifier(ext.value).map(<[u8]>::to_vec);
+            }
             if ext.id == SUBJECT_ALT_NAME {
                 info.subject_alt_names = subject_alt_names(ext.value)
                     .map_err(|_| NotACertificate("malformed subjectAltName extension".into()))?
@@ -370,6 +388,8 @@ impl Cert {
             issuer_der: tbs.issuer.raw.to_vec(),
             sig_alg_oid: signed.algorithm.oid,
             non_ascii_dns_name,
+            subject_key_id,
+            authority_key_id,
             info,
         })
     }
@@ -392,6 +412,19 @@ impl Cert {
     /// Is subject = issuer?
     pub(crate) fn is_self_issued(&self) -> bool {
         self.named_issuer_is(self)
+    }
+
+    /// Self-signed as OpenSSL decides it without `X509_V_FLAG_CHECK_SS_SIGNATURE`: self-issued,
+    /// and the authorityKeyIdentifier, when it and a subjectKeyIdentifier are both there, names the
+    /// certificate's own key. The certificate's signature over itself is not checked: a trust
+    /// anchor's self-signature proves nothing (the client trusts the anchor, not its signature),
+    /// and it was the largest part of validating a self-signed pair.
+    pub(crate) fn is_self_signed(&self) -> bool {
+        self.is_self_issued()
+            && match (&self.authority_key_id, &self.subject_key_id) {
+                (Some(aki), Some(ski)) => aki == ski,
+                _ => true,
+            }
     }
 
     /// Does `issuer`'s public key verify this certificate's signature?
@@ -487,6 +520,17 @@ fn ia5(value: &[u8]) -> DerResult<&str> {
     }
 }
 
+/// `AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING OPTIONAL, … }`
+/// (RFC 5280 §4.2.1.1): the keyIdentifier, when there is one and it decodes.
+fn authority_key_identifier(value: &[u8]) -> Option<&[u8]> {
+    let seq = asn1::parse_one(value, asn1::SEQUENCE).ok()?;
+    let mut r = seq.reader();
+    r.optional(asn1::context(0, false))
+        .ok()
+        .flatten()
+        .map(|t| t.value)
+}
+
 /// `BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX)
 /// OPTIONAL }` (RFC 5280 §4.2.1.9): the cA flag.
 fn basic_constraints_ca(value: &[u8]) -> DerResult<bool> {
@@ -531,6 +575,44 @@ fn ip_string(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn der_of(pem: &str) -> Vec<u8> {
+        let pem = crate::input::read(pem);
+        pem.blocks
+            .first()
+            .map(|b| b.der.to_vec())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn self_signed_by_names_and_key_identifiers() {
+        let root = Cert::parse(&der_of(include_str!(
+            "../tests/fixtures/chain/rsa/root.pem"
+        )));
+        let mut root = root.expect("the RSA root parses");
+        assert!(root.subject_key_id.is_some() && root.authority_key_id.is_none());
+        assert!(root.is_self_signed());
+        root.authority_key_id = root.subject_key_id.clone();
+        assert!(root.is_self_signed());
+        // Same names, an authorityKeyIdentifier naming another key: self-issued (a key rollover
+        // certificate), not self-signed.
+        root.authority_key_id = Some(alloc::vec![1, 2, 3]);
+        assert!(root.is_self_issued() && !root.is_self_signed());
+        // Without both identifiers the names decide.
+        root.subject_key_id = None;
+        assert!(root.is_self_signed());
+        let leaf = Cert::parse(&der_of(include_str!(
+            "../tests/fixtures/chain/rsa/leaf.pem"
+        )));
+        let leaf = leaf.expect("the leaf parses");
+        assert!(!leaf.is_self_signed());
+        // The leaf's authorityKeyIdentifier is its issuer's subjectKeyIdentifier (read right).
+        let int = Cert::parse(&der_of(include_str!("../tests/fixtures/chain/rsa/int.pem")));
+        assert_eq!(
+            leaf.authority_key_id,
+            int.expect("the intermediate parses").subject_key_id
+        );
+    }
 
     #[test]
     fn serials() {

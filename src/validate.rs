@@ -630,8 +630,7 @@ fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
     let Some(last) = certs.last() else {
         return;
     };
-    let self_signed = last.is_self_issued() && last.signed_by(last) != Verdict::Invalid;
-    if !self_signed {
+    if !last.is_self_signed() {
         sink.push(
             Kind::ChainIncomplete,
             None,

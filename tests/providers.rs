@@ -300,6 +300,42 @@ fn tencent_refuses_a_broken_chain() {
     assert!(g.warnings.iter().any(|f| f.kind == Kind::ChainOrderInvalid));
 }
 
+/// A self-signed certificate's signature over itself proves nothing and is not checked (OpenSSL
+/// does not either, without X509_V_FLAG_CHECK_SS_SIGNATURE): a broken one is still a complete
+/// chain, and the pair still matches. Signatures a CA made are all checked.
+#[test]
+fn a_self_signature_is_not_what_makes_a_root() {
+    let pem = read("chain/misc/selfsigned-rsa.pem");
+    let key = read("chain/misc/selfsigned-rsa.key.pem");
+    let good = check(&pem, Some(&key), None);
+    assert!(good.ok && good.warnings.is_empty(), "{:?}", good.warnings);
+    // Flip one base64 character inside the signature (the last line before END).
+    let lines: Vec<&str> = pem.lines().collect();
+    let last = lines.len() - 2;
+    let mut broken: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+    let flipped: String = broken[last]
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 2 {
+                if c == 'A' { 'B' } else { 'A' }
+            } else {
+                c
+            }
+        })
+        .collect();
+    broken[last] = flipped;
+    let broken = broken.join("\n") + "\n";
+    let r = check(&broken, Some(&key), None);
+    assert!(
+        r.ok && r.warnings.is_empty(),
+        "{:?} {:?}",
+        r.errors,
+        r.warnings
+    );
+    // A CA's signature on the next certificate is checked: the impostor test below.
+}
+
 #[test]
 fn impostor_intermediate_is_caught_by_signature() {
     for dir in ["rsa", "ecdsa", "pss-sha256", "pss-sha384", "pss-sha512"] {
