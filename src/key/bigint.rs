@@ -19,15 +19,23 @@ pub(super) fn big(bytes: &[u8], precision: u32) -> Option<Secret> {
         .map(Zeroizing::new)
 }
 
+/// `bytes` (big-endian, leading zeros allowed) at the precision its value needs, whole limbs.
+pub(super) fn tight(bytes: &[u8]) -> Option<Secret> {
+    let digits = strip(bytes);
+    let bits = u32::try_from(digits.len()).ok()?.checked_mul(8)?.max(1);
+    let limb = p256::elliptic_curve::bigint::Limb::BITS;
+    big(digits, bits.div_ceil(limb).checked_mul(limb)?)
+}
+
+/// Equal values, whatever the two precisions.
+pub(super) fn same(a: &BoxedUint, b: &BoxedUint) -> bool {
+    a.partial_cmp(b) == Some(core::cmp::Ordering::Equal)
+}
+
 pub(super) fn nonzero(x: &BoxedUint) -> Option<Zeroizing<NonZero<BoxedUint>>> {
     NonZero::new(x.clone()).into_option().map(Zeroizing::new)
 }
 
 pub(super) fn odd(x: &BoxedUint) -> Option<Zeroizing<Odd<BoxedUint>>> {
     Odd::new(x.clone()).into_option().map(Zeroizing::new)
-}
-
-/// Precision (bits) enough for products of two numbers of `bits` bits, plus slack.
-pub(super) fn product_precision(bits: u32) -> u32 {
-    bits.saturating_mul(2).saturating_add(128)
 }

@@ -1,6 +1,8 @@
 //! RSA keys: internal consistency (RFC 8017 §3.2) and bounds.
 
 use super::*;
+use core::cmp::Ordering;
+use p256::elliptic_curve::bigint::ConcatenatingMul;
 
 /// Largest RSA modulus we accept (bits). Far above anything a provider takes; it only bounds the
 /// arithmetic `check_consistency` does on hostile input.
@@ -51,19 +53,20 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
         return Err("the product of the RSA primes is not the modulus");
     }
 
-    let prec = product_precision(n_bits);
-    let n = big(&k.n, prec).ok_or(BAD)?;
-    let e = big(&k.e, prec).ok_or(BAD)?;
-    let d = big(&k.d, prec).ok_or(BAD)?;
-    let one = BoxedUint::one_with_precision(prec);
+    // Every value at its own size (products widen, remainders take the divisor's): the
+    // arithmetic is on 1024-bit halves of an RSA-2048 key, not on 4224-bit containers.
+    let fit = |bytes: &[u8]| tight(bytes).ok_or(BAD);
+    let n = fit(&k.n)?;
+    let e = fit(&k.e)?;
+    let d = fit(&k.d)?;
+    let one = BoxedUint::one();
 
     // Product of all primes.
-    let mut product = Zeroizing::new(one.clone());
-    for r in &primes {
-        let r = big(r, prec).ok_or(BAD)?;
-        product = Zeroizing::new(product.wrapping_mul(&*r));
+    let mut product = fit(primes.first().ok_or(BAD)?)?;
+    for r in primes.iter().skip(1) {
+        product = Zeroizing::new(product.concatenating_mul(&*fit(r)?));
     }
-    if *product != *n {
+    if !same(&product, &n) {
         return Err(if k.others.is_empty() {
             "p·q is not the RSA modulus"
         } else {
@@ -71,45 +74,48 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
         });
     }
 
-    let ed = Zeroizing::new(e.wrapping_mul(&*d));
+    let ed = Zeroizing::new(e.concatenating_mul(&*d));
     let exps: Vec<&Zeroizing<Vec<u8>>> = [&k.dp, &k.dq]
         .into_iter()
         .chain(k.others.iter().map(|o| &o[1]))
         .collect();
     for (r, exp) in primes.iter().zip(exps) {
-        let r = big(r, prec).ok_or(BAD)?;
+        let r = fit(r)?;
         let r1 = Zeroizing::new(r.wrapping_sub(&one));
         let r1 = nonzero(&r1).ok_or(BAD)?;
-        if *Zeroizing::new(ed.rem_vartime(&r1)) != one {
+        if !same(&Zeroizing::new(ed.rem_vartime(&r1)), &one) {
             return Err("e·d ≢ 1 (mod p−1) for an RSA prime p: the private exponent is wrong");
         }
-        let exp = big(exp, prec).ok_or(BAD)?;
-        if *Zeroizing::new(d.rem_vartime(&r1)) != *exp {
+        if !same(&Zeroizing::new(d.rem_vartime(&r1)), &*fit(exp)?) {
             return Err("an RSA CRT exponent (dP or dQ) is not d mod (p−1)");
         }
     }
 
     // qInv·q ≡ 1 (mod p), qInv < p.
-    let p = big(&k.p, prec).ok_or(BAD)?;
-    let q = big(&k.q, prec).ok_or(BAD)?;
-    let qinv = big(&k.qinv, prec).ok_or(BAD)?;
+    let p = fit(&k.p)?;
+    let q = fit(&k.q)?;
+    let qinv = fit(&k.qinv)?;
     let p_nz = nonzero(&p).ok_or(BAD)?;
-    let qinv_q = Zeroizing::new(qinv.wrapping_mul(&*q));
-    if *qinv >= *p || *Zeroizing::new(qinv_q.rem_vartime(&p_nz)) != one {
+    let qinv_q = Zeroizing::new(qinv.concatenating_mul(&*q));
+    if qinv.partial_cmp(&*p) != Some(Ordering::Less)
+        || !same(&Zeroizing::new(qinv_q.rem_vartime(&p_nz)), &one)
+    {
         return Err("the RSA CRT coefficient is not q⁻¹ mod p");
     }
     // Multi-prime: tᵢ·(r₁·…·rᵢ₋₁) ≡ 1 (mod rᵢ), RFC 8017 §3.2.
-    let mut running = Zeroizing::new(p.wrapping_mul(&*q));
+    let mut running = Zeroizing::new(p.concatenating_mul(&*q));
     for other in &k.others {
-        let r = big(&other[0], prec).ok_or(BAD)?;
-        let t = big(&other[2], prec).ok_or(BAD)?;
+        let r = fit(&other[0])?;
+        let t = fit(&other[2])?;
         let r_nz = nonzero(&r).ok_or(BAD)?;
         let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
-        let t_reduced = Zeroizing::new(t.wrapping_mul(&*reduced));
-        if *t >= *r || *Zeroizing::new(t_reduced.rem_vartime(&r_nz)) != one {
+        let t_reduced = Zeroizing::new(t.concatenating_mul(&*reduced));
+        if t.partial_cmp(&*r) != Some(Ordering::Less)
+            || !same(&Zeroizing::new(t_reduced.rem_vartime(&r_nz)), &one)
+        {
             return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
         }
-        running = Zeroizing::new(running.wrapping_mul(&*r));
+        running = Zeroizing::new(running.concatenating_mul(&*r));
     }
     Ok(())
 }
