@@ -75,6 +75,8 @@ pub(crate) enum DerError {
     Oid,
     /// A string whose characters are outside its type's alphabet.
     StringChars,
+    /// A tag in the high-tag-number form (31 and above), which no structure read here uses.
+    HighTag,
     /// A universal type in the wrong form: a string, time, INTEGER, … constructed (DER encodes them
     /// primitive, X.690 §10.2), a SEQUENCE or SET primitive, or the reserved tag 0.
     Form,
@@ -93,6 +95,9 @@ impl DerError {
             DerError::Boolean => "a BOOLEAN is not 00 or FF",
             DerError::Oid => "an OBJECT IDENTIFIER is malformed",
             DerError::StringChars => "a string holds characters its type does not allow",
+            DerError::HighTag => {
+                "an ASN.1 tag number is in the high-tag form, which no X.509 structure uses"
+            }
             DerError::Form => {
                 "an ASN.1 value is in a form DER forbids for its type (a constructed string, a primitive SEQUENCE)"
             }
@@ -164,7 +169,7 @@ impl<'a> Reader<'a> {
         let (&tag, after_tag) = input.split_first().ok_or(DerError::Truncated)?;
         // High tag numbers (0x1f) appear in none of the structures read here.
         if tag & 0x1f == 0x1f {
-            return Err(DerError::UnexpectedTag);
+            return Err(DerError::HighTag);
         }
         // Universal types: EXTERNAL (8), EMBEDDED PDV (11), SEQUENCE (16), SET (17) and CHARACTER
         // STRING (29) exist only constructed, every other one is primitive in DER (X.690 §10.2), and
@@ -477,7 +482,7 @@ mod tests {
         );
         assert_eq!(
             Reader::new(&[0x1f, 0x81, 0x00]).any(),
-            Err(DerError::UnexpectedTag)
+            Err(DerError::HighTag)
         );
         // DER strings are primitive (X.690 §10.2): a constructed UTF8String or BIT STRING is refused,
         // and so are a primitive SEQUENCE or SET and the end-of-contents tag; SEQUENCE, SET and

@@ -70,6 +70,13 @@ pub const DIFFERENCES: &[Difference] = &[
                  neither",
     },
     Difference {
+        ours: Side::Refuses("high-tag form"),
+        theirs: Side::Accepts,
+        reason: "a value with a high tag number (31 and above) where X.509 allows any type (an \
+                 attribute value): no X.509 structure uses the form, OpenSSL cannot parse it and \
+                 Go refuses the attribute; der reads it",
+    },
+    Difference {
         ours: Side::Refuses("an OBJECT IDENTIFIER is malformed"),
         theirs: Side::Accepts,
         reason: "an OBJECT IDENTIFIER arc with a leading 0x80 octet is not minimally encoded \
