@@ -4,7 +4,7 @@
 CARGO ?= cargo
 JOBS  ?= -j2
 
-.PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js bench-hostile demo
+.PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js bench-cold bench-hostile demo
 
 test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-consumers test-workerd test-worker test-demo
 
@@ -41,6 +41,11 @@ bench:
 # fixture-corpus correctness and gzip size, as Markdown (README "Compared with other libraries").
 bench-js: pkg
 	node benches/js/compare.mjs
+
+# Time to the first validate() result from a cold start: fresh Node processes against `node -e 0`,
+# fresh Chromium pages loading the browser entry (README, "Cold start").
+bench-cold: pkg
+	node benches/js/coldstart.mjs
 
 # The worst input of each hostile-caller class: time per answer and wasm memory (README table).
 bench-hostile: pkg

@@ -12,6 +12,7 @@
 // A benchmark, not a test: it asserts nothing; `make test` does not run it.
 //   BENCH_SAMPLES (default 15), BENCH_SAMPLE_MS (default 100), BENCH_WARMUP_MS (default 300)
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -112,7 +113,30 @@ const rightInfo = (v) =>
 const rightPrints = (v) => v.sha1 === RSA_FACTS.fingerprintSha1 && v.sha256 === RSA_FACTS.fingerprintSha256;
 const allTrue = (n) => (v) => Array.isArray(v) && v.length === n && v.every(Boolean);
 
+// Issue 11's task: a self-signed certificate (or a CA-issued leaf) + its PKCS#8 key, both
+// fingerprints and the match — what validate() answers in one call.
+const pairRight = (certRel) => {
+  const pem = fx(certRel);
+  const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ""), "base64");
+  const hash = (alg) => [...createHash(alg).update(der).digest()].map((b) => b.toString(16).padStart(2, "0")).join(":");
+  const [sha1, sha256] = [hash("sha1"), hash("sha256")];
+  return (v) => v?.match === true && v.sha1 === sha1 && v.sha256 === sha256;
+};
+const PAIRS = [
+  ["e1", "RSA-2048 self-signed + PKCS#8 key", "chain/misc/selfsigned-rsa.pem", "chain/misc/selfsigned-rsa.key.pem", {}],
+  ["e2", "RSA-2048 CA-issued leaf + PKCS#8 key", "rsa/2048/leaf.pem", "rsa/2048/key.pem", {}],
+  ["e3", "P-256 self-signed + key", "chain/misc/selfsigned-ec.pem", "chain/misc/selfsigned-ec.key.pem", { forge: "no EC" }],
+  ["e4", "P-256 CA-issued leaf + PKCS#8 key", "ec/p256/leaf.pem", "ec/p256/key.pkcs8.pem", { forge: "no EC" }],
+];
+
 const TASKS = [
+  ...PAIRS.map(([id, what, cert, key, skip]) => ({
+    id,
+    label: `(e) ${what}: parse both, SHA-1 + SHA-256 fingerprints, does the key match?`,
+    skip,
+    fns: (l) => () => l.pairInfo(fx(cert), fx(key)),
+    right: pairRight(cert),
+  })),
   {
     id: "a",
     label: "(a) RSA-2048 leaf: parse PEM, SHA-1 + SHA-256 fingerprints, subject, SANs",
@@ -207,8 +231,8 @@ print(
   "",
   `- ${TITLE.ours}: one \`validate()\` call, which always does everything: PEM and strict DER parse of every certificate, both ` +
     "fingerprints, RFC 4514 names, SANs, dates; with a key, its parse, its consistency (RSA p·q = n, e·d ≡ 1, CRT values; " +
-    "the EC/Ed25519 public key derived from the private one) and the match; each link's name and signature and the last " +
-    "certificate's self-signature; and the JS report object.",
+    "the EC/Ed25519 public key derived from the private one) and the match; each link's name and signature (a self-signed " +
+    "certificate's signature over itself is not checked, as OpenSSL does not); and the JS report object.",
   `- ${TITLE.forge}: \`pem.decode\`, \`asn1.fromDer\`, \`certificateFromAsn1\`, forge's own SHA-1/SHA-256; \`privateKeyFromAsn1\` and ` +
     "n/e compared; `parent.verify(child)` (name and signature) per link; synchronous, pure JS.",
   `- ${TITLE.peculiar}: \`new X509Certificate\`, \`getThumbprint\`, \`subject\`, the SAN extension; WebCrypto \`importKey\` + ` +

@@ -74,6 +74,13 @@ export function keyMatch(certPem, keyPem) {
   return matches(readCerts(certPem)[0].cert, readKey(keyPem));
 }
 
+/** (e) Parse both, compare the key, SHA-1 and SHA-256 fingerprints. */
+export function pairInfo(certPem, keyPem) {
+  const c = readCerts(certPem)[0];
+  const { sha1, sha256 } = info(c);
+  return { match: matches(c.cert, readKey(keyPem)), sha1, sha256 };
+}
+
 /** (d) Verify every signature of the chain: each certificate by the next, the last by itself. */
 export function verifyChain(pem) {
   const certs = readCerts(pem).map((c) => c.cert);

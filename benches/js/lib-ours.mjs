@@ -26,6 +26,13 @@ export function keyMatch(certPem, keyPem) {
   return r.certificate != null && r.privateKey != null && !r.errors.some((f) => f.kind === "CertificateMismatch");
 }
 
+/** (e) The issue 11 task: certificate + key, both fingerprints, does the key match — one validate(). */
+export function pairInfo(certPem, keyPem) {
+  const r = validate({ certificate: certPem, privateKey: keyPem, now: NOW });
+  const c = r.certificate;
+  return { match: c != null && r.privateKey != null && !r.errors.some((f) => f.kind === "CertificateMismatch"), sha1: c?.fingerprintSha1, sha256: c?.fingerprintSha256 };
+}
+
 /** (d) validate() of the bundle: every link named and signed (no ChainOrderInvalid). */
 export function verifyChain(pem) {
   const r = validate({ certificate: pem, now: NOW });

@@ -126,6 +126,13 @@ export async function keyMatch(certPem, keyPem) {
   return sameKey(a, b);
 }
 
+/** (e) Parse both, compare the key, SHA-1 and SHA-256 fingerprints. */
+export async function pairInfo(certPem, keyPem) {
+  const cert = new X509Certificate(certPem);
+  const [a, b, sha1, sha256] = await Promise.all([certJwk(cert), readKeyJwk(keyPem), cert.getThumbprint("SHA-1"), cert.getThumbprint("SHA-256")]);
+  return { match: sameKey(a, b), sha1: colons(sha1), sha256: colons(sha256) };
+}
+
 /** (d) Verify every signature of the chain: each certificate by the next, the last by itself. */
 export async function verifyChain(pem) {
   const certs = readCerts(pem);

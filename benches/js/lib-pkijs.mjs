@@ -94,6 +94,13 @@ export async function keyMatch(certPem, keyPem) {
   return matches(readCerts(certPem)[0].cert, await readKey(keyPem));
 }
 
+/** (e) Parse both, compare the key, SHA-1 and SHA-256 fingerprints. */
+export async function pairInfo(certPem, keyPem) {
+  const { cert, der } = readCerts(certPem)[0];
+  const [key, sha1, sha256] = await Promise.all([readKey(keyPem), crypto().digest("SHA-1", der), crypto().digest("SHA-256", der)]);
+  return { match: matches(cert, key), sha1: colons(sha1), sha256: colons(sha256) };
+}
+
 /** (d) Verify every signature of the chain: each certificate by the next, the last by itself. */
 export async function verifyChain(pem) {
   const certs = readCerts(pem).map((c) => c.cert);
