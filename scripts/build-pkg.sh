@@ -20,7 +20,7 @@ export PATH="$root/node_modules/.bin:$PATH" # npm binaryen's wasm-opt first
 levels=${WASM_OPT_LEVELS--O1 -Oz -Os,--skip-pass=inlining-optimizing -Os,--skip-pass=inlining-optimizing,--converge}
 stage=target/pkg-build
 out=pkg
-lib=target/wasm32-unknown-unknown/release/cert_preflight.wasm
+lib=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cert_preflight.wasm
 
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

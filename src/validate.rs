@@ -589,8 +589,10 @@ fn check_validity(sink: &mut Sink, leaf: &Cert, now_ms: i64, field: &str) {
 }
 
 /// Each certificate after the leaf must be the issuer of the one before it — by name (RFC 5280
-/// §6.1.3 (a)(4)) and by signature (§6.1.3 (a)(1)); the last must be self-signed or the chain is
-/// incomplete. Signatures the library cannot check are reported in `detail`, never refused.
+/// §6.1.3 (a)(4)) and by signature (§6.1.3 (a)(1)); the last must be self-signed (by names and key
+/// identifiers, [`Cert::is_self_signed`]: its signature over itself proves nothing and is not
+/// checked) or the chain is incomplete. Signatures the library cannot check are reported in
+/// `detail`, never refused.
 fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
     for (i, pair) in certs.windows(2).enumerate() {
         let (Some(child), Some(parent)) = (pair.first(), pair.get(1)) else {
