@@ -119,6 +119,18 @@ function record(name, dist, result) {
   rows.push({ name, bytes: downloadBytes(dist), first: result.firstResultMs, worker: result.workerResultMs });
 }
 
+/** Serves a built app's `dist`, checks what its page and worker answer, and records its figures. */
+async function runBuilt(name, label, dist) {
+  const { server, origin } = await serve(dist);
+  try {
+    const out = await resultOf(origin, origin + "/");
+    checkApp(name, out);
+    record(label, dist, out.result);
+  } finally {
+    server.close();
+  }
+}
+
 before(async () => {
   if (!existsSync(bin("vite"))) throw new Error("tests/consumers has no node_modules: run `make test-consumers`");
   installed = installPackage();
@@ -157,14 +169,7 @@ describe("bundlers, each app run in Chromium", () => {
     const dir = app("vite");
     run(bin("vite"), ["build", "--outDir", "dist", "--emptyOutDir"], dir);
     const dist = path.join(dir, "dist");
-    const { server, origin } = await serve(dist);
-    try {
-      const out = await resultOf(origin, origin + "/");
-      checkApp("vite", out);
-      record("Vite 8 (build)", dist, out.result);
-    } finally {
-      server.close();
-    }
+    await runBuilt("vite", "Vite 8 (build)", dist);
   });
 
   it("Vite dev server (with optimizeDeps.exclude, as documented)", async () => {
@@ -196,14 +201,7 @@ describe("bundlers, each app run in Chromium", () => {
     run(bin("webpack"), ["--config", "webpack.config.cjs"], dir);
     const dist = path.join(dir, "dist");
     writeFileSync(path.join(dist, "index.html"), '<!doctype html><meta charset="utf-8"><script src="main.js"></script>\n');
-    const { server, origin } = await serve(dist);
-    try {
-      const out = await resultOf(origin, origin + "/");
-      checkApp("webpack", out);
-      record("webpack 5", dist, out.result);
-    } finally {
-      server.close();
-    }
+    await runBuilt("webpack", "webpack 5", dist);
   });
 
   it("Rollup (node-resolve + import-meta-assets, as documented)", async () => {
@@ -212,14 +210,7 @@ describe("bundlers, each app run in Chromium", () => {
     const dist = path.join(dir, "dist");
     cpSync(path.join(dir, "index.html"), path.join(dist, "index.html"));
     assert.ok(readdirSync(path.join(dist, "assets")).some((f) => f.endsWith(".wasm")), "rollup emitted the .wasm");
-    const { server, origin } = await serve(dist);
-    try {
-      const out = await resultOf(origin, origin + "/");
-      checkApp("rollup", out);
-      record("Rollup 4", dist, out.result);
-    } finally {
-      server.close();
-    }
+    await runBuilt("rollup", "Rollup 4", dist);
   });
 
   it("esbuild (the .wasm copied next to the bundle, as documented)", async () => {
@@ -230,14 +221,7 @@ describe("bundlers, each app run in Chromium", () => {
     // as it is, so the file goes next to the bundle.
     cpSync(path.join(work, "node_modules", "cert-preflight", "cert_preflight_bg.wasm"), path.join(dist, "cert_preflight_bg.wasm"));
     cpSync(path.join(dir, "index.html"), path.join(dist, "index.html"));
-    const { server, origin } = await serve(dist);
-    try {
-      const out = await resultOf(origin, origin + "/");
-      checkApp("esbuild", out);
-      record("esbuild 0.28", dist, out.result);
-    } finally {
-      server.close();
-    }
+    await runBuilt("esbuild", "esbuild 0.28", dist);
   });
 });
 
