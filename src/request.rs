@@ -18,7 +18,6 @@ use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
@@ -807,17 +806,26 @@ fn apply(read: &mut Read<'_>, checked: Checked, certificate: &str, private_key: 
     }
 }
 
-/// RFC 3986 unreserved characters stay, everything else is `%XX` (upper-case hex) of its UTF-8 bytes:
-/// the encoding of both Alibaba algorithms (PROVIDERS.md §5.1 step 2, §5.2 step 2).
-const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// Percent-encodes `s` per RFC 3986 (space → `%20`, `*` → `%2A`, `~` kept).
+/// Percent-encodes `s` per RFC 3986 (space → `%20`, `*` → `%2A`, `~` kept): the unreserved
+/// characters stay, every other byte of the UTF-8 is `%XX` in upper-case hex — the encoding of both
+/// Alibaba algorithms (PROVIDERS.md §5.1 step 2, §5.2 step 2). Written out rather than taken from
+/// the percent-encoding crate, whose 768-byte `%XX` table was the largest string in the module.
 pub(crate) fn percent_encode(s: &str) -> String {
-    utf8_percent_encode(s, RFC3986).to_string()
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for nibble in [b >> 4, b & 0x0f] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// `https://<host><path>[?<query>]`, names and values RFC 3986-encoded.
