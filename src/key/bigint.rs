@@ -1,14 +1,9 @@
-//! Big-integer helpers of the consistency checks. Operands of one computation share one
-//! precision, which crypto-bigint's Montgomery code expects. Variable-time division is fine here:
-//! the check runs on the user's own machine, on a key they are about to upload, and has no remote
-//! observer.
+//! Big-integer helpers of the consistency checks. Montgomery computations (DSA) share one
+//! precision, which crypto-bigint expects; the RSA check works on each value at its own size
+//! ([`tight`], [`same`]). Variable-time division is fine here: the check runs on the user's own
+//! machine, on a key they are about to upload, and has no remote observer.
 
 use super::*;
-
-// ---------------------------------------------------------------------------------------------
-// Big-integer helpers. Operands of one computation share one precision, which crypto-bigint's
-// Montgomery code expects. Variable-time division is fine here: the check runs on the user's own
-// machine, on a key they are about to upload, and has no remote observer.
 
 /// A secret big integer that is zeroized on drop.
 pub(super) type Secret = Zeroizing<BoxedUint>;

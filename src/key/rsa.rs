@@ -36,7 +36,7 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
         return Err("an RSA private key component is longer than the modulus");
     }
     // The product of primes with these bit lengths is at least 2^(Σ(bits−1)); beyond n it cannot
-    // be n (this also keeps the product inside the precision below).
+    // be n (a cheap refusal before any multiplication, which also bounds the product's size).
     let primes: Vec<&Zeroizing<Vec<u8>>> = [&k.p, &k.q]
         .into_iter()
         .chain(k.others.iter().map(|o| &o[0]))
@@ -60,11 +60,19 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     let e = fit(&k.e)?;
     let d = fit(&k.d)?;
     let one = BoxedUint::one();
+    // p, q, then the other primes, each read once.
+    let primes = primes
+        .iter()
+        .map(|r| fit(r))
+        .collect::<Result<Vec<Secret>, _>>()?;
+    let (Some(p), Some(q)) = (primes.first(), primes.get(1)) else {
+        return Err(BAD);
+    };
 
     // Product of all primes.
-    let mut product = fit(primes.first().ok_or(BAD)?)?;
-    for r in primes.iter().skip(1) {
-        product = Zeroizing::new(product.concatenating_mul(&*fit(r)?));
+    let mut product = Zeroizing::new(p.concatenating_mul(&**q));
+    for r in primes.iter().skip(2) {
+        product = Zeroizing::new(product.concatenating_mul(&**r));
     }
     if !same(&product, &n) {
         return Err(if k.others.is_empty() {
@@ -80,7 +88,6 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
         .chain(k.others.iter().map(|o| &o[1]))
         .collect();
     for (r, exp) in primes.iter().zip(exps) {
-        let r = fit(r)?;
         let r1 = Zeroizing::new(r.wrapping_sub(&one));
         let r1 = nonzero(&r1).ok_or(BAD)?;
         if !same(&Zeroizing::new(ed.rem_vartime(&r1)), &one) {
@@ -92,30 +99,27 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     }
 
     // qInv·q ≡ 1 (mod p), qInv < p.
-    let p = fit(&k.p)?;
-    let q = fit(&k.q)?;
     let qinv = fit(&k.qinv)?;
-    let p_nz = nonzero(&p).ok_or(BAD)?;
-    let qinv_q = Zeroizing::new(qinv.concatenating_mul(&*q));
-    if qinv.partial_cmp(&*p) != Some(Ordering::Less)
+    let p_nz = nonzero(p).ok_or(BAD)?;
+    let qinv_q = Zeroizing::new(qinv.concatenating_mul(&**q));
+    if qinv.partial_cmp(&**p) != Some(Ordering::Less)
         || !same(&Zeroizing::new(qinv_q.rem_vartime(&p_nz)), &one)
     {
         return Err("the RSA CRT coefficient is not q⁻¹ mod p");
     }
     // Multi-prime: tᵢ·(r₁·…·rᵢ₋₁) ≡ 1 (mod rᵢ), RFC 8017 §3.2.
-    let mut running = Zeroizing::new(p.concatenating_mul(&*q));
-    for other in &k.others {
-        let r = fit(&other[0])?;
+    let mut running = Zeroizing::new(p.concatenating_mul(&**q));
+    for (other, r) in k.others.iter().zip(primes.iter().skip(2)) {
         let t = fit(&other[2])?;
-        let r_nz = nonzero(&r).ok_or(BAD)?;
+        let r_nz = nonzero(r).ok_or(BAD)?;
         let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
         let t_reduced = Zeroizing::new(t.concatenating_mul(&*reduced));
-        if t.partial_cmp(&*r) != Some(Ordering::Less)
+        if t.partial_cmp(&**r) != Some(Ordering::Less)
             || !same(&Zeroizing::new(t_reduced.rem_vartime(&r_nz)), &one)
         {
             return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
         }
-        running = Zeroizing::new(running.concatenating_mul(&*r));
+        running = Zeroizing::new(running.concatenating_mul(&**r));
     }
     Ok(())
 }
