@@ -454,11 +454,7 @@ fn subject_alt_names(value: &[u8]) -> DerResult<Vec<String>> {
             // "www.bank.example\0.evil.example" trick) are IA5 but no host name. Either is shown
             // escaped (`\xNN`, a backslash too, so the text is unambiguous) and flagged by the
             // caller: no client will match such a name.
-            0x82 => names.push(if printable(name.value) {
-                String::from_utf8_lossy(name.value).into_owned()
-            } else {
-                escape_bytes(name.value)
-            }),
+            0x82 => names.push(escape_bytes(name.value)),
             // iPAddress [7] OCTET STRING: v4 or v6; other lengths are not addresses.
             0x87 => names.extend(ip_string(name.value)),
             // rfc822Name [1], uniformResourceIdentifier [6]: IA5String.
@@ -484,26 +480,24 @@ fn dns_names_not_ascii(value: &[u8]) -> bool {
     };
     let mut r = seq.reader();
     while let Ok(name) = r.any() {
-        if name.tag == 0x82 && !name.value.iter().all(|b| (0x20..0x7f).contains(b)) {
+        if name.tag == 0x82 && !name.value.iter().copied().all(printable_ascii) {
             return true;
         }
     }
     false
 }
 
-/// Printable ASCII without a backslash: shown as is.
-fn printable(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .all(|b| (0x20..0x7f).contains(b) && *b != b'\\')
+/// A byte of printable ASCII (space to `~`).
+fn printable_ascii(b: u8) -> bool {
+    (0x20..0x7f).contains(&b)
 }
 
-/// Bytes as text: printable ASCII as is, anything else as `\xNN`.
+/// Bytes as text: printable ASCII as is, anything else (and a backslash) as `\xNN`.
 fn escape_bytes(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
-    for b in bytes {
-        if (0x20..0x7f).contains(b) && *b != b'\\' {
-            out.push(char::from(*b));
+    for &b in bytes {
+        if printable_ascii(b) && b != b'\\' {
+            out.push(char::from(b));
         } else {
             let _ = core::fmt::Write::write_fmt(&mut out, format_args!("\\x{b:02x}"));
         }

@@ -811,18 +811,12 @@ fn apply(read: &mut Read<'_>, checked: Checked, certificate: &str, private_key: 
 /// Alibaba algorithms (PROVIDERS.md §5.1 step 2, §5.2 step 2). Written out rather than taken from
 /// the percent-encoding crate, whose 768-byte `%XX` table was the largest string in the module.
 pub(crate) fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push('%');
-            for nibble in [b >> 4, b & 0x0f] {
-                out.push(char::from(
-                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-                ));
-            }
+            let _ = core::fmt::Write::write_fmt(&mut out, format_args!("%{b:02X}"));
         }
     }
     out
