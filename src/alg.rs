@@ -264,6 +264,12 @@ pub(crate) fn specified_curve(der: &[u8]) -> Option<Curve> {
         .find(|c| crate::curves::is_curve(c.params(), p, a, b, base))
 }
 
+/// A big-endian unsigned integer without its leading zero bytes.
+pub(crate) fn strip(be: &[u8]) -> &[u8] {
+    let zeros = be.iter().take_while(|b| **b == 0).count();
+    be.get(zeros..).unwrap_or_default()
+}
+
 /// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 A.1.1), as the
 /// magnitudes `(n, e)`; both must be positive.
 pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {

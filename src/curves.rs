@@ -8,6 +8,7 @@
 //! §5.2.4 for Ed448. Variable time: it runs on the key owner's machine, on a key they are about to
 //! upload, and signs nothing (the same reasoning as OpenSSL's `EC_KEY_check_key`).
 
+use crate::alg::strip;
 use alloc::vec::Vec;
 use p256::elliptic_curve::bigint::{
     BoxedUint, Odd, modular::BoxedMontyForm, modular::BoxedMontyParams,
@@ -79,11 +80,6 @@ pub(crate) fn is_curve(k: &Params, p: &[u8], a: &[u8], b: &[u8], g: &[u8]) -> bo
         && same(a, k.a)
         && same(b, k.b)
         && decode_point(k, g).is_ok_and(|(x, y)| same(&x, k.gx) && same(&y, k.gy))
-}
-
-fn strip(b: &[u8]) -> &[u8] {
-    let zeros = b.iter().take_while(|&&x| x == 0).count();
-    b.get(zeros..).unwrap_or_default()
 }
 
 fn unhex(hex: &str) -> Vec<u8> {

@@ -48,6 +48,7 @@ use rsa::*;
 use sec1::*;
 use symmetric::*;
 
+use crate::alg::strip;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -396,12 +397,6 @@ fn decode_plain(
         Some(_) => first_err.unwrap_or("not a PKCS#1, PKCS#8 or SEC1 private key"),
         None => "not a PKCS#1, PKCS#8 or SEC1 private key",
     })
-}
-
-/// Big-endian integer without leading zero bytes.
-fn strip(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
-    bytes.get(start..).unwrap_or(&[])
 }
 
 fn secret(magnitude: &[u8]) -> Zeroizing<Vec<u8>> {

@@ -9,6 +9,8 @@ use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use crate::alg::{self, Curve};
+
+mod rsa;
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
 
 /// id-sha1, the RSASSA-PSS default hash (RFC 4055 §3.1).
@@ -239,48 +241,19 @@ fn verdict(ok: bool) -> Verdict {
 }
 
 fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
-    use rsa::{BoxedUint, PublicKey, pkcs1v15::Pkcs1v15Sign, pss::Pss};
-    let Some((n_bytes, e_bytes)) = alg::rsa_public_key(key) else {
+    let Some((n, e)) = alg::rsa_public_key(key) else {
         return Verdict::Invalid;
     };
-    let bits = alg::bit_len(n_bytes);
-    let precision = bits.div_ceil(64).saturating_mul(64);
-    let (Ok(n), Ok(e)) = (
-        BoxedUint::from_be_slice(n_bytes, precision),
-        BoxedUint::from_be_slice(e_bytes, 64),
-    ) else {
-        return Verdict::Unsupported("RSA public exponent too large");
+    // Every size the parser reports (512..=16384) is verified; the size policy is the provider's.
+    let public = match rsa::PublicKey::new(n, e) {
+        Ok(public) => public,
+        Err(why) => return Verdict::Unsupported(why),
     };
-    // Accept every size the parser reports (512..=16384); the size policy is the provider's business.
-    let Ok(public) = PublicKey::new_with_size_limits(n, e, 512..=16384) else {
-        return Verdict::Unsupported("RSA key outside 512..16384 bits or exponent outside 2..2^33");
-    };
-    let ok = match scheme {
-        Scheme::RsaPkcs1(Hash::Sha1) => {
-            public.verify(Pkcs1v15Sign::new::<Sha1>(), digest, signature)
-        }
-        Scheme::RsaPkcs1(Hash::Sha224) => {
-            public.verify(Pkcs1v15Sign::new::<Sha224>(), digest, signature)
-        }
-        Scheme::RsaPkcs1(Hash::Sha256) => {
-            public.verify(Pkcs1v15Sign::new::<Sha256>(), digest, signature)
-        }
-        Scheme::RsaPkcs1(Hash::Sha384) => {
-            public.verify(Pkcs1v15Sign::new::<Sha384>(), digest, signature)
-        }
-        Scheme::RsaPkcs1(Hash::Sha512) => {
-            public.verify(Pkcs1v15Sign::new::<Sha512>(), digest, signature)
-        }
-        Scheme::RsaPss { hash, salt } => match hash {
-            Hash::Sha1 => public.verify(Pss::<Sha1>::new_with_salt(salt), digest, signature),
-            Hash::Sha224 => public.verify(Pss::<Sha224>::new_with_salt(salt), digest, signature),
-            Hash::Sha256 => public.verify(Pss::<Sha256>::new_with_salt(salt), digest, signature),
-            Hash::Sha384 => public.verify(Pss::<Sha384>::new_with_salt(salt), digest, signature),
-            Hash::Sha512 => public.verify(Pss::<Sha512>::new_with_salt(salt), digest, signature),
-        },
-        Scheme::Ecdsa(_) | Scheme::Ed25519 => return Verdict::Invalid,
-    };
-    verdict(ok.is_ok())
+    verdict(match scheme {
+        Scheme::RsaPkcs1(hash) => public.verify_pkcs1(hash, digest, signature),
+        Scheme::RsaPss { hash, salt } => public.verify_pss(hash, digest, signature, salt),
+        Scheme::Ecdsa(_) | Scheme::Ed25519 => false,
+    })
 }
 
 fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[u8]) -> Verdict {

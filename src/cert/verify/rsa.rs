@@ -1,0 +1,560 @@
+//! RSA signature verification, RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2) and RSASSA-PSS (§8.1.2,
+//! EMSA-PSS with MGF1 of the message hash), in **variable time**.
+//!
+//! Everything here is public: the issuer's key, the signature and the signed certificate. OpenSSL,
+//! Go and node-forge verify with variable-time arithmetic for the same reason. This replaces the
+//! `rsa` crate's constant-time verifier, which stays a dev-dependency and the oracle of the tests
+//! below and of `tests/algorithms.rs`: on wasm32 it spent ~40 Montgomery products of 64-bit limbs
+//! (each limb product a `__multi3` call) per e = 65537 signature, where this takes 17 products of
+//! 32-bit limbs (wasm's native 64-bit multiply).
+//!
+//! The arithmetic is Montgomery multiplication (CIOS, Koç–Acar–Kaliski 1996) on little-endian
+//! `u32` limbs, left-to-right square-and-multiply over the public exponent.
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::Hash;
+
+/// Moduli we verify with, in bits (as the `rsa` crate was told: 512..=16384).
+const BITS: core::ops::RangeInclusive<u32> = 512..=16384;
+/// Largest public exponent (the `rsa` crate's bound, 2³³ − 1).
+const MAX_E: u64 = (1 << 33) - 1;
+
+/// Why a key is not used.
+pub(super) const OUTSIDE: &str = "RSA key outside 512..16384 bits or exponent outside 2..2^33";
+/// An exponent wider than 64 bits.
+pub(super) const E_TOO_LARGE: &str = "RSA public exponent too large";
+
+/// An RSA public key ready for verification: n in limbs, −n⁻¹ mod 2³², R² mod n (R = 2^(32·s)).
+pub(super) struct PublicKey {
+    n: Vec<u32>,
+    n0: u32,
+    rr: Vec<u32>,
+    e: u64,
+    /// The modulus's length in bytes (k) and bits.
+    k: usize,
+    bits: u32,
+}
+
+impl PublicKey {
+    /// From the big-endian n and e of an `RSAPublicKey`; `Err` says why the key is not used.
+    pub(super) fn new(n: &[u8], e: &[u8]) -> Result<Self, &'static str> {
+        let n = crate::alg::strip(n);
+        let e_bytes = crate::alg::strip(e);
+        if e_bytes.len() > 8 {
+            return Err(E_TOO_LARGE);
+        }
+        let e = e_bytes.iter().fold(0u64, |acc, b| acc << 8 | u64::from(*b));
+        let bits = crate::alg::bit_len(n);
+        let odd = n.last().is_some_and(|b| b & 1 == 1);
+        // e < n holds whenever n has at least 512 bits and e ≤ 2³³ − 1.
+        if !BITS.contains(&bits) || !odd || !(2..=MAX_E).contains(&e) {
+            return Err(OUTSIDE);
+        }
+        let limbs_n = limbs(n, n.len().div_ceil(4));
+        let mut key = PublicKey {
+            n0: limbs_n.first().map_or(0, |&low| inverse_neg(low)),
+            rr: Vec::new(),
+            e,
+            k: n.len(),
+            bits,
+            n: limbs_n,
+        };
+        key.rr = key.r_squared(n).ok_or(OUTSIDE)?;
+        Ok(key)
+    }
+
+    fn s(&self) -> usize {
+        self.n.len()
+    }
+
+    /// R² mod n = 2^(64·s) mod n, by one variable-time division (crypto-bigint's, linked for the
+    /// key checks already); the same value by Montgomery squarings took 11 products for RSA-2048.
+    fn r_squared(&self, n: &[u8]) -> Option<Vec<u32>> {
+        use crypto_bigint::{BoxedUint, NonZero};
+        let mut r2 = vec![0u8; self.s().checked_mul(8)?.checked_add(1)?];
+        *r2.first_mut()? = 1;
+        let n = NonZero::new(BoxedUint::from_be_slice_vartime(n)).into_option()?;
+        let rem = BoxedUint::from_be_slice_vartime(&r2).rem_vartime(&n);
+        Some(limbs(crate::alg::strip(&rem.to_be_bytes()), self.s()))
+    }
+
+    /// a·b·R⁻¹ mod n for a, b < n (CIOS).
+    fn mul(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
+        let n0_limb = self.n.first().copied().unwrap_or(0);
+        let mut t = vec![0u32; self.s()];
+        // The words above t: t[s] + 2³²·t[s+1] in one u64 (at most 2³³).
+        let mut top = 0u64;
+        for &bi in b {
+            let bi = u64::from(bi);
+            let mut c = 0u64;
+            for (tj, &aj) in t.iter_mut().zip(a) {
+                let x = u64::from(*tj) + u64::from(aj) * bi + c;
+                *tj = x as u32;
+                c = x >> 32;
+            }
+            let high = top + c;
+            // t + m·n is divisible by 2³²: add it and shift one word down.
+            let Some((first, rest)) = t.split_first_mut() else {
+                return t;
+            };
+            let m = u64::from(first.wrapping_mul(self.n0));
+            let mut c = (u64::from(*first) + m * u64::from(n0_limb)) >> 32;
+            let mut dst = first;
+            for (tj, &nj) in rest.iter_mut().zip(self.n.iter().skip(1)) {
+                let x = u64::from(*tj) + m * u64::from(nj) + c;
+                *dst = x as u32;
+                c = x >> 32;
+                dst = tj;
+            }
+            let x = high + c;
+            *dst = x as u32;
+            top = x >> 32;
+        }
+        if top != 0 || !less(&t, &self.n) {
+            sub_in_place(&mut t, &self.n);
+        }
+        t
+    }
+
+    /// s^e mod n as k big-endian bytes; `None` when s ≥ n (RFC 8017 §5.2.2 step 1).
+    fn public_op(&self, signature: &[u8]) -> Option<Vec<u8>> {
+        if signature.len() != self.k {
+            return None;
+        }
+        let s = limbs(signature, self.s());
+        if !less(&s, &self.n) {
+            return None;
+        }
+        let base = self.mul(&s, &self.rr);
+        let mut acc = base.clone();
+        for i in (0..63 - self.e.leading_zeros()).rev() {
+            acc = self.mul(&acc, &acc);
+            if self.e >> i & 1 == 1 {
+                acc = self.mul(&acc, &base);
+            }
+        }
+        let mut one = vec![0u32; self.s()];
+        if let Some(low) = one.first_mut() {
+            *low = 1;
+        }
+        Some(be_bytes(&self.mul(&acc, &one), self.k))
+    }
+
+    /// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2): EM = 00 01 FF…FF 00 DigestInfo(hash, digest), at
+    /// least eight FF bytes, compared whole.
+    pub(super) fn verify_pkcs1(&self, hash: Hash, digest: &[u8], signature: &[u8]) -> bool {
+        let Some(em) = self.public_op(signature) else {
+            return false;
+        };
+        let prefix = digest_info(hash);
+        let t_len = prefix.len() + digest.len();
+        let Some(ff) = self.k.checked_sub(t_len + 3).filter(|ff| *ff >= 8) else {
+            return false;
+        };
+        let mut expected = Vec::with_capacity(self.k);
+        expected.extend_from_slice(&[0, 1]);
+        expected.resize(2 + ff, 0xff);
+        expected.push(0);
+        expected.extend_from_slice(prefix);
+        expected.extend_from_slice(digest);
+        em == expected
+    }
+
+    /// RSASSA-PSS (RFC 8017 §8.1.2, EMSA-PSS-VERIFY §9.1.2) with MGF1 of `hash` and exactly
+    /// `salt` bytes of salt.
+    pub(super) fn verify_pss(
+        &self,
+        hash: Hash,
+        digest: &[u8],
+        signature: &[u8],
+        salt: usize,
+    ) -> bool {
+        let Some(m) = self.public_op(signature) else {
+            return false;
+        };
+        // emBits = modBits − 1; EM = I2OSP(m, emLen), which fails when m needs more bytes.
+        let em_bits = self.bits - 1;
+        let em_len = em_bits.div_ceil(8) as usize;
+        let Some((extra, em)) = m.split_at_checked(self.k - em_len) else {
+            return false;
+        };
+        let h_len = digest.len();
+        let Some(db_len) = em_len.checked_sub(h_len + 1) else {
+            return false;
+        };
+        if extra.iter().any(|b| *b != 0)
+            || em_len < h_len.saturating_add(salt).saturating_add(2)
+            || em.last() != Some(&0xbc)
+        {
+            return false;
+        }
+        let (masked_db, rest) = em.split_at(db_len);
+        let h = rest.get(..h_len).unwrap_or_default();
+        // The 8·emLen − emBits leftmost bits of maskedDB must be zero.
+        let unused = 8 * em_len as u32 - em_bits;
+        let high_mask = 0xffu8.checked_shr(unused).unwrap_or(0);
+        if masked_db.first().is_some_and(|b| b & !high_mask != 0) {
+            return false;
+        }
+        let mut db: Vec<u8> = masked_db
+            .iter()
+            .zip(mgf1(hash, h, db_len))
+            .map(|(a, b)| a ^ b)
+            .collect();
+        if let Some(first) = db.first_mut() {
+            *first &= high_mask;
+        }
+        // DB = PS (zeros) ‖ 01 ‖ salt.
+        let ps = db_len - salt - 1;
+        let (padding, salt_bytes) = db.split_at(ps);
+        if padding.iter().any(|b| *b != 0) || salt_bytes.first() != Some(&1) {
+            return false;
+        }
+        let mut m_prime = vec![0u8; 8];
+        m_prime.extend_from_slice(digest);
+        m_prime.extend_from_slice(salt_bytes.get(1..).unwrap_or_default());
+        hash.digest(&m_prime) == h
+    }
+}
+
+/// MGF1 (RFC 8017 B.2.1): `len` bytes of Hash(seed ‖ counter) blocks.
+fn mgf1(hash: Hash, seed: &[u8], len: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len + 64);
+    let mut input = seed.to_vec();
+    input.extend_from_slice(&[0; 4]);
+    let mut counter = 0u32;
+    while out.len() < len {
+        if let Some(tail) = input.last_chunk_mut::<4>() {
+            *tail = counter.to_be_bytes();
+        }
+        out.extend_from_slice(&hash.digest(&input));
+        counter = counter.wrapping_add(1);
+    }
+    out.truncate(len);
+    out
+}
+
+/// The DER DigestInfo prefix before the digest (RFC 8017 §9.2, note 1).
+fn digest_info(hash: Hash) -> &'static [u8] {
+    match hash {
+        Hash::Sha1 => &[
+            0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04,
+            0x14,
+        ],
+        Hash::Sha224 => &[
+            0x30, 0x2d, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x04, 0x05, 0x00, 0x04, 0x1c,
+        ],
+        Hash::Sha256 => &[
+            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x01, 0x05, 0x00, 0x04, 0x20,
+        ],
+        Hash::Sha384 => &[
+            0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x02, 0x05, 0x00, 0x04, 0x30,
+        ],
+        Hash::Sha512 => &[
+            0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x03, 0x05, 0x00, 0x04, 0x40,
+        ],
+    }
+}
+
+/// −x⁻¹ mod 2³² for odd x (Newton's iteration: each step doubles the correct low bits).
+fn inverse_neg(x: u32) -> u32 {
+    let mut inv = x; // correct to 3 bits for odd x
+    for _ in 0..4 {
+        inv = inv.wrapping_mul(2u32.wrapping_sub(x.wrapping_mul(inv)));
+    }
+    inv.wrapping_neg()
+}
+
+/// Big-endian bytes as `s` little-endian limbs (the bytes fit: callers check the length).
+fn limbs(be: &[u8], s: usize) -> Vec<u32> {
+    let mut out = vec![0u32; s];
+    for (limb, chunk) in out.iter_mut().zip(be.rchunks(4)) {
+        *limb = chunk.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+    }
+    out
+}
+
+/// Limbs as exactly `len` big-endian bytes (the value fits).
+fn be_bytes(x: &[u32], len: usize) -> Vec<u8> {
+    let mut out: Vec<u8> = x.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
+    let cut = out.len().saturating_sub(len);
+    out.drain(..cut);
+    let mut padded = vec![0u8; len.saturating_sub(out.len())];
+    padded.append(&mut out);
+    padded
+}
+
+/// a < b, same number of limbs.
+fn less(a: &[u32], b: &[u32]) -> bool {
+    a.iter().rev().cmp(b.iter().rev()) == core::cmp::Ordering::Less
+}
+
+/// x ← x − n (mod 2^(32·s)).
+fn sub_in_place(x: &mut [u32], n: &[u32]) {
+    let mut borrow = false;
+    for (xi, &ni) in x.iter_mut().zip(n) {
+        let (d, b1) = xi.overflowing_sub(ni);
+        let (d, b2) = d.overflowing_sub(u32::from(borrow));
+        *xi = d;
+        borrow = b1 || b2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Scheme, Verdict, scheme, verify_rsa};
+    use super::*;
+
+    #[test]
+    fn inverse_neg_is_the_montgomery_constant() {
+        for x in [1u32, 3, 0xffff_ffff, 0x8000_0001, 0x1234_5677] {
+            assert_eq!(x.wrapping_mul(inverse_neg(x)), u32::MAX, "{x:#x}");
+        }
+    }
+
+    /// The verdict of the `rsa` crate's constant-time verifier (what this module replaced), or
+    /// `None` when it does not take the key.
+    fn oracle(scheme: Scheme, digest: &[u8], signature: &[u8], n: &[u8], e: &[u8]) -> Option<bool> {
+        use ::rsa::{BoxedUint, pkcs1v15::Pkcs1v15Sign, pss::Pss};
+        use sha1::Sha1;
+        use sha2::{Sha224, Sha256, Sha384, Sha512};
+        let precision = crate::alg::bit_len(n).div_ceil(64) * 64;
+        let n = BoxedUint::from_be_slice(n, precision).ok()?;
+        let e = BoxedUint::from_be_slice(e, 64).ok()?;
+        let key = ::rsa::PublicKey::new_with_size_limits(n, e, 512..=16384).ok()?;
+        let ok = match scheme {
+            Scheme::RsaPkcs1(Hash::Sha1) => {
+                key.verify(Pkcs1v15Sign::new::<Sha1>(), digest, signature)
+            }
+            Scheme::RsaPkcs1(Hash::Sha224) => {
+                key.verify(Pkcs1v15Sign::new::<Sha224>(), digest, signature)
+            }
+            Scheme::RsaPkcs1(Hash::Sha256) => {
+                key.verify(Pkcs1v15Sign::new::<Sha256>(), digest, signature)
+            }
+            Scheme::RsaPkcs1(Hash::Sha384) => {
+                key.verify(Pkcs1v15Sign::new::<Sha384>(), digest, signature)
+            }
+            Scheme::RsaPkcs1(Hash::Sha512) => {
+                key.verify(Pkcs1v15Sign::new::<Sha512>(), digest, signature)
+            }
+            Scheme::RsaPss { hash, salt } => match hash {
+                Hash::Sha1 => key.verify(Pss::<Sha1>::new_with_salt(salt), digest, signature),
+                Hash::Sha224 => key.verify(Pss::<Sha224>::new_with_salt(salt), digest, signature),
+                Hash::Sha256 => key.verify(Pss::<Sha256>::new_with_salt(salt), digest, signature),
+                Hash::Sha384 => key.verify(Pss::<Sha384>::new_with_salt(salt), digest, signature),
+                Hash::Sha512 => key.verify(Pss::<Sha512>::new_with_salt(salt), digest, signature),
+            },
+            Scheme::Ecdsa(_) | Scheme::Ed25519 => return None,
+        };
+        Some(ok.is_ok())
+    }
+
+    /// Ours against the `rsa` crate on every RSA-signed certificate of the fixture corpus with
+    /// every RSA certificate named as its issuer (impostors included), on the signature as signed
+    /// and damaged (a bit flipped at each end, s = n − 1, s = 0, one byte short, a PSS salt length
+    /// off by one), and the public operation itself against crypto-bigint's `pow`.
+    #[test]
+    fn agrees_with_the_rsa_crate_on_the_corpus() {
+        use crate::cert::Signed;
+        use p256::elliptic_curve::bigint::{
+            BoxedUint, Odd,
+            modular::{BoxedMontyForm, BoxedMontyParams},
+        };
+        let mut certs = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "pem") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    for block in crate::input::read(&text).blocks {
+                        if block.label == "CERTIFICATE"
+                            && crate::cert::Cert::parse(&block.der).is_ok()
+                        {
+                            certs.push(block.der.to_vec());
+                        }
+                    }
+                }
+            }
+        }
+        certs.sort();
+        certs.dedup();
+        let parsed: Vec<_> = certs
+            .iter()
+            .map(|d| crate::cert::Cert::parse(d).unwrap())
+            .collect();
+        let (mut valid, mut invalid, mut pss, mut powers) = (0, 0, 0, 0);
+        for (der, cert) in certs.iter().zip(&parsed) {
+            let Ok(signed) = Signed::parse(der) else {
+                continue;
+            };
+            let (Ok(scheme @ (Scheme::RsaPkcs1(_) | Scheme::RsaPss { .. })), Some(signature)) =
+                (scheme(&signed.algorithm), signed.signature)
+            else {
+                continue;
+            };
+            let hash = match scheme {
+                Scheme::RsaPkcs1(h) | Scheme::RsaPss { hash: h, .. } => h,
+                _ => unreachable!(),
+            };
+            let digest = hash.digest(signed.tbs.raw);
+            for issuer in parsed.iter().filter(|i| cert.named_issuer_is(i)) {
+                let Some((n, e)) = issuer
+                    .spki()
+                    .and_then(|k| crate::alg::rsa_public_key(k.key))
+                else {
+                    continue;
+                };
+                let mut flipped_first = signature.to_vec();
+                flipped_first[0] ^= 0x40;
+                let mut flipped_last = signature.to_vec();
+                *flipped_last.last_mut().unwrap() ^= 1;
+                let mut n_minus_1 = crate::alg::strip(n).to_vec();
+                *n_minus_1.last_mut().unwrap() ^= 1;
+                let zero = vec![0u8; signature.len()];
+                let mut schemes = vec![scheme];
+                if let Scheme::RsaPss { hash, salt } = scheme {
+                    schemes.push(Scheme::RsaPss {
+                        hash,
+                        salt: salt + 1,
+                    });
+                    schemes.push(Scheme::RsaPss {
+                        hash,
+                        salt: salt.saturating_sub(1),
+                    });
+                }
+                for scheme in schemes {
+                    for sig in [
+                        signature,
+                        &flipped_first,
+                        &flipped_last,
+                        &n_minus_1,
+                        &zero,
+                        &signature[1..],
+                    ] {
+                        let ours = verify_rsa(scheme, &digest, sig, issuer.spki().unwrap().key);
+                        let theirs = oracle(scheme, &digest, sig, n, e);
+                        match (ours, theirs) {
+                            (Verdict::Valid, Some(true)) => {
+                                valid += 1;
+                                pss += usize::from(matches!(scheme, Scheme::RsaPss { .. }));
+                            }
+                            (Verdict::Invalid, Some(false)) => invalid += 1,
+                            (Verdict::Unsupported(_), None) => {}
+                            other => panic!("{:?} ours/theirs {other:?}", cert.info.subject),
+                        }
+                    }
+                }
+                // The public operation on the signature (any value below n) against crypto-bigint.
+                if let Ok(key) = PublicKey::new(n, e) {
+                    let bits = crate::alg::bit_len(n).div_ceil(64) * 64;
+                    let modulus = Odd::new(BoxedUint::from_be_slice(n, bits).unwrap()).unwrap();
+                    let params = BoxedMontyParams::new_vartime(modulus);
+                    let s = BoxedUint::from_be_slice(signature, bits);
+                    let below_n = s.ok().filter(|s| s < params.modulus().as_ref());
+                    let Some(s) = below_n.filter(|_| signature.len() == key.k) else {
+                        assert_eq!(key.public_op(signature), None);
+                        continue;
+                    };
+                    let e_big = BoxedUint::from_be_slice(e, 64).unwrap();
+                    let want = BoxedMontyForm::new(s, &params).pow(&e_big).retrieve();
+                    let want = be_bytes(&limbs(&want.to_be_bytes(), key.s()), key.k);
+                    assert_eq!(key.public_op(signature), Some(want));
+                    powers += 1;
+                }
+            }
+        }
+        // The corpus holds RSA-2048/4096 PKCS#1 v1.5 and PSS chains, impostors and real-world CAs.
+        assert!(
+            valid >= 100 && pss >= 9 && invalid >= 500 && powers >= 100,
+            "{valid} valid ({pss} PSS), {invalid} invalid, {powers} powers"
+        );
+        std::println!("{valid} valid ({pss} PSS), {invalid} invalid, {powers} powers");
+    }
+
+    /// s^e mod n against crypto-bigint's constant-time `pow` for odd moduli of awkward sizes (a
+    /// partial top limb, one bit over a limb, an odd number of limbs) and the extreme exponents.
+    #[test]
+    fn public_operation_matches_crypto_bigint() {
+        use p256::elliptic_curve::bigint::{
+            BoxedUint, Odd,
+            modular::{BoxedMontyForm, BoxedMontyParams},
+        };
+        use sha2::{Digest, Sha256};
+        // Deterministic bytes: SHA-256 in counter mode.
+        let stream = |seed: u32, len: usize| -> Vec<u8> {
+            (0u32..)
+                .flat_map(|i| Sha256::digest([seed.to_be_bytes(), i.to_be_bytes()].concat()))
+                .take(len)
+                .collect()
+        };
+        let mut checked = 0;
+        for (seed, bits) in (0u32..).zip([
+            512u32, 513, 520, 544, 1023, 1025, 1056, 2047, 2049, 3072, 4097,
+        ]) {
+            let len = bits.div_ceil(8) as usize;
+            let mut n = stream(seed, len);
+            n[0] &= 0xff >> (len as u32 * 8 - bits);
+            n[0] |= 0x80 >> (len as u32 * 8 - bits);
+            *n.last_mut().unwrap() |= 1;
+            let precision = bits.div_ceil(64) * 64;
+            let params = BoxedMontyParams::new_vartime(
+                Odd::new(BoxedUint::from_be_slice(&n, precision).unwrap()).unwrap(),
+            );
+            for e in [2u64, 3, 65_537, (1 << 33) - 1] {
+                let key = PublicKey::new(&n, &e.to_be_bytes()).unwrap();
+                for round in 0..4 {
+                    let mut s = stream(seed * 100 + round, len);
+                    s[0] %= n[0].max(1); // below n
+                    let want = BoxedMontyForm::new(
+                        BoxedUint::from_be_slice(&s, precision).unwrap(),
+                        &params,
+                    )
+                    .pow(&BoxedUint::from(e))
+                    .retrieve();
+                    let want = be_bytes(&limbs(&want.to_be_bytes(), key.s()), key.k);
+                    assert_eq!(key.public_op(&s), Some(want), "{bits} bits, e = {e}");
+                    checked += 1;
+                }
+                // n itself, and n − 1 (the largest value taken).
+                assert_eq!(key.public_op(&n), None);
+            }
+        }
+        assert_eq!(checked, 11 * 4 * 4);
+    }
+
+    #[test]
+    fn keys_outside_the_bounds_are_not_used() {
+        let n = [&[0x80u8][..], &[0x11; 63], &[0x01]].concat(); // 520 bits, odd
+        assert!(PublicKey::new(&n, &[1, 0, 1]).is_ok());
+        assert_eq!(PublicKey::new(&n, &[1]).err(), Some(OUTSIDE));
+        assert_eq!(PublicKey::new(&n, &[2, 0, 0, 0, 0]).err(), Some(OUTSIDE)); // 2³³
+        assert_eq!(PublicKey::new(&n, &[1; 9]).err(), Some(E_TOO_LARGE));
+        let even = [&n[..64], &[0x02]].concat();
+        assert_eq!(PublicKey::new(&even, &[3]).err(), Some(OUTSIDE));
+        assert_eq!(PublicKey::new(&n[1..], &[3]).err(), Some(OUTSIDE)); // 512 bits - 8
+        let huge = [&[0x01u8][..], &[0; 2047], &[0x01]].concat(); // 16385 bits, odd
+        assert_eq!(PublicKey::new(&huge, &[3]).err(), Some(OUTSIDE));
+    }
+
+    #[test]
+    fn limbs_and_bytes_round_trip() {
+        let be = [0x01, 0x02, 0x03, 0x04, 0x05];
+        let l = limbs(&be, 3);
+        assert_eq!(l, [0x0203_0405, 0x01, 0]);
+        assert_eq!(be_bytes(&l, 5), be);
+        assert_eq!(be_bytes(&l, 7), [0, 0, 1, 2, 3, 4, 5]);
+    }
+}
