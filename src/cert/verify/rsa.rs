@@ -118,6 +118,72 @@ impl PublicKey {
         t
     }
 
+    /// a²·R⁻¹ mod n for a < n: the square (each cross product once, then doubled) and a
+    /// separate Montgomery reduction, 1.5·s² limb products where [`Self::mul`] takes 2·s².
+    fn square(&self, a: &[u32]) -> Vec<u32> {
+        let s = self.s();
+        let mut t = vec![0u32; 2 * s];
+        // Cross products aᵢ·aⱼ, i < j, at word i + j.
+        for (i, &ai) in a.iter().enumerate() {
+            let (Some(row), Some(others)) = (t.get_mut(2 * i + 1..i + s + 1), a.get(i + 1..))
+            else {
+                continue;
+            };
+            let ai = u64::from(ai);
+            let mut c = 0u64;
+            let (body, last) = row.split_at_mut(row.len().saturating_sub(1));
+            for (tj, &aj) in body.iter_mut().zip(others) {
+                let x = u64::from(*tj) + ai * u64::from(aj) + c;
+                *tj = x as u32;
+                c = x >> 32;
+            }
+            if let Some(last) = last.first_mut() {
+                *last = c as u32;
+            }
+        }
+        // Doubled (a² < 2^(64·s): no bit is lost), plus the squares aᵢ² at word 2i.
+        let mut bit = 0u32;
+        for limb in t.iter_mut() {
+            let next = *limb >> 31;
+            *limb = *limb << 1 | bit;
+            bit = next;
+        }
+        let mut c = 0u64;
+        for (pair, &ai) in t.chunks_exact_mut(2).zip(a) {
+            let sq = u64::from(ai) * u64::from(ai);
+            for (word, half) in pair.iter_mut().zip([sq & 0xffff_ffff, sq >> 32]) {
+                let x = u64::from(*word) + half + c;
+                *word = x as u32;
+                c = x >> 32;
+            }
+        }
+        // Montgomery reduction: s times, add m·n at word i to clear word i.
+        let mut extra = 0u64;
+        for i in 0..s {
+            let Some(window) = t.get_mut(i..=i + s) else {
+                break;
+            };
+            let (row, high) = window.split_at_mut(s);
+            let m = u64::from(row.first().map_or(0, |w| w.wrapping_mul(self.n0)));
+            let mut c = 0u64;
+            for (tj, &nj) in row.iter_mut().zip(&self.n) {
+                let x = u64::from(*tj) + m * u64::from(nj) + c;
+                *tj = x as u32;
+                c = x >> 32;
+            }
+            if let Some(h) = high.first_mut() {
+                let x = u64::from(*h) + c + extra;
+                *h = x as u32;
+                extra = x >> 32;
+            }
+        }
+        let mut r = t.split_off(s);
+        if extra != 0 || !less(&r, &self.n) {
+            sub_in_place(&mut r, &self.n);
+        }
+        r
+    }
+
     /// s^e mod n as k big-endian bytes; `None` when s ≥ n (RFC 8017 §5.2.2 step 1).
     fn public_op(&self, signature: &[u8]) -> Option<Vec<u8>> {
         if signature.len() != self.k {
@@ -130,7 +196,7 @@ impl PublicKey {
         let base = self.mul(&s, &self.rr);
         let mut acc = base.clone();
         for i in (0..63 - self.e.leading_zeros()).rev() {
-            acc = self.mul(&acc, &acc);
+            acc = self.square(&acc);
             if self.e >> i & 1 == 1 {
                 acc = self.mul(&acc, &base);
             }
