@@ -19,11 +19,11 @@ use zeroize::Zeroizing;
 /// Domain parameters of a short Weierstrass curve y² = x³ + ax + b over GF(p), big-endian hex.
 /// `crate::alg::Curve::params` names the one of each curve.
 pub(crate) struct Params {
-    p: &'static str,
+    pub(crate) p: &'static str,
     a: &'static str,
-    b: &'static str,
-    gx: &'static str,
-    gy: &'static str,
+    pub(crate) b: &'static str,
+    pub(crate) gx: &'static str,
+    pub(crate) gy: &'static str,
     /// Bytes of one field element.
     len: usize,
 }
@@ -82,7 +82,7 @@ pub(crate) fn is_curve(k: &Params, p: &[u8], a: &[u8], b: &[u8], g: &[u8]) -> bo
         && decode_point(k, g).is_ok_and(|(x, y)| same(&x, k.gx) && same(&y, k.gy))
 }
 
-fn unhex(hex: &str) -> Vec<u8> {
+pub(crate) fn unhex(hex: &str) -> Vec<u8> {
     let nibble = |c: u8| match c {
         b'0'..=b'9' => c - b'0',
         b'A'..=b'F' => c - b'A' + 10,

@@ -15,6 +15,7 @@ mod finding;
 mod fingerprint;
 mod input;
 mod key;
+mod montgomery;
 mod provider;
 mod request;
 mod sign;

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use crate::alg::{self, Curve};
 
+mod ecdsa;
 mod rsa;
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
 
@@ -257,28 +258,13 @@ fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Ve
 }
 
 fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[u8]) -> Verdict {
-    use p256::ecdsa::signature::hazmat::PrehashVerifier;
     match curve {
-        Some(Curve::P256) => {
-            let (Ok(key), Some(sig)) = (
-                p256::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                ecdsa_r_s::<64>(signature)
-                    .and_then(|rs| p256::ecdsa::Signature::from_slice(&rs).ok()),
-            ) else {
-                return Verdict::Invalid;
-            };
-            verdict(key.verify_prehash(digest, &sig).is_ok())
-        }
-        Some(Curve::P384) => {
-            let (Ok(key), Some(sig)) = (
-                p384::ecdsa::VerifyingKey::from_sec1_bytes(point),
-                ecdsa_r_s::<96>(signature)
-                    .and_then(|rs| p384::ecdsa::Signature::from_slice(&rs).ok()),
-            ) else {
-                return Verdict::Invalid;
-            };
-            verdict(key.verify_prehash(digest, &sig).is_ok())
-        }
+        Some(Curve::P256) => verdict(
+            ecdsa_r_s::<64>(signature).is_some_and(|rs| ecdsa::verify_p256(digest, &rs, point)),
+        ),
+        Some(Curve::P384) => verdict(
+            ecdsa_r_s::<96>(signature).is_some_and(|rs| ecdsa::verify_p384(digest, &rs, point)),
+        ),
         Some(Curve::P521) => Verdict::Unsupported("ECDSA on P-521 is not verified"),
         Some(Curve::Secp256k1) => Verdict::Unsupported("ECDSA on secp256k1 is not verified"),
         Some(Curve::Sm2) => Verdict::Unsupported("SM2 keys are not verified"),
@@ -321,6 +307,36 @@ fn verify_ed25519(message: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every certificate of the fixture corpus (tests/fixtures, generated and real-world), each
+    /// once: the material the verifiers are compared with their oracles on.
+    pub(super) fn corpus_certificates() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
+        let mut certs = alloc::vec::Vec::new();
+        let mut dirs = alloc::vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "pem") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    for block in crate::input::read(&text).blocks {
+                        if block.label == "CERTIFICATE"
+                            && crate::cert::Cert::parse(&block.der).is_ok()
+                        {
+                            certs.push(block.der.to_vec());
+                        }
+                    }
+                }
+            }
+        }
+        certs.sort();
+        certs.dedup();
+        certs
+    }
 
     #[test]
     fn names_known_and_unknown() {

@@ -15,6 +15,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::Hash;
+use crate::montgomery::{self, be_bytes, inverse_neg, less, limbs};
 
 /// Moduli we verify with, in bits (as the `rsa` crate was told: 512..=16384).
 const BITS: core::ops::RangeInclusive<u32> = 512..=16384;
@@ -61,7 +62,7 @@ impl PublicKey {
             bits,
             n: limbs_n,
         };
-        key.rr = key.r_squared(n).ok_or(OUTSIDE)?;
+        key.rr = montgomery::r_squared(n, key.s()).ok_or(OUTSIDE)?;
         Ok(key)
     }
 
@@ -69,119 +70,14 @@ impl PublicKey {
         self.n.len()
     }
 
-    /// R² mod n = 2^(64·s) mod n, by one variable-time division (crypto-bigint's, linked for the
-    /// key checks already); the same value by Montgomery squarings took 11 products for RSA-2048.
-    fn r_squared(&self, n: &[u8]) -> Option<Vec<u32>> {
-        use crypto_bigint::{BoxedUint, NonZero};
-        let mut r2 = vec![0u8; self.s().checked_mul(8)?.checked_add(1)?];
-        *r2.first_mut()? = 1;
-        let n = NonZero::new(BoxedUint::from_be_slice_vartime(n)).into_option()?;
-        let rem = BoxedUint::from_be_slice_vartime(&r2).rem_vartime(&n);
-        Some(limbs(crate::alg::strip(&rem.to_be_bytes()), self.s()))
-    }
-
-    /// a·b·R⁻¹ mod n for a, b < n (CIOS).
     fn mul(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
-        let n0_limb = self.n.first().copied().unwrap_or(0);
         let mut t = vec![0u32; self.s()];
-        // The words above t: t[s] + 2³²·t[s+1] in one u64 (at most 2³³).
-        let mut top = 0u64;
-        for &bi in b {
-            let bi = u64::from(bi);
-            let mut c = 0u64;
-            for (tj, &aj) in t.iter_mut().zip(a) {
-                let x = u64::from(*tj) + u64::from(aj) * bi + c;
-                *tj = x as u32;
-                c = x >> 32;
-            }
-            let high = top + c;
-            // t + m·n is divisible by 2³²: add it and shift one word down.
-            let Some((first, rest)) = t.split_first_mut() else {
-                return t;
-            };
-            let m = u64::from(first.wrapping_mul(self.n0));
-            let mut c = (u64::from(*first) + m * u64::from(n0_limb)) >> 32;
-            let mut dst = first;
-            for (tj, &nj) in rest.iter_mut().zip(self.n.iter().skip(1)) {
-                let x = u64::from(*tj) + m * u64::from(nj) + c;
-                *dst = x as u32;
-                c = x >> 32;
-                dst = tj;
-            }
-            let x = high + c;
-            *dst = x as u32;
-            top = x >> 32;
-        }
-        if top != 0 || !less(&t, &self.n) {
-            sub_in_place(&mut t, &self.n);
-        }
+        montgomery::mul(&mut t, a, b, &self.n, self.n0);
         t
     }
 
-    /// a²·R⁻¹ mod n for a < n: the square (each cross product once, then doubled) and a
-    /// separate Montgomery reduction, 1.5·s² limb products where [`Self::mul`] takes 2·s².
     fn square(&self, a: &[u32]) -> Vec<u32> {
-        let s = self.s();
-        let mut t = vec![0u32; 2 * s];
-        // Cross products aᵢ·aⱼ, i < j, at word i + j.
-        for (i, &ai) in a.iter().enumerate() {
-            let (Some(row), Some(others)) = (t.get_mut(2 * i + 1..i + s + 1), a.get(i + 1..))
-            else {
-                continue;
-            };
-            let ai = u64::from(ai);
-            let mut c = 0u64;
-            let (body, last) = row.split_at_mut(row.len().saturating_sub(1));
-            for (tj, &aj) in body.iter_mut().zip(others) {
-                let x = u64::from(*tj) + ai * u64::from(aj) + c;
-                *tj = x as u32;
-                c = x >> 32;
-            }
-            if let Some(last) = last.first_mut() {
-                *last = c as u32;
-            }
-        }
-        // Doubled (a² < 2^(64·s): no bit is lost), plus the squares aᵢ² at word 2i.
-        let mut bit = 0u32;
-        for limb in t.iter_mut() {
-            let next = *limb >> 31;
-            *limb = *limb << 1 | bit;
-            bit = next;
-        }
-        let mut c = 0u64;
-        for (pair, &ai) in t.chunks_exact_mut(2).zip(a) {
-            let sq = u64::from(ai) * u64::from(ai);
-            for (word, half) in pair.iter_mut().zip([sq & 0xffff_ffff, sq >> 32]) {
-                let x = u64::from(*word) + half + c;
-                *word = x as u32;
-                c = x >> 32;
-            }
-        }
-        // Montgomery reduction: s times, add m·n at word i to clear word i.
-        let mut extra = 0u64;
-        for i in 0..s {
-            let Some(window) = t.get_mut(i..=i + s) else {
-                break;
-            };
-            let (row, high) = window.split_at_mut(s);
-            let m = u64::from(row.first().map_or(0, |w| w.wrapping_mul(self.n0)));
-            let mut c = 0u64;
-            for (tj, &nj) in row.iter_mut().zip(&self.n) {
-                let x = u64::from(*tj) + m * u64::from(nj) + c;
-                *tj = x as u32;
-                c = x >> 32;
-            }
-            if let Some(h) = high.first_mut() {
-                let x = u64::from(*h) + c + extra;
-                *h = x as u32;
-                extra = x >> 32;
-            }
-        }
-        let mut r = t.split_off(s);
-        if extra != 0 || !less(&r, &self.n) {
-            sub_in_place(&mut r, &self.n);
-        }
-        r
+        montgomery::square(a, &self.n, self.n0)
     }
 
     /// s^e mod n as k big-endian bytes; `None` when s ≥ n (RFC 8017 §5.2.2 step 1).
@@ -328,61 +224,10 @@ fn digest_info(hash: Hash) -> &'static [u8] {
     }
 }
 
-/// −x⁻¹ mod 2³² for odd x (Newton's iteration: each step doubles the correct low bits).
-fn inverse_neg(x: u32) -> u32 {
-    let mut inv = x; // correct to 3 bits for odd x
-    for _ in 0..4 {
-        inv = inv.wrapping_mul(2u32.wrapping_sub(x.wrapping_mul(inv)));
-    }
-    inv.wrapping_neg()
-}
-
-/// Big-endian bytes as `s` little-endian limbs (the bytes fit: callers check the length).
-fn limbs(be: &[u8], s: usize) -> Vec<u32> {
-    let mut out = vec![0u32; s];
-    for (limb, chunk) in out.iter_mut().zip(be.rchunks(4)) {
-        *limb = chunk.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
-    }
-    out
-}
-
-/// Limbs as exactly `len` big-endian bytes (the value fits).
-fn be_bytes(x: &[u32], len: usize) -> Vec<u8> {
-    let mut out: Vec<u8> = x.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
-    let cut = out.len().saturating_sub(len);
-    out.drain(..cut);
-    let mut padded = vec![0u8; len.saturating_sub(out.len())];
-    padded.append(&mut out);
-    padded
-}
-
-/// a < b, same number of limbs.
-fn less(a: &[u32], b: &[u32]) -> bool {
-    a.iter().rev().cmp(b.iter().rev()) == core::cmp::Ordering::Less
-}
-
-/// x ← x − n (mod 2^(32·s)).
-fn sub_in_place(x: &mut [u32], n: &[u32]) {
-    let mut borrow = false;
-    for (xi, &ni) in x.iter_mut().zip(n) {
-        let (d, b1) = xi.overflowing_sub(ni);
-        let (d, b2) = d.overflowing_sub(u32::from(borrow));
-        *xi = d;
-        borrow = b1 || b2;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Scheme, Verdict, scheme, verify_rsa};
     use super::*;
-
-    #[test]
-    fn inverse_neg_is_the_montgomery_constant() {
-        for x in [1u32, 3, 0xffff_ffff, 0x8000_0001, 0x1234_5677] {
-            assert_eq!(x.wrapping_mul(inverse_neg(x)), u32::MAX, "{x:#x}");
-        }
-    }
 
     /// The verdict of the `rsa` crate's constant-time verifier (what this module replaced), or
     /// `None` when it does not take the key.
@@ -433,30 +278,7 @@ mod tests {
             BoxedUint, Odd,
             modular::{BoxedMontyForm, BoxedMontyParams},
         };
-        let mut certs = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures"
-        ))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|x| x == "pem") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    for block in crate::input::read(&text).blocks {
-                        if block.label == "CERTIFICATE"
-                            && crate::cert::Cert::parse(&block.der).is_ok()
-                        {
-                            certs.push(block.der.to_vec());
-                        }
-                    }
-                }
-            }
-        }
-        certs.sort();
-        certs.dedup();
+        let certs = super::super::tests::corpus_certificates();
         let parsed: Vec<_> = certs
             .iter()
             .map(|d| crate::cert::Cert::parse(d).unwrap())
@@ -613,14 +435,5 @@ mod tests {
         assert_eq!(PublicKey::new(&n[1..], &[3]).err(), Some(OUTSIDE)); // 512 bits - 8
         let huge = [&[0x01u8][..], &[0; 2047], &[0x01]].concat(); // 16385 bits, odd
         assert_eq!(PublicKey::new(&huge, &[3]).err(), Some(OUTSIDE));
-    }
-
-    #[test]
-    fn limbs_and_bytes_round_trip() {
-        let be = [0x01, 0x02, 0x03, 0x04, 0x05];
-        let l = limbs(&be, 3);
-        assert_eq!(l, [0x0203_0405, 0x01, 0]);
-        assert_eq!(be_bytes(&l, 5), be);
-        assert_eq!(be_bytes(&l, 7), [0, 0, 1, 2, 3, 4, 5]);
     }
 }
