@@ -8,7 +8,7 @@
 //! with the p256 crate, whose specialised field is as fast as this. The p384 crate is the oracle of
 //! the tests below.
 //!
-//! u₁·G + u₂·Q by interleaved width-4 NAF (odd multiples 1, 3, 5, 7 of each point, Jacobian
+//! u₁·G + u₂·Q by interleaved width-5 NAF (odd multiples 1, 3, …, 15 of each point, Jacobian
 //! coordinates: dbl-2001-b and add-2007-bl of the Explicit-Formulas Database), and the x check
 //! without an inversion: X ≡ r·Z² (mod p), or (r + n)·Z² when r + n < p.
 
@@ -79,30 +79,83 @@ impl<const N: usize> Field<N> {
             t[N - 1] = x as u32;
             top = x >> 32;
         }
-        if top != 0 || !less(&t, m) {
-            sub_in_place(&mut t, m);
+        if top != 0 || !below_m(&t, m) {
+            t = wrapping_sub(&t, m).0;
         }
         t
     }
 
+    /// a²·R⁻¹: each cross product once, doubled, plus the squares, then a Montgomery reduction
+    /// (1.5·N² + N/2 limb products where [`Self::mul`] takes 2·N²).
+    #[allow(clippy::indexing_slicing)]
     fn sqr(&self, a: &Limbs<N>) -> Limbs<N> {
-        self.mul(a, a)
+        const { assert!(N <= MAX_LIMBS) };
+        let (m, n0) = (&self.m, self.n0);
+        let mut t = [0u32; 2 * MAX_LIMBS];
+        for i in 0..N {
+            let ai = u64::from(a[i]);
+            let mut c = 0u64;
+            for j in i + 1..N {
+                let x = u64::from(t[i + j]) + ai * u64::from(a[j]) + c;
+                t[i + j] = x as u32;
+                c = x >> 32;
+            }
+            t[i + N] = c as u32;
+        }
+        let mut bit = 0u32;
+        for word in t.iter_mut().take(2 * N) {
+            let next = *word >> 31;
+            *word = *word << 1 | bit;
+            bit = next;
+        }
+        let mut c = 0u64;
+        for i in 0..N {
+            let sq = u64::from(a[i]) * u64::from(a[i]);
+            let x = u64::from(t[2 * i]) + (sq & 0xffff_ffff) + c;
+            t[2 * i] = x as u32;
+            let x = u64::from(t[2 * i + 1]) + (sq >> 32) + (x >> 32);
+            t[2 * i + 1] = x as u32;
+            c = x >> 32;
+        }
+        let mut extra = 0u64;
+        for i in 0..N {
+            let q = u64::from(t[i].wrapping_mul(n0));
+            let mut c = 0u64;
+            for j in 0..N {
+                let x = u64::from(t[i + j]) + q * u64::from(m[j]) + c;
+                t[i + j] = x as u32;
+                c = x >> 32;
+            }
+            let x = u64::from(t[i + N]) + c + extra;
+            t[i + N] = x as u32;
+            extra = x >> 32;
+        }
+        let mut r = [0u32; N];
+        for j in 0..N {
+            r[j] = t[N + j];
+        }
+        if extra != 0 || !below_m(&r, m) {
+            r = wrapping_sub(&r, m).0;
+        }
+        r
     }
 
     fn add(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
-        let mut t = *a;
-        if add_in_place(&mut t, b) || !less(&t, &self.m) {
-            sub_in_place(&mut t, &self.m);
+        let (t, carry) = wrapping_add(a, b);
+        if carry || !below_m(&t, &self.m) {
+            wrapping_sub(&t, &self.m).0
+        } else {
+            t
         }
-        t
     }
 
     fn sub(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
-        let mut t = *a;
-        if sub_in_place(&mut t, b) {
-            add_in_place(&mut t, &self.m);
+        let (t, borrow) = wrapping_sub(a, b);
+        if borrow {
+            wrapping_add(&t, &self.m).0
+        } else {
+            t
         }
-        t
     }
 
     fn mont(&self, a: &Limbs<N>) -> Limbs<N> {
@@ -132,6 +185,53 @@ impl<const N: usize> Field<N> {
         }
         acc
     }
+}
+
+/// The NAF width: digits 0, ±1, ±3, …, ±15, each nonzero one followed by at least four zeros
+/// (one addition per ~6 doublings per scalar, for a table of 8 points per point).
+const W: u32 = 5;
+const TABLE: usize = 1 << (W - 2);
+
+/// The most limbs a field element has here (P-384).
+const MAX_LIMBS: usize = 12;
+
+/// a + b mod 2^(32·N) and the carry out (index loops on arrays: no bounds checks, no adapters).
+#[allow(clippy::indexing_slicing)]
+fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
+    let mut t = [0u32; N];
+    let mut c = 0u64;
+    for j in 0..N {
+        let x = u64::from(a[j]) + u64::from(b[j]) + c;
+        t[j] = x as u32;
+        c = x >> 32;
+    }
+    (t, c != 0)
+}
+
+/// a − b mod 2^(32·N) and the borrow out.
+#[allow(clippy::indexing_slicing)]
+fn wrapping_sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
+    let mut t = [0u32; N];
+    let mut borrow = 0u64;
+    for j in 0..N {
+        let x = u64::from(a[j])
+            .wrapping_sub(u64::from(b[j]))
+            .wrapping_sub(borrow);
+        t[j] = x as u32;
+        borrow = x >> 63;
+    }
+    (t, borrow != 0)
+}
+
+/// a < m.
+#[allow(clippy::indexing_slicing)]
+fn below_m<const N: usize>(a: &Limbs<N>, m: &Limbs<N>) -> bool {
+    for j in (0..N).rev() {
+        if a[j] != m[j] {
+            return a[j] < m[j];
+        }
+    }
+    false
 }
 
 /// `v` as limbs.
@@ -302,13 +402,16 @@ impl<const N: usize> Curve<N> {
         }
     }
 
-    /// P, 3P, 5P, 7P.
-    fn odd_multiples(&self, pt: &Point<N>) -> [Point<N>; 4] {
+    /// P, 3P, 5P, …, (2^(W−1) − 1)·P: the odd multiples a width-W NAF digit can name.
+    fn odd_multiples(&self, pt: &Point<N>) -> [Point<N>; TABLE] {
         let two = self.double(pt);
-        let p3 = self.add(pt, &two);
-        let p5 = self.add(&p3, &two);
-        let p7 = self.add(&p5, &two);
-        [*pt, p3, p5, p7]
+        let mut table = [*pt; TABLE];
+        let mut prev = *pt;
+        for entry in table.iter_mut().skip(1) {
+            prev = self.add(&prev, &two);
+            *entry = prev;
+        }
+        table
     }
 
     /// Does (r, s) sign `digest` under `point` (SEC 1 §4.1.4)? `r_s` is r ‖ s, 4·N bytes each.
@@ -337,7 +440,7 @@ impl<const N: usize> Curve<N> {
         let u2 = n.plain(&n.mul(&n.mont(&r), &w));
 
         let (g_table, q_table) = (self.odd_multiples(&self.g), self.odd_multiples(&q));
-        let (d1, d2) = (naf4(u1), naf4(u2));
+        let (d1, d2) = (naf(u1), naf(u2));
         let mut acc = Point {
             x: self.p.one,
             y: self.p.one,
@@ -378,18 +481,17 @@ fn shift_right(x: &mut [u32], bits: u32) {
     }
 }
 
-/// The width-4 non-adjacent form of k, least significant digit first: digits 0, ±1, ±3, ±5, ±7,
-/// any nonzero digit followed by at least three zeros.
-fn naf4<const N: usize>(k: Limbs<N>) -> Vec<i8> {
-    // One limb more than k: k + 7 may carry out of N limbs.
+/// The width-[`W`] non-adjacent form of k, least significant digit first.
+fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
+    // One limb more than k: k + 15 may carry out of N limbs.
     let mut k: Vec<u32> = k.into_iter().chain([0]).collect();
     let mut step = alloc::vec![0u32; N + 1];
     let mut digits = Vec::with_capacity(32 * N + 1);
     while k.iter().any(|l| *l != 0) {
         let low = k.first().copied().unwrap_or(0);
         let d = if low & 1 == 1 {
-            let d = (low & 15) as i8;
-            let d = if d >= 8 { d - 16 } else { d };
+            let d = (low & ((1 << W) - 1)) as i8;
+            let d = if d >= 1 << (W - 1) { d - (1 << W) } else { d };
             // k ← k − d, which clears k's low four bits.
             if let Some(first) = step.first_mut() {
                 *first = u32::from(d.unsigned_abs());
@@ -606,12 +708,12 @@ mod tests {
     }
 
     #[test]
-    fn naf4_digits_are_odd_sparse_and_sum_to_k() {
+    fn naf_digits_are_odd_sparse_and_sum_to_k() {
         for seed in 0u8..64 {
             let bytes = stream(&[b'n', seed], 12);
             let mut k = [0u32; 3];
             limbs_into(&bytes, &mut k);
-            let digits = naf4(k);
+            let digits = naf(k);
             let mut sum: i128 = 0;
             for d in digits.iter().rev() {
                 sum = sum * 2 + i128::from(*d);
@@ -619,8 +721,14 @@ mod tests {
             let want = bytes.iter().fold(0i128, |acc, b| acc << 8 | i128::from(*b));
             assert_eq!(sum, want);
             for (i, d) in digits.iter().enumerate().filter(|(_, d)| **d != 0) {
-                assert!(d % 2 != 0 && d.abs() <= 7);
-                assert!(digits.iter().skip(i + 1).take(3).all(|x| *x == 0));
+                assert!(d % 2 != 0 && d.abs() < 1 << (W - 1));
+                assert!(
+                    digits
+                        .iter()
+                        .skip(i + 1)
+                        .take(W as usize - 1)
+                        .all(|x| *x == 0)
+                );
             }
         }
     }
