@@ -131,8 +131,8 @@ impl<const N: usize> Field<N> {
             extra = x >> 32;
         }
         let mut r = [0u32; N];
-        for j in 0..N {
-            r[j] = t[N + j];
+        for (dst, src) in r.iter_mut().zip(&t[N..]) {
+            *dst = *src;
         }
         if extra != 0 || !below_m(&r, m) {
             r = wrapping_sub(&r, m).0;
