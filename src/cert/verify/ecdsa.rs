@@ -197,6 +197,7 @@ const MAX_LIMBS: usize = 12;
 
 /// a + b mod 2^(32·N) and the carry out (index loops on arrays: no bounds checks, no adapters).
 #[allow(clippy::indexing_slicing)]
+#[inline(always)]
 fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
     let mut t = [0u32; N];
     let mut c = 0u64;
@@ -210,6 +211,7 @@ fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) 
 
 /// a − b mod 2^(32·N) and the borrow out.
 #[allow(clippy::indexing_slicing)]
+#[inline(always)]
 fn wrapping_sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
     let mut t = [0u32; N];
     let mut borrow = 0u64;
@@ -225,6 +227,7 @@ fn wrapping_sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) 
 
 /// a < m.
 #[allow(clippy::indexing_slicing)]
+#[inline(always)]
 fn below_m<const N: usize>(a: &Limbs<N>, m: &Limbs<N>) -> bool {
     for j in (0..N).rev() {
         if a[j] != m[j] {
