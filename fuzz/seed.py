@@ -9,6 +9,9 @@ block with its own label (and, for certificates, also as chain member before/aft
 and the fixture byte of the same directory (so keys meet their own certificate); plus hand-made
 PBES2 shapes no fixture has.
 x509_differential: the DER of every certificate block of every fixture (the real-world corpus too).
+signature_differential: for each curve and point encoding, keys and digests of every length from a
+SHA-256 stream with no edit, one edit per target, and several; RSA moduli of 512-2048 bits with the
+common exponents and s below and above n.
 """
 import base64, hashlib, json, pathlib, re
 
@@ -115,3 +118,25 @@ for name, (cipher_oid, iv_len, key_len) in CIPHERS.items():
     for kdf in kdfs:
         alg = tlv(0x30, oid(PBES2), tlv(0x30, kdf, cipher))
         put("validate_der", bytes([2 | 0x20, 0]) + tlv(0x30, alg, tlv(0x04, bytes(48))))
+
+
+def stream(seed, n):
+    out = b""
+    i = 0
+    while len(out) < n:
+        out += hashlib.sha256(seed + i.to_bytes(4, "big")).digest()
+        i += 1
+    return out[:n]
+
+
+for kind, size in ((0, 32), (0x80, 32), (1, 48), (0x81, 48)):
+    for dlen in range(0, 45, 4):
+        base = bytes([kind]) + stream(b"k%d-%d" % (kind, dlen), size) + bytes([dlen]) + stream(b"d%d" % dlen, 20 + dlen)
+        put("signature_differential", base)
+        for edits in (b"\x00\x05\x01", b"\x01\x00\x80", b"\x02\x07\x01", b"\x00\x00\x01\x02\x00\x04\x01\x03\x10"):
+            put("signature_differential", base + edits)
+for nlen in (0, 64, 128, 192):
+    n = stream(b"n%d" % nlen, 64 + nlen % 193)
+    for e in (3, 65537, (1 << 32) - 1):
+        for s in (stream(b"s%d" % nlen, len(n)), b"\xff" * len(n), b"\x01"):
+            put("signature_differential", bytes([2, nlen]) + n + e.to_bytes(4, "big") + s)

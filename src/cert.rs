@@ -234,6 +234,26 @@ pub mod differential {
             subject_alt_names: cert.info.subject_alt_names,
         })
     }
+
+    /// ECDSA as the chain check verifies it: `bits` 256 (P-256) or 384 (P-384), `r_s` the
+    /// fixed-width r ‖ s, `point` SEC 1. For `fuzz/fuzz_targets/signature_differential.rs`.
+    pub fn ecdsa(bits: u32, digest: &[u8], r_s: &[u8], point: &[u8]) -> bool {
+        match bits {
+            256 => r_s
+                .try_into()
+                .is_ok_and(|rs| super::verify::ecdsa::verify_p256(digest, rs, point)),
+            384 => r_s
+                .try_into()
+                .is_ok_and(|rs| super::verify::ecdsa::verify_p384(digest, rs, point)),
+            _ => false,
+        }
+    }
+
+    /// s^e mod n (k bytes) as the RSA verifier computes it; `None` when the key is not used or
+    /// s is not a k-byte value below n. For the same fuzz target.
+    pub fn rsa_public_op(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
+        super::verify::rsa::PublicKey::new(n, e).ok()?.public_op(s)
+    }
 }
 
 /// Fingerprint of the first certificate (the leaf) in PEM text, as SPEC.md's `fingerprint()`.

@@ -10,8 +10,8 @@ use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use crate::alg::{self, Curve};
 
-mod ecdsa;
-mod rsa;
+pub(super) mod ecdsa;
+pub(super) mod rsa;
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
 
 /// id-sha1, the RSASSA-PSS default hash (RFC 4055 §3.1).

@@ -515,12 +515,12 @@ fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
 }
 
 /// ECDSA on P-384: `r_s` is r ‖ s (48 bytes each), `point` the SEC 1 encoded public key.
-pub(super) fn verify_p384(digest: &[u8], r_s: &[u8; 96], point: &[u8]) -> bool {
+pub(crate) fn verify_p384(digest: &[u8], r_s: &[u8; 96], point: &[u8]) -> bool {
     Curve::<12>::new(&crate::curves::P384, P384_ORDER).is_some_and(|c| c.verify(digest, r_s, point))
 }
 
 /// ECDSA on P-256: `r_s` is r ‖ s (32 bytes each), `point` the SEC 1 encoded public key.
-pub(super) fn verify_p256(digest: &[u8], r_s: &[u8; 64], point: &[u8]) -> bool {
+pub(crate) fn verify_p256(digest: &[u8], r_s: &[u8; 64], point: &[u8]) -> bool {
     Curve::<8>::new(&crate::curves::P256, P256_ORDER).is_some_and(|c| c.verify(digest, r_s, point))
 }
 

@@ -28,7 +28,7 @@ pub(super) const OUTSIDE: &str = "RSA key outside 512..16384 bits or exponent ou
 pub(super) const E_TOO_LARGE: &str = "RSA public exponent too large";
 
 /// An RSA public key ready for verification: n in limbs, −n⁻¹ mod 2³², R² mod n (R = 2^(32·s)).
-pub(super) struct PublicKey {
+pub(crate) struct PublicKey {
     n: Vec<u32>,
     n0: u32,
     rr: Vec<u32>,
@@ -40,7 +40,7 @@ pub(super) struct PublicKey {
 
 impl PublicKey {
     /// From the big-endian n and e of an `RSAPublicKey`; `Err` says why the key is not used.
-    pub(super) fn new(n: &[u8], e: &[u8]) -> Result<Self, &'static str> {
+    pub(crate) fn new(n: &[u8], e: &[u8]) -> Result<Self, &'static str> {
         let n = crate::alg::strip(n);
         let e_bytes = crate::alg::strip(e);
         if e_bytes.len() > 8 {
@@ -81,7 +81,7 @@ impl PublicKey {
     }
 
     /// s^e mod n as k big-endian bytes; `None` when s ≥ n (RFC 8017 §5.2.2 step 1).
-    fn public_op(&self, signature: &[u8]) -> Option<Vec<u8>> {
+    pub(crate) fn public_op(&self, signature: &[u8]) -> Option<Vec<u8>> {
         if signature.len() != self.k {
             return None;
         }
