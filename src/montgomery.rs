@@ -1,48 +1,69 @@
-//! Montgomery arithmetic on little-endian `u32` limbs, in **variable time**: for public values only
+//! Montgomery arithmetic on little-endian limbs ([`Limb`]: 32 bits on wasm32, 64 on 64-bit targets), in **variable time**: for public values only
 //! (signature verification: the issuer's key, the signature, the signed data). OpenSSL, Go and
 //! node-forge verify signatures with variable-time arithmetic for the same reason. Private keys
 //! never come here: their checks use crypto-bigint (`src/key/bigint.rs`, `src/curves.rs`).
 //!
-//! 32-bit limbs because wasm32 multiplies 64-bit integers natively but has no 64×64→128 product
-//! (crypto-bigint's 64-bit limbs pay a `__multi3` call for each); products are CIOS (Koç, Acar,
-//! Kaliski, "Analyzing and comparing Montgomery multiplication algorithms", 1996). R = 2^(32·s)
-//! for an s-limb modulus n, and `n0` = −n⁻¹ mod 2³².
+//! On wasm32, crypto-bigint's 64-bit limbs pay a `__multi3` call per limb product, which 32-bit
+//! limbs avoid; products are CIOS (Koç, Acar, Kaliski, "Analyzing and comparing Montgomery
+//! multiplication algorithms", 1996). R = 2^(w·s) for an s-limb modulus n and w-bit limbs, and
+//! `n0` = −n⁻¹ mod 2^w.
 
 use alloc::vec;
 use alloc::vec::Vec;
+
+/// The limb: 64 bits where pointers are (x86_64, aarch64: one `mul` gives the 128-bit product),
+/// 32 bits elsewhere — wasm32 multiplies 64-bit integers natively but has no 64×64→128 product
+/// (it would be a `__multi3` call per limb product).
+#[cfg(target_pointer_width = "64")]
+pub(crate) type Limb = u64;
+/// A double limb: a limb product plus two limbs fits.
+#[cfg(target_pointer_width = "64")]
+pub(crate) type Wide = u128;
+/// See the 64-bit `Limb`.
+#[cfg(not(target_pointer_width = "64"))]
+pub(crate) type Limb = u32;
+/// See the 64-bit `Wide`.
+#[cfg(not(target_pointer_width = "64"))]
+pub(crate) type Wide = u64;
+/// Bits and bytes of a [`Limb`].
+pub(crate) const LIMB_BITS: u32 = Limb::BITS;
+/// See [`LIMB_BITS`].
+pub(crate) const LIMB_BYTES: usize = (Limb::BITS / 8) as usize;
+/// The low limb of a [`Wide`].
+const LOW: Wide = Limb::MAX as Wide;
 
 /// out ← a·b·R⁻¹ mod n, for a, b < n, all of n's length (CIOS; nothing is written when the
 /// lengths differ). Index loops after one length check: the bounds checks go, and no iterator
 /// adapter is left as a call per row at opt-level "z".
 #[allow(clippy::indexing_slicing)]
-pub(crate) fn mul(out: &mut [u32], a: &[u32], b: &[u32], n: &[u32], n0: u32) {
+pub(crate) fn mul(out: &mut [Limb], a: &[Limb], b: &[Limb], n: &[Limb], n0: Limb) {
     let s = n.len();
     if s == 0 || out.len() != s || a.len() != s || b.len() != s {
         return;
     }
     out.fill(0);
-    // The words above `out`: out[s] + 2³²·out[s+1] in one u64 (at most 2³³).
-    let mut top = 0u64;
+    // The words above `out`: out[s] + 2^w·out[s+1] in one Wide (at most 2^(w+1)).
+    let mut top: Wide = 0;
     for &bi in b {
-        let bi = u64::from(bi);
-        let mut c = 0u64;
+        let bi = Wide::from(bi);
+        let mut c: Wide = 0;
         for j in 0..s {
-            let x = u64::from(out[j]) + u64::from(a[j]) * bi + c;
-            out[j] = x as u32;
-            c = x >> 32;
+            let x = Wide::from(out[j]) + Wide::from(a[j]) * bi + c;
+            out[j] = x as Limb;
+            c = x >> LIMB_BITS;
         }
         let high = top + c;
         // out + q·n is divisible by 2³²: add it and shift one word down.
-        let q = u64::from(out[0].wrapping_mul(n0));
-        let mut c = (u64::from(out[0]) + q * u64::from(n[0])) >> 32;
+        let q = Wide::from(out[0].wrapping_mul(n0));
+        let mut c = (Wide::from(out[0]) + q * Wide::from(n[0])) >> LIMB_BITS;
         for j in 1..s {
-            let x = u64::from(out[j]) + q * u64::from(n[j]) + c;
-            out[j - 1] = x as u32;
-            c = x >> 32;
+            let x = Wide::from(out[j]) + q * Wide::from(n[j]) + c;
+            out[j - 1] = x as Limb;
+            c = x >> LIMB_BITS;
         }
         let x = high + c;
-        out[s - 1] = x as u32;
-        top = x >> 32;
+        out[s - 1] = x as Limb;
+        top = x >> LIMB_BITS;
     }
     if top != 0 || !less(out, n) {
         sub_in_place(out, n);
@@ -53,12 +74,12 @@ pub(crate) fn mul(out: &mut [u32], a: &[u32], b: &[u32], n: &[u32], n0: u32) {
 /// then doubled) and a separate Montgomery reduction, 1.5·s² limb products where [`mul`] takes
 /// 2·s². Index loops after one length check, as in [`mul`].
 #[allow(clippy::indexing_slicing)]
-pub(crate) fn square(a: &[u32], n: &[u32], n0: u32) -> Vec<u32> {
+pub(crate) fn square(a: &[Limb], n: &[Limb], n0: Limb) -> Vec<Limb> {
     let s = n.len();
     if s == 0 || a.len() != s {
         return Vec::new();
     }
-    let mut t = vec![0u32; 2 * s];
+    let mut t: Vec<Limb> = vec![0; 2 * s];
     // A slice, not the Vec: at opt-level "z", indexing a Vec is a call to `Index::index` per word
     // (3.5 ms for an RSA chain, 0.85 ms like this); the length check lets the bounds checks go.
     let t = t.as_mut_slice();
@@ -67,44 +88,44 @@ pub(crate) fn square(a: &[u32], n: &[u32], n0: u32) -> Vec<u32> {
     }
     // Cross products aᵢ·aⱼ, i < j, at word i + j.
     for i in 0..s {
-        let ai = u64::from(a[i]);
-        let mut c = 0u64;
+        let ai = Wide::from(a[i]);
+        let mut c: Wide = 0;
         for j in i + 1..s {
-            let x = u64::from(t[i + j]) + ai * u64::from(a[j]) + c;
-            t[i + j] = x as u32;
-            c = x >> 32;
+            let x = Wide::from(t[i + j]) + ai * Wide::from(a[j]) + c;
+            t[i + j] = x as Limb;
+            c = x >> LIMB_BITS;
         }
-        t[i + s] = c as u32;
+        t[i + s] = c as Limb;
     }
     // Doubled (a² < 2^(64·s): no bit is lost), plus the squares aᵢ² at word 2i.
-    let mut bit = 0u32;
+    let mut bit: Limb = 0;
     for word in t.iter_mut() {
-        let next = *word >> 31;
+        let next = *word >> (LIMB_BITS - 1);
         *word = *word << 1 | bit;
         bit = next;
     }
-    let mut c = 0u64;
+    let mut c: Wide = 0;
     for i in 0..s {
-        let sq = u64::from(a[i]) * u64::from(a[i]);
-        let x = u64::from(t[2 * i]) + (sq & 0xffff_ffff) + c;
-        t[2 * i] = x as u32;
-        let x = u64::from(t[2 * i + 1]) + (sq >> 32) + (x >> 32);
-        t[2 * i + 1] = x as u32;
-        c = x >> 32;
+        let sq = Wide::from(a[i]) * Wide::from(a[i]);
+        let x = Wide::from(t[2 * i]) + (sq & LOW) + c;
+        t[2 * i] = x as Limb;
+        let x = Wide::from(t[2 * i + 1]) + (sq >> LIMB_BITS) + (x >> LIMB_BITS);
+        t[2 * i + 1] = x as Limb;
+        c = x >> LIMB_BITS;
     }
     // Montgomery reduction: s times, add q·n at word i to clear word i.
-    let mut extra = 0u64;
+    let mut extra: Wide = 0;
     for i in 0..s {
-        let q = u64::from(t[i].wrapping_mul(n0));
-        let mut c = 0u64;
+        let q = Wide::from(t[i].wrapping_mul(n0));
+        let mut c: Wide = 0;
         for j in 0..s {
-            let x = u64::from(t[i + j]) + q * u64::from(n[j]) + c;
-            t[i + j] = x as u32;
-            c = x >> 32;
+            let x = Wide::from(t[i + j]) + q * Wide::from(n[j]) + c;
+            t[i + j] = x as Limb;
+            c = x >> LIMB_BITS;
         }
-        let x = u64::from(t[i + s]) + c + extra;
-        t[i + s] = x as u32;
-        extra = x >> 32;
+        let x = Wide::from(t[i + s]) + c + extra;
+        t[i + s] = x as Limb;
+        extra = x >> LIMB_BITS;
     }
     let mut r = t[s..].to_vec();
     if extra != 0 || !less(&r, n) {
@@ -113,47 +134,50 @@ pub(crate) fn square(a: &[u32], n: &[u32], n0: u32) -> Vec<u32> {
     r
 }
 
-/// R² mod n = 2^(64·s) mod n (n big-endian, odd), as s limbs, by one variable-time division
+/// R² mod n = 2^(2w·s) mod n (n big-endian, odd), as s limbs, by one variable-time division
 /// (crypto-bigint's, linked for the key checks already); by Montgomery squarings from 2^(bits−1)
 /// it took 11 products for RSA-2048.
-pub(crate) fn r_squared(n: &[u8], s: usize) -> Option<Vec<u32>> {
+pub(crate) fn r_squared(n: &[u8], s: usize) -> Option<Vec<Limb>> {
     use crypto_bigint::{BoxedUint, NonZero};
-    let mut r2 = vec![0u8; s.checked_mul(8)?.checked_add(1)?];
+    let mut r2 = vec![0u8; s.checked_mul(2 * LIMB_BYTES)?.checked_add(1)?];
     *r2.first_mut()? = 1;
     let n = NonZero::new(BoxedUint::from_be_slice_vartime(n)).into_option()?;
     let rem = BoxedUint::from_be_slice_vartime(&r2).rem_vartime(&n);
-    let mut out = vec![0u32; s];
+    let mut out: Vec<Limb> = vec![0; s];
     limbs_into(crate::alg::strip(&rem.to_be_bytes()), &mut out);
     Some(out)
 }
 
-/// −x⁻¹ mod 2³² for odd x (Newton's iteration: each step doubles the correct low bits).
-pub(crate) fn inverse_neg(x: u32) -> u32 {
-    let mut inv = x; // correct to 3 bits for odd x
-    for _ in 0..4 {
-        inv = inv.wrapping_mul(2u32.wrapping_sub(x.wrapping_mul(inv)));
+/// −x⁻¹ mod 2^w for odd x (Newton's iteration: each step doubles the correct low bits).
+pub(crate) fn inverse_neg(x: Limb) -> Limb {
+    let two: Limb = 2;
+    let mut inv = x; // correct to 3 bits for odd x: 3, 6, 12, 24, 48, 96
+    for _ in 0..5 {
+        inv = inv.wrapping_mul(two.wrapping_sub(x.wrapping_mul(inv)));
     }
     inv.wrapping_neg()
 }
 
 /// Big-endian bytes into little-endian limbs (`out` is zeroed first; bytes beyond it are dropped:
 /// callers check the length).
-pub(crate) fn limbs_into(be: &[u8], out: &mut [u32]) {
+pub(crate) fn limbs_into(be: &[u8], out: &mut [Limb]) {
     out.fill(0);
-    for (limb, chunk) in out.iter_mut().zip(be.rchunks(4)) {
-        *limb = chunk.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+    for (limb, chunk) in out.iter_mut().zip(be.rchunks(LIMB_BYTES)) {
+        *limb = chunk
+            .iter()
+            .fold(0, |acc: Limb, b| acc << 8 | Limb::from(*b));
     }
 }
 
 /// Big-endian bytes as `s` little-endian limbs.
-pub(crate) fn limbs(be: &[u8], s: usize) -> Vec<u32> {
-    let mut out = vec![0u32; s];
+pub(crate) fn limbs(be: &[u8], s: usize) -> Vec<Limb> {
+    let mut out: Vec<Limb> = vec![0; s];
     limbs_into(be, &mut out);
     out
 }
 
 /// Limbs as exactly `len` big-endian bytes (high limbs dropped, or zeros prepended).
-pub(crate) fn be_bytes(x: &[u32], len: usize) -> Vec<u8> {
+pub(crate) fn be_bytes(x: &[Limb], len: usize) -> Vec<u8> {
     let mut out: Vec<u8> = x.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
     let cut = out.len().saturating_sub(len);
     out.drain(..cut);
@@ -163,28 +187,28 @@ pub(crate) fn be_bytes(x: &[u32], len: usize) -> Vec<u8> {
 }
 
 /// a < b, same number of limbs.
-pub(crate) fn less(a: &[u32], b: &[u32]) -> bool {
+pub(crate) fn less(a: &[Limb], b: &[Limb]) -> bool {
     a.iter().rev().cmp(b.iter().rev()) == core::cmp::Ordering::Less
 }
 
-/// x ← x − n mod 2^(32·s); returns the borrow out.
-pub(crate) fn sub_in_place(x: &mut [u32], n: &[u32]) -> bool {
+/// x ← x − n mod 2^(w·s); returns the borrow out.
+pub(crate) fn sub_in_place(x: &mut [Limb], n: &[Limb]) -> bool {
     let mut borrow = false;
     for (xi, &ni) in x.iter_mut().zip(n) {
         let (d, b1) = xi.overflowing_sub(ni);
-        let (d, b2) = d.overflowing_sub(u32::from(borrow));
+        let (d, b2) = d.overflowing_sub(Limb::from(borrow));
         *xi = d;
         borrow = b1 || b2;
     }
     borrow
 }
 
-/// x ← x + y mod 2^(32·s); returns the carry out.
-pub(crate) fn add_in_place(x: &mut [u32], y: &[u32]) -> bool {
+/// x ← x + y mod 2^(w·s); returns the carry out.
+pub(crate) fn add_in_place(x: &mut [Limb], y: &[Limb]) -> bool {
     let mut carry = false;
     for (xi, &yi) in x.iter_mut().zip(y) {
         let (d, c1) = xi.overflowing_add(yi);
-        let (d, c2) = d.overflowing_add(u32::from(carry));
+        let (d, c2) = d.overflowing_add(Limb::from(carry));
         *xi = d;
         carry = c1 || c2;
     }
@@ -197,32 +221,42 @@ mod tests {
 
     #[test]
     fn inverse_neg_is_the_montgomery_constant() {
-        for x in [1u32, 3, 0xffff_ffff, 0x8000_0001, 0x1234_5677] {
-            assert_eq!(x.wrapping_mul(inverse_neg(x)), u32::MAX, "{x:#x}");
+        for x in [
+            1,
+            3,
+            Limb::MAX,
+            Limb::MAX / 2 + 2,
+            0x1234_5677,
+            Limb::MAX - 0x1234_5678,
+        ] {
+            assert_eq!(x.wrapping_mul(inverse_neg(x)), Limb::MAX, "{x:#x}");
         }
     }
 
     #[test]
     fn limbs_and_bytes_round_trip() {
-        let be = [0x01, 0x02, 0x03, 0x04, 0x05];
+        // One byte more than a limb.
+        let be: Vec<u8> = (1..=LIMB_BYTES as u8 + 1).collect();
         let l = limbs(&be, 3);
-        assert_eq!(l, [0x0203_0405, 0x01, 0]);
-        assert_eq!(be_bytes(&l, 5), be);
-        assert_eq!(be_bytes(&l, 7), [0, 0, 1, 2, 3, 4, 5]);
+        assert_eq!(l[1], 1);
+        assert_eq!(l[0].to_be_bytes().as_slice(), &be[1..]);
+        assert_eq!(l[2], 0);
+        assert_eq!(be_bytes(&l, be.len()), be);
+        assert_eq!(be_bytes(&l, be.len() + 2), [&[0, 0][..], &be].concat());
     }
 
     #[test]
     fn square_is_mul_by_itself() {
-        // n = 2¹²⁷ − 1 (odd), a few values below it.
-        let n = [u32::MAX, u32::MAX, u32::MAX, 0x7fff_ffff];
+        // n = 2^(4w−1) − 1 (odd), a few values below it.
+        let n = [Limb::MAX, Limb::MAX, Limb::MAX, Limb::MAX >> 1];
         let n0 = inverse_neg(n[0]);
         for a in [
-            [0u32; 4],
+            [0; 4],
             [1, 0, 0, 0],
-            [u32::MAX, 5, 0, 0x7fff_fffe],
+            [Limb::MAX, 5, 0, (Limb::MAX >> 1) - 1],
             [0x1234_5678, 0x9abc_def0, 0x0fed_cba9, 0x7654_3210],
         ] {
-            let mut want = [0u32; 4];
+            let mut want: [Limb; 4] = [0; 4];
             mul(&mut want, &a, &a, &n, n0);
             assert_eq!(square(&a, &n, n0), want);
         }

@@ -12,6 +12,7 @@ mod corpus;
 #[rustfmt::skip]
 mod corpus_files;
 mod output;
+mod signatures;
 
 use cert_preflight::wasm::{fingerprint, validate};
 use js_sys::{Array, Object, Reflect};

@@ -15,7 +15,10 @@
 use alloc::vec::Vec;
 
 use crate::curves::{Params, unhex};
-use crate::montgomery::{self, add_in_place, inverse_neg, less, limbs_into, sub_in_place};
+use crate::montgomery::{
+    self, LIMB_BITS, LIMB_BYTES, Limb, Wide, add_in_place, inverse_neg, less, limbs_into,
+    sub_in_place,
+};
 
 /// The group order of P-256 (FIPS 186-4 D.1.2.3).
 pub(super) const P256_ORDER: &str =
@@ -23,13 +26,13 @@ pub(super) const P256_ORDER: &str =
 /// The group order of P-384 (FIPS 186-4 D.1.2.4).
 pub(super) const P384_ORDER: &str = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973";
 
-type Limbs<const N: usize> = [u32; N];
+type Limbs<const N: usize> = [Limb; N];
 
 /// Arithmetic modulo an odd prime (the field prime or the group order); elements in Montgomery
 /// form, always fully reduced (so equal values have equal limbs).
 struct Field<const N: usize> {
     m: Limbs<N>,
-    n0: u32,
+    n0: Limb,
     rr: Limbs<N>,
     one: Limbs<N>,
 }
@@ -57,27 +60,27 @@ impl<const N: usize> Field<N> {
     #[allow(clippy::indexing_slicing)]
     fn mul(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
         let (m, n0) = (&self.m, self.n0);
-        let mut t = [0u32; N];
-        let mut top = 0u64;
+        let mut t: Limbs<N> = [0; N];
+        let mut top: Wide = 0;
         for &bi in b {
-            let bi = u64::from(bi);
-            let mut c = 0u64;
+            let bi = Wide::from(bi);
+            let mut c: Wide = 0;
             for j in 0..N {
-                let x = u64::from(t[j]) + u64::from(a[j]) * bi + c;
-                t[j] = x as u32;
-                c = x >> 32;
+                let x = Wide::from(t[j]) + Wide::from(a[j]) * bi + c;
+                t[j] = x as Limb;
+                c = x >> LIMB_BITS;
             }
             let high = top + c;
-            let q = u64::from(t[0].wrapping_mul(n0));
-            let mut c = (u64::from(t[0]) + q * u64::from(m[0])) >> 32;
+            let q = Wide::from(t[0].wrapping_mul(n0));
+            let mut c = (Wide::from(t[0]) + q * Wide::from(m[0])) >> LIMB_BITS;
             for j in 1..N {
-                let x = u64::from(t[j]) + q * u64::from(m[j]) + c;
-                t[j - 1] = x as u32;
-                c = x >> 32;
+                let x = Wide::from(t[j]) + q * Wide::from(m[j]) + c;
+                t[j - 1] = x as Limb;
+                c = x >> LIMB_BITS;
             }
             let x = high + c;
-            t[N - 1] = x as u32;
-            top = x >> 32;
+            t[N - 1] = x as Limb;
+            top = x >> LIMB_BITS;
         }
         if top != 0 || !below_m(&t, m) {
             t = wrapping_sub(&t, m).0;
@@ -91,46 +94,46 @@ impl<const N: usize> Field<N> {
     fn sqr(&self, a: &Limbs<N>) -> Limbs<N> {
         const { assert!(N <= MAX_LIMBS) };
         let (m, n0) = (&self.m, self.n0);
-        let mut t = [0u32; 2 * MAX_LIMBS];
+        let mut t: [Limb; 2 * MAX_LIMBS] = [0; 2 * MAX_LIMBS];
         for i in 0..N {
-            let ai = u64::from(a[i]);
-            let mut c = 0u64;
+            let ai = Wide::from(a[i]);
+            let mut c: Wide = 0;
             for j in i + 1..N {
-                let x = u64::from(t[i + j]) + ai * u64::from(a[j]) + c;
-                t[i + j] = x as u32;
-                c = x >> 32;
+                let x = Wide::from(t[i + j]) + ai * Wide::from(a[j]) + c;
+                t[i + j] = x as Limb;
+                c = x >> LIMB_BITS;
             }
-            t[i + N] = c as u32;
+            t[i + N] = c as Limb;
         }
-        let mut bit = 0u32;
+        let mut bit: Limb = 0;
         for word in t.iter_mut().take(2 * N) {
-            let next = *word >> 31;
+            let next = *word >> (LIMB_BITS - 1);
             *word = *word << 1 | bit;
             bit = next;
         }
-        let mut c = 0u64;
+        let mut c: Wide = 0;
         for i in 0..N {
-            let sq = u64::from(a[i]) * u64::from(a[i]);
-            let x = u64::from(t[2 * i]) + (sq & 0xffff_ffff) + c;
-            t[2 * i] = x as u32;
-            let x = u64::from(t[2 * i + 1]) + (sq >> 32) + (x >> 32);
-            t[2 * i + 1] = x as u32;
-            c = x >> 32;
+            let sq = Wide::from(a[i]) * Wide::from(a[i]);
+            let x = Wide::from(t[2 * i]) + (sq & Wide::from(Limb::MAX)) + c;
+            t[2 * i] = x as Limb;
+            let x = Wide::from(t[2 * i + 1]) + (sq >> LIMB_BITS) + (x >> LIMB_BITS);
+            t[2 * i + 1] = x as Limb;
+            c = x >> LIMB_BITS;
         }
-        let mut extra = 0u64;
+        let mut extra: Wide = 0;
         for i in 0..N {
-            let q = u64::from(t[i].wrapping_mul(n0));
-            let mut c = 0u64;
+            let q = Wide::from(t[i].wrapping_mul(n0));
+            let mut c: Wide = 0;
             for j in 0..N {
-                let x = u64::from(t[i + j]) + q * u64::from(m[j]) + c;
-                t[i + j] = x as u32;
-                c = x >> 32;
+                let x = Wide::from(t[i + j]) + q * Wide::from(m[j]) + c;
+                t[i + j] = x as Limb;
+                c = x >> LIMB_BITS;
             }
-            let x = u64::from(t[i + N]) + c + extra;
-            t[i + N] = x as u32;
-            extra = x >> 32;
+            let x = Wide::from(t[i + N]) + c + extra;
+            t[i + N] = x as Limb;
+            extra = x >> LIMB_BITS;
         }
-        let mut r = [0u32; N];
+        let mut r: Limbs<N> = [0; N];
         for (dst, src) in r.iter_mut().zip(&t[N..]) {
             *dst = *src;
         }
@@ -176,7 +179,7 @@ impl<const N: usize> Field<N> {
     fn pow(&self, a: &Limbs<N>, e: &Limbs<N>) -> Limbs<N> {
         let mut acc = self.one;
         for limb in e.iter().rev() {
-            for bit in (0..32).rev() {
+            for bit in (0..LIMB_BITS).rev() {
                 acc = self.sqr(&acc);
                 if limb >> bit & 1 == 1 {
                     acc = self.mul(&acc, a);
@@ -193,18 +196,18 @@ const W: u32 = 5;
 const TABLE: usize = 1 << (W - 2);
 
 /// The most limbs a field element has here (P-384).
-const MAX_LIMBS: usize = 12;
+const MAX_LIMBS: usize = 384 / LIMB_BITS as usize;
 
 /// a + b mod 2^(32·N) and the carry out (index loops on arrays: no bounds checks, no adapters).
 #[allow(clippy::indexing_slicing)]
 #[inline(always)]
 fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
-    let mut t = [0u32; N];
-    let mut c = 0u64;
+    let mut t: Limbs<N> = [0; N];
+    let mut c: Wide = 0;
     for j in 0..N {
-        let x = u64::from(a[j]) + u64::from(b[j]) + c;
-        t[j] = x as u32;
-        c = x >> 32;
+        let x = Wide::from(a[j]) + Wide::from(b[j]) + c;
+        t[j] = x as Limb;
+        c = x >> LIMB_BITS;
     }
     (t, c != 0)
 }
@@ -213,14 +216,14 @@ fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) 
 #[allow(clippy::indexing_slicing)]
 #[inline(always)]
 fn wrapping_sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
-    let mut t = [0u32; N];
-    let mut borrow = 0u64;
+    let mut t: Limbs<N> = [0; N];
+    let mut borrow: Wide = 0;
     for j in 0..N {
-        let x = u64::from(a[j])
-            .wrapping_sub(u64::from(b[j]))
+        let x = Wide::from(a[j])
+            .wrapping_sub(Wide::from(b[j]))
             .wrapping_sub(borrow);
-        t[j] = x as u32;
-        borrow = x >> 63;
+        t[j] = x as Limb;
+        borrow = x >> (Wide::BITS - 1);
     }
     (t, borrow != 0)
 }
@@ -238,7 +241,7 @@ fn below_m<const N: usize>(a: &Limbs<N>, m: &Limbs<N>) -> bool {
 }
 
 /// `v` as limbs.
-fn small<const N: usize>(v: u32) -> Limbs<N> {
+fn small<const N: usize>(v: Limb) -> Limbs<N> {
     let mut x = [0; N];
     if let Some(low) = x.first_mut() {
         *low = v;
@@ -252,7 +255,7 @@ fn is_zero<const N: usize>(x: &Limbs<N>) -> bool {
 
 /// Big-endian bytes as limbs if they fit and the value is below `m`.
 fn below<const N: usize>(be: &[u8], m: &Limbs<N>) -> Option<Limbs<N>> {
-    if be.len() > 4 * N {
+    if be.len() > LIMB_BYTES * N {
         return None;
     }
     let mut x = [0; N];
@@ -304,7 +307,7 @@ impl<const N: usize> Curve<N> {
     /// SEC 1 §2.3.4: an uncompressed or compressed point on the curve (never the identity).
     fn decode(&self, sec1: &[u8]) -> Option<Point<N>> {
         let f = &self.p;
-        let len = 4 * N;
+        let len = LIMB_BYTES * N;
         let (&tag, rest) = sec1.split_first()?;
         let (x, y) = match tag {
             4 if rest.len() == 2 * len => {
@@ -431,7 +434,7 @@ impl<const N: usize> Curve<N> {
         }
         // e: the leftmost bits of the digest, as many as n has (4·N bytes), reduced mod n.
         let mut e = [0; N];
-        limbs_into(digest.get(..4 * N).unwrap_or(digest), &mut e);
+        limbs_into(digest.get(..LIMB_BYTES * N).unwrap_or(digest), &mut e);
         if !less(&e, &self.n.m) {
             sub_in_place(&mut e, &self.n.m);
         }
@@ -475,10 +478,10 @@ impl<const N: usize> Curve<N> {
 }
 
 /// x ← x >> bits (bits < 32).
-fn shift_right(x: &mut [u32], bits: u32) {
-    let mut carry = 0u32;
+fn shift_right(x: &mut [Limb], bits: u32) {
+    let mut carry: Limb = 0;
     for limb in x.iter_mut().rev() {
-        let next = *limb << (32 - bits);
+        let next = *limb << (LIMB_BITS - bits);
         *limb = *limb >> bits | carry;
         carry = next;
     }
@@ -487,9 +490,9 @@ fn shift_right(x: &mut [u32], bits: u32) {
 /// The width-[`W`] non-adjacent form of k, least significant digit first.
 fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
     // One limb more than k: k + 15 may carry out of N limbs.
-    let mut k: Vec<u32> = k.into_iter().chain([0]).collect();
-    let mut step = alloc::vec![0u32; N + 1];
-    let mut digits = Vec::with_capacity(32 * N + 1);
+    let mut k: Vec<Limb> = k.into_iter().chain([0]).collect();
+    let mut step: Vec<Limb> = alloc::vec![0; N + 1];
+    let mut digits = Vec::with_capacity(LIMB_BITS as usize * N + 1);
     while k.iter().any(|l| *l != 0) {
         let low = k.first().copied().unwrap_or(0);
         let d = if low & 1 == 1 {
@@ -497,7 +500,7 @@ fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
             let d = if d >= 1 << (W - 1) { d - (1 << W) } else { d };
             // k ← k − d, which clears k's low four bits.
             if let Some(first) = step.first_mut() {
-                *first = u32::from(d.unsigned_abs());
+                *first = Limb::from(d.unsigned_abs());
             }
             if d > 0 {
                 sub_in_place(&mut k, &step);
@@ -516,12 +519,14 @@ fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
 
 /// ECDSA on P-384: `r_s` is r ‖ s (48 bytes each), `point` the SEC 1 encoded public key.
 pub(crate) fn verify_p384(digest: &[u8], r_s: &[u8; 96], point: &[u8]) -> bool {
-    Curve::<12>::new(&crate::curves::P384, P384_ORDER).is_some_and(|c| c.verify(digest, r_s, point))
+    Curve::<{ 384 / LIMB_BITS as usize }>::new(&crate::curves::P384, P384_ORDER)
+        .is_some_and(|c| c.verify(digest, r_s, point))
 }
 
 /// ECDSA on P-256: `r_s` is r ‖ s (32 bytes each), `point` the SEC 1 encoded public key.
 pub(crate) fn verify_p256(digest: &[u8], r_s: &[u8; 64], point: &[u8]) -> bool {
-    Curve::<8>::new(&crate::curves::P256, P256_ORDER).is_some_and(|c| c.verify(digest, r_s, point))
+    Curve::<{ 256 / LIMB_BITS as usize }>::new(&crate::curves::P256, P256_ORDER)
+        .is_some_and(|c| c.verify(digest, r_s, point))
 }
 
 #[cfg(test)]
@@ -713,8 +718,8 @@ mod tests {
     #[test]
     fn naf_digits_are_odd_sparse_and_sum_to_k() {
         for seed in 0u8..64 {
-            let bytes = stream(&[b'n', seed], 12);
-            let mut k = [0u32; 3];
+            let bytes = stream(&[b'n', seed], 15);
+            let mut k: [Limb; 128 / LIMB_BITS as usize] = [0; 128 / LIMB_BITS as usize];
             limbs_into(&bytes, &mut k);
             let digits = naf(k);
             let mut sum: i128 = 0;

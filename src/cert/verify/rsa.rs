@@ -6,16 +6,16 @@
 //! `rsa` crate's constant-time verifier, which stays a dev-dependency and the oracle of the tests
 //! below and of `tests/algorithms.rs`: on wasm32 it spent ~40 Montgomery products of 64-bit limbs
 //! (each limb product a `__multi3` call) per e = 65537 signature, where this takes 17 products of
-//! 32-bit limbs (wasm's native 64-bit multiply).
+//! 32-bit limbs (wasm's native 64-bit multiply; 64-bit limbs on 64-bit targets).
 //!
-//! The arithmetic is Montgomery multiplication (CIOS, Koç–Acar–Kaliski 1996) on little-endian
-//! `u32` limbs, left-to-right square-and-multiply over the public exponent.
+//! The arithmetic is `crate::montgomery`'s (CIOS, Koç–Acar–Kaliski 1996), left-to-right
+//! square-and-multiply over the public exponent.
 
 use alloc::vec;
 use alloc::vec::Vec;
 
 use super::Hash;
-use crate::montgomery::{self, be_bytes, inverse_neg, less, limbs};
+use crate::montgomery::{self, LIMB_BYTES, Limb, be_bytes, inverse_neg, less, limbs};
 
 /// Moduli we verify with, in bits (as the `rsa` crate was told: 512..=16384).
 const BITS: core::ops::RangeInclusive<u32> = 512..=16384;
@@ -27,11 +27,11 @@ pub(super) const OUTSIDE: &str = "RSA key outside 512..16384 bits or exponent ou
 /// An exponent wider than 64 bits.
 pub(super) const E_TOO_LARGE: &str = "RSA public exponent too large";
 
-/// An RSA public key ready for verification: n in limbs, −n⁻¹ mod 2³², R² mod n (R = 2^(32·s)).
+/// An RSA public key ready for verification: n in limbs, −n⁻¹ mod 2^w, R² mod n (R = 2^(w·s)).
 pub(crate) struct PublicKey {
-    n: Vec<u32>,
-    n0: u32,
-    rr: Vec<u32>,
+    n: Vec<Limb>,
+    n0: Limb,
+    rr: Vec<Limb>,
     e: u64,
     /// The modulus's length in bytes (k) and bits.
     k: usize,
@@ -53,7 +53,7 @@ impl PublicKey {
         if !BITS.contains(&bits) || !odd || !(2..=MAX_E).contains(&e) {
             return Err(OUTSIDE);
         }
-        let limbs_n = limbs(n, n.len().div_ceil(4));
+        let limbs_n = limbs(n, n.len().div_ceil(LIMB_BYTES));
         let mut key = PublicKey {
             n0: limbs_n.first().map_or(0, |&low| inverse_neg(low)),
             rr: Vec::new(),
@@ -70,13 +70,13 @@ impl PublicKey {
         self.n.len()
     }
 
-    fn mul(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
-        let mut t = vec![0u32; self.s()];
+    fn mul(&self, a: &[Limb], b: &[Limb]) -> Vec<Limb> {
+        let mut t: Vec<Limb> = vec![0; self.s()];
         montgomery::mul(&mut t, a, b, &self.n, self.n0);
         t
     }
 
-    fn square(&self, a: &[u32]) -> Vec<u32> {
+    fn square(&self, a: &[Limb]) -> Vec<Limb> {
         montgomery::square(a, &self.n, self.n0)
     }
 
@@ -97,7 +97,7 @@ impl PublicKey {
                 acc = self.mul(&acc, &base);
             }
         }
-        let mut one = vec![0u32; self.s()];
+        let mut one: Vec<Limb> = vec![0; self.s()];
         if let Some(low) = one.first_mut() {
             *low = 1;
         }
