@@ -33,6 +33,13 @@ export function pairInfo(certPem, keyPem) {
   return { match: c != null && r.privateKey != null && !r.errors.some((f) => f.kind === "CertificateMismatch"), sha1: c?.fingerprintSha1, sha256: c?.fingerprintSha256 };
 }
 
+/** (f) An encrypted key alone: decrypted with `passphrase` (a budget for 400,000 PBKDF2
+ * iterations) and checked; true when it was read without a finding about it. */
+export function encryptedKey(keyPem, passphrase) {
+  const r = validate({ privateKey: keyPem, passphrase, maxKdfCost: 1_000_000, now: NOW });
+  return r.privateKey != null && ![...r.errors, ...r.warnings].some((f) => f.field === "privateKey");
+}
+
 /** (d) validate() of the bundle: every link named and signed (no ChainOrderInvalid). */
 export function verifyChain(pem) {
   const r = validate({ certificate: pem, now: NOW });
