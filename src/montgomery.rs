@@ -1,5 +1,6 @@
-//! Montgomery arithmetic on little-endian limbs ([`Limb`]: 32 bits on wasm32, 64 on 64-bit targets), in **variable time**: for public values only
-//! (signature verification: the issuer's key, the signature, the signed data). OpenSSL, Go and
+//! Montgomery arithmetic on little-endian limbs ([`Limb`]: 32 bits on wasm32, 64 on 64-bit
+//! targets), in **variable time**: for public values only (signature verification: the issuer's
+//! key, the signature, the signed data). OpenSSL, Go and
 //! node-forge verify signatures with variable-time arithmetic for the same reason. Private keys
 //! never come here: their checks use crypto-bigint (`src/key/bigint.rs`, `src/curves.rs`).
 //!

@@ -9,10 +9,10 @@ use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use crate::alg::{self, Curve};
+use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
 
 pub(super) mod ecdsa;
 pub(super) mod rsa;
-use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
 
 /// id-sha1, the RSASSA-PSS default hash (RFC 4055 §3.1).
 const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");

@@ -5,6 +5,7 @@
 use super::Match;
 use crate::curves;
 use core::cell::OnceCell;
+use curve25519_dalek::{EdwardsPoint, Scalar, scalar::clamp_integer};
 
 /// The Ed25519 public key of a seed (RFC 8032 §5.1.5): [s]B, s the clamped first half of
 /// SHA-512(seed). What `ed25519_dalek::SigningKey::from_bytes(seed).verifying_key()` gives
@@ -25,8 +26,6 @@ pub(super) fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
     s.zeroize();
     public
 }
-
-use curve25519_dalek::{EdwardsPoint, Scalar, scalar::clamp_integer};
 
 /// Entries per window of the comb: ±1..8 times the window's power of 16 of B.
 #[cfg(feature = "std")]
@@ -58,7 +57,7 @@ fn mul_base(s: &Scalar) -> EdwardsPoint {
         }
         table
     });
-    // Radix 16, then recentred: s < 2²⁵³, so the top digit stays ≤ 8 after the carries.
+    // Radix 16, then recentred into [−8, 8): s < 2²⁵³, so the top digit ends at most 2.
     let mut digits = [0i8; 64];
     for (pair, byte) in digits.chunks_exact_mut(2).zip(s.as_bytes()) {
         for (digit, nibble) in pair.iter_mut().zip([byte & 15, byte >> 4]) {
