@@ -420,7 +420,7 @@ impl<const N: usize> Curve<N> {
         table
     }
 
-    /// Does (r, s) sign `digest` under `point` (SEC 1 §4.1.4)? `r_s` is r ‖ s, 4·N bytes each.
+    /// Does (r, s) sign `digest` under `point` (SEC 1 §4.1.4)? `r_s` is r ‖ s, n's length each.
     fn verify(&self, digest: &[u8], r_s: &[u8], point: &[u8]) -> bool {
         let Some(q) = self.decode(point) else {
             return false;
@@ -432,7 +432,8 @@ impl<const N: usize> Curve<N> {
         if is_zero(&r) || is_zero(&s) {
             return false;
         }
-        // e: the leftmost bits of the digest, as many as n has (4·N bytes), reduced mod n.
+        // e: the leftmost bits of the digest, as many as n has (its bytes: both orders fill them),
+        // reduced mod n.
         let mut e = [0; N];
         limbs_into(digest.get(..LIMB_BYTES * N).unwrap_or(digest), &mut e);
         if !less(&e, &self.n.m) {
