@@ -91,6 +91,8 @@ fuzz_target!(|data: &[u8]| {
         },
         region: (flags & 0x20 == 0).then(|| region.clone()),
         passphrase: (flags & 4 != 0).then(|| Zeroizing::new(pass.clone())),
+        // The default budget (None), as a caller who does not set it.
+        max_kdf_cost: None,
     };
     let Ok(request) = build_request(provider, &params, &options) else {
         return;

@@ -29,7 +29,11 @@ fn tlv(tag: u8, parts: &[&[u8]]) -> Vec<u8> {
 }
 
 fn int(v: u64) -> Vec<u8> {
-    let mut b: Vec<u8> = v.to_be_bytes().into_iter().skip_while(|x| *x == 0).collect();
+    let mut b: Vec<u8> = v
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|x| *x == 0)
+        .collect();
     if b.is_empty() || b[0] & 0x80 != 0 {
         b.insert(0, 0);
     }
@@ -65,24 +69,56 @@ fuzz_target!(|data: &[u8]| {
     let salt = tlv(0x04, &[salt]);
     let (algorithm, cost) = if kind & 0x10 != 0 {
         let params = tlv(0x30, &[&salt, &int(u64::from(a))]);
-        (tlv(0x30, &[&oid(PBE_SHA1_3DES), &params]), u64::from(a).saturating_mul(3))
+        (
+            tlv(0x30, &[&oid(PBE_SHA1_3DES), &params]),
+            u64::from(a).saturating_mul(3),
+        )
     } else if kind & 1 == 0 {
-        let kdf = tlv(0x30, &[&oid(PBKDF2), &tlv(0x30, &[&salt, &int(u64::from(a)), &tlv(0x30, &[&prf(kind >> 1), &[0x05, 0x00]])])]);
+        let kdf = tlv(
+            0x30,
+            &[
+                &oid(PBKDF2),
+                &tlv(
+                    0x30,
+                    &[
+                        &salt,
+                        &int(u64::from(a)),
+                        &tlv(0x30, &[&prf(kind >> 1), &[0x05, 0x00]]),
+                    ],
+                ),
+            ],
+        );
         let cipher = tlv(0x30, &[&oid(AES256_CBC), &tlv(0x04, &[&[7u8; 16]])]);
         let width = if (kind >> 1) % 5 >= 3 { 2 } else { 1 };
         let out = [20u64, 28, 32, 48, 64][usize::from((kind >> 1) % 5)];
-        (tlv(0x30, &[&oid(PBES2), &tlv(0x30, &[&kdf, &cipher])]), u64::from(a).saturating_mul(32u64.div_ceil(out)).saturating_mul(2 * width))
+        (
+            tlv(0x30, &[&oid(PBES2), &tlv(0x30, &[&kdf, &cipher])]),
+            u64::from(a)
+                .saturating_mul(32u64.div_ceil(out))
+                .saturating_mul(2 * width),
+        )
     } else {
         let (n, r, p) = (1u64 << (a % 32), u64::from(b % 64), u64::from(c));
-        let kdf = tlv(0x30, &[&oid(SCRYPT), &tlv(0x30, &[&salt, &int(n), &int(r), &int(p)])]);
+        let kdf = tlv(
+            0x30,
+            &[
+                &oid(SCRYPT),
+                &tlv(0x30, &[&salt, &int(n), &int(r), &int(p)]),
+            ],
+        );
         let cipher = tlv(0x30, &[&oid(AES256_CBC), &tlv(0x04, &[&[7u8; 16]])]);
-        (tlv(0x30, &[&oid(PBES2), &tlv(0x30, &[&kdf, &cipher])]), n.saturating_mul(r).saturating_mul(p).saturating_mul(4))
+        (
+            tlv(0x30, &[&oid(PBES2), &tlv(0x30, &[&kdf, &cipher])]),
+            n.saturating_mul(r).saturating_mul(p).saturating_mul(4),
+        )
     };
     let mut data16 = body.to_vec();
     data16.resize(body.len().div_ceil(16).max(1) * 16, 0);
     let der = tlv(0x30, &[&algorithm, &tlv(0x04, &[&data16])]);
     let b64 = base64_encode(&der);
-    let key = format!("-----BEGIN ENCRYPTED PRIVATE KEY-----\n{b64}\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    let key = format!(
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\n{b64}\n-----END ENCRYPTED PRIVATE KEY-----\n"
+    );
     let max = if budget == 0 { None } else { Some(budget) };
     let report = validate(&Input {
         certificate: CERT,
@@ -97,7 +133,9 @@ fuzz_target!(|data: &[u8]| {
     // anyway may be refused for that first).
     if cost > max.unwrap_or(DEFAULT_MAX_KDF_COST) {
         assert!(!report.ok);
-        assert!(report.errors.iter().any(|f| f.kind == Kind::PrivateKeyEncrypted || f.kind == Kind::PrivateKeyFormatInvalid));
+        assert!(report.errors.iter().any(
+            |f| f.kind == Kind::PrivateKeyEncrypted || f.kind == Kind::PrivateKeyFormatInvalid
+        ));
     }
 });
 
@@ -106,7 +144,9 @@ fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let n = chunk.len();
-        let v = (u32::from(chunk[0]) << 16) | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8) | u32::from(*chunk.get(2).unwrap_or(&0));
+        let v = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
         for i in 0..4 {
             if i <= n {
                 out.push(T[((v >> (18 - 6 * i)) & 63) as usize] as char);
