@@ -25,6 +25,8 @@ fmt-check:
 
 lint:
 	$(CARGO) clippy $(JOBS) --all-targets -- -D warnings
+	# The fuzz targets (their own workspace, run with nightly cargo-fuzz) must keep compiling.
+	$(CARGO) check $(JOBS) --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
 unit:
 	$(CARGO) test $(JOBS)
