@@ -23,9 +23,10 @@ demo: pkg
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
+# Clippy on everything; and the fuzz targets (their own workspace, run with nightly cargo-fuzz)
+# must keep compiling.
 lint:
 	$(CARGO) clippy $(JOBS) --all-targets -- -D warnings
-	# The fuzz targets (their own workspace, run with nightly cargo-fuzz) must keep compiling.
 	$(CARGO) check $(JOBS) --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
 unit:
