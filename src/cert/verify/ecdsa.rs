@@ -16,8 +16,7 @@ use alloc::vec::Vec;
 
 use crate::curves::{Params, unhex};
 use crate::montgomery::{
-    self, LIMB_BITS, LIMB_BYTES, Limb, Wide, add_in_place, inverse_neg, less, limbs_into,
-    sub_in_place,
+    self, LIMB_BITS, LIMB_BYTES, Limb, add_in_place, inverse_neg, less, limbs_into, sub_in_place,
 };
 
 /// The group order of P-256 (FIPS 186-4 D.1.2.3).
@@ -55,110 +54,32 @@ impl<const N: usize> Field<N> {
         Some(f)
     }
 
-    /// a·b·R⁻¹ (CIOS, as `montgomery::mul`, on arrays: every index is below N, so the loops
-    /// carry no bounds checks and no iterator adapters, which opt-level "z" leaves as calls).
-    #[allow(clippy::indexing_slicing)]
     fn mul(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
-        let (m, n0) = (&self.m, self.n0);
-        let mut t: Limbs<N> = [0; N];
-        let mut top: Wide = 0;
-        for &bi in b {
-            let bi = Wide::from(bi);
-            let mut c: Wide = 0;
-            for j in 0..N {
-                let x = Wide::from(t[j]) + Wide::from(a[j]) * bi + c;
-                t[j] = x as Limb;
-                c = x >> LIMB_BITS;
-            }
-            let high = top + c;
-            let q = Wide::from(t[0].wrapping_mul(n0));
-            let mut c = (Wide::from(t[0]) + q * Wide::from(m[0])) >> LIMB_BITS;
-            for j in 1..N {
-                let x = Wide::from(t[j]) + q * Wide::from(m[j]) + c;
-                t[j - 1] = x as Limb;
-                c = x >> LIMB_BITS;
-            }
-            let x = high + c;
-            t[N - 1] = x as Limb;
-            top = x >> LIMB_BITS;
-        }
-        if top != 0 || !below_m(&t, m) {
-            t = wrapping_sub(&t, m).0;
+        let mut t = [0; N];
+        montgomery::mul(&mut t, a, b, &self.m, self.n0);
+        t
+    }
+
+    fn sqr(&self, a: &Limbs<N>) -> Limbs<N> {
+        let mut t = [0; N];
+        montgomery::square(&mut t, &mut [0; 2 * MAX_LIMBS], a, &self.m, self.n0);
+        t
+    }
+
+    fn add(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
+        let mut t = *a;
+        if add_in_place(&mut t, b) || !less(&t, &self.m) {
+            sub_in_place(&mut t, &self.m);
         }
         t
     }
 
-    /// a²·R⁻¹: each cross product once, doubled, plus the squares, then a Montgomery reduction
-    /// (1.5·N² + N/2 limb products where [`Self::mul`] takes 2·N²).
-    #[allow(clippy::indexing_slicing)]
-    fn sqr(&self, a: &Limbs<N>) -> Limbs<N> {
-        const { assert!(N <= MAX_LIMBS) };
-        let (m, n0) = (&self.m, self.n0);
-        let mut t: [Limb; 2 * MAX_LIMBS] = [0; 2 * MAX_LIMBS];
-        for i in 0..N {
-            let ai = Wide::from(a[i]);
-            let mut c: Wide = 0;
-            for j in i + 1..N {
-                let x = Wide::from(t[i + j]) + ai * Wide::from(a[j]) + c;
-                t[i + j] = x as Limb;
-                c = x >> LIMB_BITS;
-            }
-            t[i + N] = c as Limb;
-        }
-        let mut bit: Limb = 0;
-        for word in t.iter_mut().take(2 * N) {
-            let next = *word >> (LIMB_BITS - 1);
-            *word = *word << 1 | bit;
-            bit = next;
-        }
-        let mut c: Wide = 0;
-        for i in 0..N {
-            let sq = Wide::from(a[i]) * Wide::from(a[i]);
-            let x = Wide::from(t[2 * i]) + (sq & Wide::from(Limb::MAX)) + c;
-            t[2 * i] = x as Limb;
-            let x = Wide::from(t[2 * i + 1]) + (sq >> LIMB_BITS) + (x >> LIMB_BITS);
-            t[2 * i + 1] = x as Limb;
-            c = x >> LIMB_BITS;
-        }
-        let mut extra: Wide = 0;
-        for i in 0..N {
-            let q = Wide::from(t[i].wrapping_mul(n0));
-            let mut c: Wide = 0;
-            for j in 0..N {
-                let x = Wide::from(t[i + j]) + q * Wide::from(m[j]) + c;
-                t[i + j] = x as Limb;
-                c = x >> LIMB_BITS;
-            }
-            let x = Wide::from(t[i + N]) + c + extra;
-            t[i + N] = x as Limb;
-            extra = x >> LIMB_BITS;
-        }
-        let mut r: Limbs<N> = [0; N];
-        for (dst, src) in r.iter_mut().zip(&t[N..]) {
-            *dst = *src;
-        }
-        if extra != 0 || !below_m(&r, m) {
-            r = wrapping_sub(&r, m).0;
-        }
-        r
-    }
-
-    fn add(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
-        let (t, carry) = wrapping_add(a, b);
-        if carry || !below_m(&t, &self.m) {
-            wrapping_sub(&t, &self.m).0
-        } else {
-            t
-        }
-    }
-
     fn sub(&self, a: &Limbs<N>, b: &Limbs<N>) -> Limbs<N> {
-        let (t, borrow) = wrapping_sub(a, b);
-        if borrow {
-            wrapping_add(&t, &self.m).0
-        } else {
-            t
+        let mut t = *a;
+        if sub_in_place(&mut t, b) {
+            add_in_place(&mut t, &self.m);
         }
+        t
     }
 
     fn mont(&self, a: &Limbs<N>) -> Limbs<N> {
@@ -197,48 +118,6 @@ const TABLE: usize = 1 << (W - 2);
 
 /// The most limbs a field element has here (P-384).
 const MAX_LIMBS: usize = 384 / LIMB_BITS as usize;
-
-/// a + b mod 2^(32·N) and the carry out (index loops on arrays: no bounds checks, no adapters).
-#[allow(clippy::indexing_slicing)]
-#[inline(always)]
-fn wrapping_add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
-    let mut t: Limbs<N> = [0; N];
-    let mut c: Wide = 0;
-    for j in 0..N {
-        let x = Wide::from(a[j]) + Wide::from(b[j]) + c;
-        t[j] = x as Limb;
-        c = x >> LIMB_BITS;
-    }
-    (t, c != 0)
-}
-
-/// a − b mod 2^(32·N) and the borrow out.
-#[allow(clippy::indexing_slicing)]
-#[inline(always)]
-fn wrapping_sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
-    let mut t: Limbs<N> = [0; N];
-    let mut borrow: Wide = 0;
-    for j in 0..N {
-        let x = Wide::from(a[j])
-            .wrapping_sub(Wide::from(b[j]))
-            .wrapping_sub(borrow);
-        t[j] = x as Limb;
-        borrow = x >> (Wide::BITS - 1);
-    }
-    (t, borrow != 0)
-}
-
-/// a < m.
-#[allow(clippy::indexing_slicing)]
-#[inline(always)]
-fn below_m<const N: usize>(a: &Limbs<N>, m: &Limbs<N>) -> bool {
-    for j in (0..N).rev() {
-        if a[j] != m[j] {
-            return a[j] < m[j];
-        }
-    }
-    false
-}
 
 /// `v` as limbs.
 fn small<const N: usize>(v: Limb) -> Limbs<N> {

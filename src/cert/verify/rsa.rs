@@ -76,10 +76,6 @@ impl PublicKey {
         t
     }
 
-    fn square(&self, a: &[Limb]) -> Vec<Limb> {
-        montgomery::square(a, &self.n, self.n0)
-    }
-
     /// s^e mod n as k big-endian bytes; `None` when s ≥ n (RFC 8017 §5.2.2 step 1).
     pub(crate) fn public_op(&self, signature: &[u8]) -> Option<Vec<u8>> {
         if signature.len() != self.k {
@@ -91,8 +87,11 @@ impl PublicKey {
         }
         let base = self.mul(&s, &self.rr);
         let mut acc = base.clone();
+        let mut squared: Vec<Limb> = vec![0; self.s()];
+        let mut scratch: Vec<Limb> = vec![0; 2 * self.s()];
         for i in (0..63 - self.e.leading_zeros()).rev() {
-            acc = self.square(&acc);
+            montgomery::square(&mut squared, &mut scratch, &acc, &self.n, self.n0);
+            core::mem::swap(&mut acc, &mut squared);
             if self.e >> i & 1 == 1 {
                 acc = self.mul(&acc, &base);
             }
