@@ -29,7 +29,6 @@ fn corpus_matches_openssl() {
 
     let mut failures = Vec::new();
     for case in cases {
-        let name = case["name"].as_str().unwrap_or("?");
         let cert = common::fixture_text(&case["certificate"]);
         let key = common::fixture_text(&case["privateKey"]);
         let report = validate(&Input {
@@ -40,18 +39,9 @@ fn corpus_matches_openssl() {
             ..Input::default()
         });
         let got = serde_json::to_value(&report).expect("report serializes");
-        failures.extend(
-            common::judge(case, &got)
-                .into_iter()
-                .map(|f| format!("{name}: {f}")),
-        );
+        failures.extend(common::judge_named(case, &got));
     }
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s) with openssl:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_disagreement(&failures);
 }
 
 /// The browser and Node wasm tests run the same corpus through the binding; they cannot read files,

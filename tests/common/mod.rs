@@ -72,6 +72,25 @@ pub fn details(findings: &Value) -> String {
         .join("; ")
 }
 
+/// [`judge`] on one named case, its disagreements prefixed with the case's name.
+pub fn judge_named(case: &Value, got: &Value) -> Vec<String> {
+    let name = case["name"].as_str().unwrap_or("?");
+    judge(case, got)
+        .into_iter()
+        .map(|f| format!("{name}: {f}"))
+        .collect()
+}
+
+/// Fails with every disagreement listed, when there is one.
+pub fn assert_no_disagreement(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s) with openssl:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// Every disagreement of a report (as JSON: the Rust report serialized, or what the JS binding
 /// returned) with a manifest case: chain and key facts field by field, the expected error and
 /// warning kinds as sets, openssl's match verdict, and `ok`.

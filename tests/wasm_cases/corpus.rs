@@ -4,7 +4,7 @@
 
 use super::corpus_files::{FILES, MANIFEST};
 use super::{NOW_MS, obj, s};
-use crate::common::judge;
+use crate::common::{assert_no_disagreement, judge_named};
 use cert_preflight::wasm::validate;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -46,16 +46,7 @@ fn the_corpus_through_the_binding_agrees_with_openssl() {
             .as_string()
             .expect("a string");
         let got: Value = serde_json::from_str(&text).expect("JSON");
-        failures.extend(
-            judge(case, &got)
-                .into_iter()
-                .map(|f| format!("{name}: {f}")),
-        );
+        failures.extend(judge_named(case, &got));
     }
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s) with openssl:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_disagreement(&failures);
 }
