@@ -308,6 +308,14 @@ fn verify_ed25519(message: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
 mod tests {
     use super::*;
 
+    /// Deterministic test bytes: SHA-256 of seed ‖ counter, counter = 0, 1, ….
+    pub(super) fn stream(seed: &[u8], len: usize) -> alloc::vec::Vec<u8> {
+        (0u32..)
+            .flat_map(|i| Sha256::digest([seed, &i.to_be_bytes()].concat()))
+            .take(len)
+            .collect()
+    }
+
     /// Every certificate of the fixture corpus (tests/fixtures, generated and real-world), each
     /// once: the material the verifiers are compared with their oracles on.
     pub(super) fn corpus_certificates() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {

@@ -411,19 +411,11 @@ pub(crate) fn verify_p256(digest: &[u8], r_s: &[u8; 64], point: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::stream;
     use super::*;
     use alloc::vec;
     use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
     use p256::elliptic_curve::sec1::ToSec1Point;
-    use sha2::{Digest, Sha256};
-
-    /// Deterministic bytes: SHA-256 in counter mode.
-    fn stream(seed: &[u8], len: usize) -> Vec<u8> {
-        (0u32..)
-            .flat_map(|i| Sha256::digest([seed, &i.to_be_bytes()].concat()))
-            .take(len)
-            .collect()
-    }
 
     /// The p256/p384 crates' verdict (what this module replaced).
     fn oracle(bits: usize, digest: &[u8], r_s: &[u8], point: &[u8]) -> bool {

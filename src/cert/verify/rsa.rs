@@ -379,14 +379,7 @@ mod tests {
             BoxedUint, Odd,
             modular::{BoxedMontyForm, BoxedMontyParams},
         };
-        use sha2::{Digest, Sha256};
-        // Deterministic bytes: SHA-256 in counter mode.
-        let stream = |seed: u32, len: usize| -> Vec<u8> {
-            (0u32..)
-                .flat_map(|i| Sha256::digest([seed.to_be_bytes(), i.to_be_bytes()].concat()))
-                .take(len)
-                .collect()
-        };
+        let stream = |seed: u32, len| super::super::tests::stream(&seed.to_be_bytes(), len);
         let mut checked = 0;
         for (seed, bits) in (0u32..).zip([
             512u32, 513, 520, 544, 1023, 1025, 1056, 2047, 2049, 3072, 4097,
