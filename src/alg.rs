@@ -4,7 +4,7 @@
 
 use const_oid::ObjectIdentifier as Oid;
 
-use crate::asn1;
+use crate::asn1::{self, bit_len};
 
 /// rsaEncryption, RFC 8017 A.1.
 pub(crate) const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
@@ -121,13 +121,13 @@ impl Curve {
     ];
 
     /// The curve's domain parameters.
-    pub(crate) const fn params(self) -> &'static crate::curves::Params {
+    pub(crate) const fn params(self) -> &'static crate::arith::curves::Params {
         match self {
-            Curve::P256 => &crate::curves::P256,
-            Curve::P384 => &crate::curves::P384,
-            Curve::P521 => &crate::curves::P521,
-            Curve::Secp256k1 => &crate::curves::SECP256K1,
-            Curve::Sm2 => &crate::curves::SM2,
+            Curve::P256 => &crate::arith::curves::P256,
+            Curve::P384 => &crate::arith::curves::P384,
+            Curve::P521 => &crate::arith::curves::P521,
+            Curve::Secp256k1 => &crate::arith::curves::SECP256K1,
+            Curve::Sm2 => &crate::arith::curves::SM2,
         }
     }
 
@@ -187,19 +187,6 @@ pub(crate) fn ec_desc(curve: Option<Curve>) -> PublicKeyDesc {
     }
 }
 
-/// Number of significant bits in a big-endian unsigned integer.
-pub(crate) fn bit_len(be: &[u8]) -> u32 {
-    let mut iter = be.iter().skip_while(|b| **b == 0);
-    match iter.next() {
-        None => 0,
-        Some(first) => {
-            let rest = u32::try_from(iter.count()).unwrap_or(u32::MAX / 16);
-            rest.saturating_mul(8)
-                .saturating_add(8 - first.leading_zeros())
-        }
-    }
-}
-
 /// Describes a SubjectPublicKeyInfo. Never fails: what cannot be read is `Unknown` / 0 bits.
 pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
     let algorithm = &spki.algorithm;
@@ -209,7 +196,7 @@ pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
             bits: rsa_public_key(spki.key).map_or(0, |(n, _)| bit_len(n)),
             curve: None,
         },
-        EC_PUBLIC_KEY => ec_desc(algorithm.ec_curve()),
+        EC_PUBLIC_KEY => ec_desc(ec_curve(algorithm)),
         // Some SM2 tooling puts the SM2 OID itself in the algorithm field.
         SM2_CURVE => ec_desc(Some(Curve::Sm2)),
         ED25519 => PublicKeyDesc {
@@ -238,6 +225,18 @@ pub(crate) fn describe_key(spki: &asn1::Spki<'_>) -> PublicKeyDesc {
     }
 }
 
+/// The EC curve of `id-ecPublicKey` parameters: the named curve, or the curve explicit
+/// parameters are equal to (RFC 5480 §2.1.1, RFC 3279 §2.3.5).
+pub(crate) fn ec_curve(algorithm: &asn1::AlgorithmId<'_>) -> Option<Curve> {
+    match algorithm.parameters_oid() {
+        Some(oid) => Curve::from_oid(&oid),
+        None => algorithm
+            .parameters
+            .filter(|p| p.tag == asn1::SEQUENCE)
+            .and_then(|p| specified_curve(p.raw)),
+    }
+}
+
 /// `ECParameters ::= SEQUENCE { version INTEGER (1), fieldID SEQUENCE { prime-field OID, p INTEGER },
 /// curve SEQUENCE { a OCTET STRING, b OCTET STRING, seed BIT STRING OPTIONAL }, base OCTET STRING,
 /// order INTEGER, cofactor INTEGER OPTIONAL }` (SEC 1 §C.2, RFC 3279 §2.3.5): the named curve these
@@ -261,13 +260,7 @@ pub(crate) fn specified_curve(der: &[u8]) -> Option<Curve> {
     let base = r.octet_string().ok()?;
     Curve::ALL
         .into_iter()
-        .find(|c| crate::curves::is_curve(c.params(), p, a, b, base))
-}
-
-/// A big-endian unsigned integer without its leading zero bytes.
-pub(crate) fn strip(be: &[u8]) -> &[u8] {
-    let zeros = be.iter().take_while(|b| **b == 0).count();
-    be.get(zeros..).unwrap_or_default()
+        .find(|c| crate::arith::curves::is_curve(c.params(), p, a, b, base))
 }
 
 /// `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017 A.1.1), as the
@@ -311,15 +304,6 @@ pub(crate) fn dss_params<'a>(params: &asn1::Tlv<'a>) -> Option<Dss<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bit_len_counts_significant_bits() {
-        assert_eq!(bit_len(&[]), 0);
-        assert_eq!(bit_len(&[0, 0]), 0);
-        assert_eq!(bit_len(&[1]), 1);
-        assert_eq!(bit_len(&[0, 0x80, 0]), 16);
-        assert_eq!(bit_len(&[0x7f, 0xff]), 15);
-    }
 
     #[test]
     fn curves_by_oid() {

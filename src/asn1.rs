@@ -340,6 +340,25 @@ pub(crate) fn oid_from_value(v: &[u8]) -> DerResult<Oid> {
     Oid::from_bytes(v).map_err(|_| DerError::Oid)
 }
 
+/// Number of significant bits in a big-endian unsigned integer.
+pub(crate) fn bit_len(be: &[u8]) -> u32 {
+    let mut iter = be.iter().skip_while(|b| **b == 0);
+    match iter.next() {
+        None => 0,
+        Some(first) => {
+            let rest = u32::try_from(iter.count()).unwrap_or(u32::MAX / 16);
+            rest.saturating_mul(8)
+                .saturating_add(8 - first.leading_zeros())
+        }
+    }
+}
+
+/// A big-endian unsigned integer without its leading zero bytes.
+pub(crate) fn strip(be: &[u8]) -> &[u8] {
+    let zeros = be.iter().take_while(|b| **b == 0).count();
+    be.get(zeros..).unwrap_or_default()
+}
+
 /// X.690 §8.3.2: an INTEGER has at least one octet and no redundant leading `00`/`FF` octet.
 fn check_integer(v: &[u8]) -> DerResult<()> {
     match v {
@@ -373,18 +392,6 @@ impl AlgorithmId<'_> {
     /// than a named curve.
     pub(crate) fn explicit_ec_parameters(&self) -> bool {
         self.parameters.is_some_and(|p| p.tag == SEQUENCE)
-    }
-
-    /// The EC curve of `id-ecPublicKey` parameters: the named curve, or the curve explicit
-    /// parameters are equal to.
-    pub(crate) fn ec_curve(&self) -> Option<crate::alg::Curve> {
-        match self.parameters_oid() {
-            Some(oid) => crate::alg::Curve::from_oid(&oid),
-            None => self
-                .parameters
-                .filter(|p| p.tag == SEQUENCE)
-                .and_then(|p| crate::alg::specified_curve(p.raw)),
-        }
     }
 }
 
@@ -435,6 +442,15 @@ pub(crate) fn parse_one(der: &[u8], tag: u8) -> DerResult<Tlv<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bit_len_counts_significant_bits() {
+        assert_eq!(bit_len(&[]), 0);
+        assert_eq!(bit_len(&[0, 0]), 0);
+        assert_eq!(bit_len(&[1]), 1);
+        assert_eq!(bit_len(&[0, 0x80, 0]), 16);
+        assert_eq!(bit_len(&[0x7f, 0xff]), 15);
+    }
 
     #[test]
     fn lengths_must_be_definite_and_shortest() {

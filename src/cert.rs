@@ -2,7 +2,7 @@
 
 mod name;
 mod time;
-mod verify;
+pub(crate) mod verify;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -26,15 +26,15 @@ const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 
 /// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }`
 /// (RFC 5280 §4.1), with the TBS kept whole for the signature check.
-struct Signed<'a> {
-    tbs: Tlv<'a>,
-    algorithm: AlgorithmId<'a>,
+pub(crate) struct Signed<'a> {
+    pub(crate) tbs: Tlv<'a>,
+    pub(crate) algorithm: AlgorithmId<'a>,
     /// The signature octets; `None` when the BIT STRING has unused bits (no scheme makes those).
-    signature: Option<&'a [u8]>,
+    pub(crate) signature: Option<&'a [u8]>,
 }
 
 impl<'a> Signed<'a> {
-    fn parse(der: &'a [u8]) -> DerResult<Self> {
+    pub(crate) fn parse(der: &'a [u8]) -> DerResult<Self> {
         let mut outer = Reader::new(der);
         let mut r = outer.sequence()?;
         outer.finish()?;
@@ -241,10 +241,10 @@ pub mod differential {
         match bits {
             256 => r_s
                 .try_into()
-                .is_ok_and(|rs| super::verify::ecdsa::verify_p256(digest, rs, point)),
+                .is_ok_and(|rs| crate::arith::ecdsa::verify_p256(digest, rs, point)),
             384 => r_s
                 .try_into()
-                .is_ok_and(|rs| super::verify::ecdsa::verify_p384(digest, rs, point)),
+                .is_ok_and(|rs| crate::arith::ecdsa::verify_p384(digest, rs, point)),
             _ => false,
         }
     }
@@ -252,7 +252,7 @@ pub mod differential {
     /// s^e mod n (k bytes) as the RSA verifier computes it; `None` when the key is not used or
     /// s is not a k-byte value below n. For the same fuzz target.
     pub fn rsa_public_op(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
-        super::verify::rsa::PublicKey::new(n, e).ok()?.public_op(s)
+        crate::arith::rsa::PublicKey::new(n, e).ok()?.public_op(s)
     }
 }
 

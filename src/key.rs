@@ -19,10 +19,9 @@
 //! and the consistency/match dispatchers; one file per structure or scheme below it —
 //! `pkcs1.rs`, `sec1.rs`, `pkcs8.rs` (the formats), `legacy.rs`, `pbes2.rs`, `pkcs12.rs`,
 //! `symmetric.rs` (the encryptions), `rsa.rs`, `ec.rs`, `dsa.rs`, `eddsa.rs` (each algorithm's
-//! consistency and match), `bigint.rs` (the shared big-integer helpers). Each file's unit tests
+//! consistency and match; the big-integer helpers they share are `crate::arith::bigint`). Each file's unit tests
 //! are at its bottom; the test keys and DER builders they share are in `test_util.rs`.
 
-mod bigint;
 mod dsa;
 mod ec;
 mod eddsa;
@@ -35,7 +34,7 @@ mod rsa;
 mod sec1;
 mod symmetric;
 
-use bigint::*;
+use crate::arith::bigint::*;
 use dsa::*;
 use ec::*;
 use eddsa::*;
@@ -48,7 +47,7 @@ use rsa::*;
 use sec1::*;
 use symmetric::*;
 
-use crate::alg::strip;
+use crate::asn1::strip;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -56,12 +55,13 @@ use core::cell::OnceCell;
 use core::fmt;
 
 use const_oid::ObjectIdentifier as Oid;
-use p256::elliptic_curve::bigint::{BoxedUint, NonZero, Odd};
+use p256::elliptic_curve::bigint::BoxedUint;
 use zeroize::Zeroizing;
 
-use crate::alg::{self, Curve, KeyAlgorithm, PublicKeyDesc, bit_len, ec_desc};
+use crate::alg::{self, Curve, KeyAlgorithm, PublicKeyDesc, ec_desc};
+use crate::arith::curves;
+use crate::asn1::bit_len;
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki};
-use crate::curves;
 use crate::finding::KeyInfo;
 /// The container format of a private key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

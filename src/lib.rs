@@ -7,15 +7,15 @@ extern crate alloc;
 extern crate std;
 
 mod alg;
+mod arith;
 mod asn1;
 mod cert;
-mod curves;
 mod error;
 mod finding;
 mod fingerprint;
+mod hash;
 mod input;
 mod key;
-mod montgomery;
 mod provider;
 mod request;
 mod sign;

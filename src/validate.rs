@@ -329,7 +329,7 @@ fn check_pair(
             if let Some(spki) = leaf.spki().filter(|s| {
                 s.algorithm.oid == crate::alg::EC_PUBLIC_KEY && s.algorithm.explicit_ec_parameters()
             }) {
-                let named = spki.algorithm.ec_curve().map_or_else(
+                let named = crate::alg::ec_curve(&spki.algorithm).map_or_else(
                     || "parameters of no curve we know".to_string(),
                     |c| format!("the parameters of {}", c.as_str()),
                 );

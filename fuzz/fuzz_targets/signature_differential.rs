@@ -1,4 +1,4 @@
-//! Our variable-time signature verifiers (`src/cert/verify/{ecdsa,rsa}.rs`) against the RustCrypto
+//! Our variable-time signature verifiers (`src/arith/{ecdsa,rsa}.rs`) against the RustCrypto
 //! code they replaced:
 //! - ECDSA on P-256/P-384 against p256/p384's `ecdsa`: a key made from the input signs a digest
 //!   from the input (RFC 6979), then the signature, the digest or the point is damaged where the

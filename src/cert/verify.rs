@@ -5,17 +5,12 @@
 //! [`Verdict::Unsupported`]: the chain check reports it and never refuses the chain for it (SPEC.md).
 
 use const_oid::ObjectIdentifier as Oid;
-use sha1::Sha1;
-use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use crate::alg::{self, Curve};
+use crate::arith::{ecdsa, rsa};
 use crate::asn1::{self, AlgorithmId, DerResult, Reader, Spki, Tlv, context};
+use crate::hash::{Hash, SHA1};
 
-pub(super) mod ecdsa;
-pub(super) mod rsa;
-
-/// id-sha1, the RSASSA-PSS default hash (RFC 4055 §3.1).
-const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 /// id-mgf1, RFC 4055 §2.2.
 const MGF1: Oid = Oid::new_unwrap("1.2.840.113549.1.1.8");
 
@@ -30,43 +25,11 @@ pub(crate) enum Verdict {
     Unsupported(&'static str),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Hash {
-    Sha1,
-    Sha224,
-    Sha256,
-    Sha384,
-    Sha512,
-}
-
-impl Hash {
-    fn from_oid(oid: &Oid) -> Option<Hash> {
-        const HASHES: &[(Oid, Hash)] = &[
-            (SHA1, Hash::Sha1),
-            (Oid::new_unwrap("2.16.840.1.101.3.4.2.4"), Hash::Sha224),
-            (Oid::new_unwrap("2.16.840.1.101.3.4.2.1"), Hash::Sha256),
-            (Oid::new_unwrap("2.16.840.1.101.3.4.2.2"), Hash::Sha384),
-            (Oid::new_unwrap("2.16.840.1.101.3.4.2.3"), Hash::Sha512),
-        ];
-        HASHES.iter().find(|(o, _)| o == oid).map(|(_, h)| *h)
-    }
-
-    fn digest(self, data: &[u8]) -> alloc::vec::Vec<u8> {
-        match self {
-            Hash::Sha1 => Sha1::digest(data).to_vec(),
-            Hash::Sha224 => Sha224::digest(data).to_vec(),
-            Hash::Sha256 => Sha256::digest(data).to_vec(),
-            Hash::Sha384 => Sha384::digest(data).to_vec(),
-            Hash::Sha512 => Sha512::digest(data).to_vec(),
-        }
-    }
-}
-
 use alloc::string::ToString;
 
 /// The signature scheme named by a certificate's signatureAlgorithm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Scheme {
+pub(crate) enum Scheme {
     RsaPkcs1(Hash),
     RsaPss { hash: Hash, salt: usize },
     Ecdsa(Hash),
@@ -113,7 +76,7 @@ pub(crate) fn signature_name(oid: &Oid) -> alloc::string::String {
     lookup(oid).map_or_else(|| oid.to_string(), |(_, name, _)| (*name).to_string())
 }
 
-fn scheme(algorithm: &AlgorithmId<'_>) -> Result<Scheme, &'static str> {
+pub(crate) fn scheme(algorithm: &AlgorithmId<'_>) -> Result<Scheme, &'static str> {
     match lookup(&algorithm.oid).map(|(_, _, how)| *how) {
         Some(How::Fixed(s)) => Ok(s),
         Some(How::Pss) => pss_scheme(algorithm.parameters.as_ref()),
@@ -241,7 +204,7 @@ fn verdict(ok: bool) -> Verdict {
     if ok { Verdict::Valid } else { Verdict::Invalid }
 }
 
-fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
+pub(crate) fn verify_rsa(scheme: Scheme, digest: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
     let Some((n, e)) = alg::rsa_public_key(key) else {
         return Verdict::Invalid;
     };
@@ -274,7 +237,7 @@ fn verify_ecdsa(curve: Option<Curve>, digest: &[u8], signature: &[u8], point: &[
 
 /// `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 5480 §2.2, strict DER) as the
 /// fixed-width `r ‖ s` of `N` bytes; `None` when r or s is negative or wider than half of `N`.
-fn ecdsa_r_s<const N: usize>(der: &[u8]) -> Option<[u8; N]> {
+pub(crate) fn ecdsa_r_s<const N: usize>(der: &[u8]) -> Option<[u8; N]> {
     let seq = asn1::parse_one(der, asn1::SEQUENCE).ok()?;
     let mut r = seq.reader();
     let (a, b) = (r.uint().ok()?, r.uint().ok()?);
@@ -305,11 +268,12 @@ fn verify_ed25519(message: &[u8], signature: &[u8], key: &[u8]) -> Verdict {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
 
     /// Deterministic test bytes: SHA-256 of seed ‖ counter, counter = 0, 1, ….
-    pub(super) fn stream(seed: &[u8], len: usize) -> alloc::vec::Vec<u8> {
+    pub(crate) fn stream(seed: &[u8], len: usize) -> alloc::vec::Vec<u8> {
         (0u32..)
             .flat_map(|i| Sha256::digest([seed, &i.to_be_bytes()].concat()))
             .take(len)
@@ -318,7 +282,7 @@ mod tests {
 
     /// Every certificate of the fixture corpus (tests/fixtures, generated and real-world), each
     /// once: the material the verifiers are compared with their oracles on.
-    pub(super) fn corpus_certificates() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
+    pub(crate) fn corpus_certificates() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
         let mut certs = alloc::vec::Vec::new();
         let mut dirs = alloc::vec![std::path::PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -59,7 +59,7 @@ pub(super) const fn order(curve: Curve) -> &'static [u8] {
 }
 
 /// `04‖X‖Y` of the key's scalar times the generator, derived once per key (P-256/P-384 with the
-/// p256/p384 crates, the others with `crate::curves`); `None` for a curve we do not know or a
+/// p256/p384 crates, the others with `crate::arith::curves`); `None` for a curve we do not know or a
 /// scalar outside [1, n−1].
 pub(super) fn derived_point(k: &EcKey) -> Option<&[u8]> {
     k.derived
@@ -127,7 +127,7 @@ pub(super) fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
         // A named curve, or explicit parameters recognised as one (reported on their own).
         spki.algorithm
             .parameters_oid()
-            .or_else(|| spki.algorithm.ec_curve().map(Curve::oid))
+            .or_else(|| alg::ec_curve(&spki.algorithm).map(Curve::oid))
     } else {
         return Match::No {
             reason: "the key's algorithm differs from the certificate's",

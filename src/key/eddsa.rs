@@ -1,9 +1,9 @@
 //! Ed25519 and Ed448 keys: the public key derived from the private one (RFC 8032 §5.1.5, §5.2.5;
-//! Ed448's arithmetic is in `crate::curves`), checked against an embedded public key and matched
+//! Ed448's arithmetic is in `crate::arith::curves`), checked against an embedded public key and matched
 //! with the certificate's.
 
 use super::Match;
-use crate::curves;
+use crate::arith::curves;
 use core::cell::OnceCell;
 use curve25519_dalek::{EdwardsPoint, Scalar, scalar::clamp_integer};
 

@@ -65,7 +65,7 @@ pub(super) fn decode_pkcs8(der: &[u8]) -> Result<Material, &'static str> {
             } else {
                 pki.algorithm
                     .parameters_oid()
-                    .or_else(|| pki.algorithm.ec_curve().map(Curve::oid))
+                    .or_else(|| alg::ec_curve(&pki.algorithm).map(Curve::oid))
             };
             let mut ec = decode_sec1(key, outer, None)?;
             if ec.public.is_none() {

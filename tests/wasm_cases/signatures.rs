@@ -1,4 +1,4 @@
-//! The signature verifiers on wasm32, where their limbs are 32-bit (`src/montgomery.rs`; native
+//! The signature verifiers on wasm32, where their limbs are 32-bit (`src/arith/montgomery.rs`; native
 //! builds, where `cargo test` runs their unit tests, use 64-bit limbs): ECDSA P-256/P-384 against
 //! p256/p384's `ecdsa` on signatures those crates made (RFC 6979) and damaged ones, and RSA's
 //! s^e mod n against crypto-bigint's constant-time `pow`, through the doc-hidden

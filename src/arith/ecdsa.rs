@@ -1,5 +1,5 @@
 //! ECDSA verification (SEC 1 v2 §4.1.4) on the NIST curves with a = −3 (P-256, P-384), in
-//! **variable time** on [`crate::montgomery`]'s limbs (32-bit on wasm32): everything here is public
+//! **variable time** on [`crate::arith::montgomery`]'s limbs (32-bit on wasm32): everything here is public
 //! (the issuer's point, the signature, the signed certificate), as for RSA (`rsa.rs`).
 //!
 //! It replaced p256/p384's `ecdsa`: on wasm32 their field arithmetic is crypto-bigint code on
@@ -14,16 +14,16 @@
 
 use alloc::vec::Vec;
 
-use crate::curves::{Params, unhex};
-use crate::montgomery::{
+use crate::arith::curves::{Params, unhex};
+use crate::arith::montgomery::{
     self, LIMB_BITS, LIMB_BYTES, Limb, add_in_place, inverse_neg, less, limbs_into, sub_in_place,
 };
 
 /// The group order of P-256 (FIPS 186-4 D.1.2.3).
-pub(super) const P256_ORDER: &str =
+pub(crate) const P256_ORDER: &str =
     "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551";
 /// The group order of P-384 (FIPS 186-4 D.1.2.4).
-pub(super) const P384_ORDER: &str = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973";
+pub(crate) const P384_ORDER: &str = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973";
 
 type Limbs<const N: usize> = [Limb; N];
 
@@ -399,20 +399,20 @@ fn naf<const N: usize>(k: Limbs<N>) -> Vec<i8> {
 
 /// ECDSA on P-384: `r_s` is r ‖ s (48 bytes each), `point` the SEC 1 encoded public key.
 pub(crate) fn verify_p384(digest: &[u8], r_s: &[u8; 96], point: &[u8]) -> bool {
-    Curve::<{ 384 / LIMB_BITS as usize }>::new(&crate::curves::P384, P384_ORDER)
+    Curve::<{ 384 / LIMB_BITS as usize }>::new(&crate::arith::curves::P384, P384_ORDER)
         .is_some_and(|c| c.verify(digest, r_s, point))
 }
 
 /// ECDSA on P-256: `r_s` is r ‖ s (32 bytes each), `point` the SEC 1 encoded public key.
 pub(crate) fn verify_p256(digest: &[u8], r_s: &[u8; 64], point: &[u8]) -> bool {
-    Curve::<{ 256 / LIMB_BITS as usize }>::new(&crate::curves::P256, P256_ORDER)
+    Curve::<{ 256 / LIMB_BITS as usize }>::new(&crate::arith::curves::P256, P256_ORDER)
         .is_some_and(|c| c.verify(digest, r_s, point))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::stream;
     use super::*;
+    use crate::cert::verify::tests::stream;
     use alloc::vec;
     use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
     use p256::elliptic_curve::sec1::ToSec1Point;
@@ -541,16 +541,17 @@ mod tests {
     fn agrees_with_the_rustcrypto_crates_on_the_corpus() {
         use crate::alg::Curve as Named;
         use crate::cert::{Cert, Signed};
-        let certs = super::super::tests::corpus_certificates();
+        let certs = crate::cert::verify::tests::corpus_certificates();
         let parsed: Vec<Cert> = certs.iter().map(|d| Cert::parse(d).unwrap()).collect();
         let (mut valid, mut checked) = (0, 0);
         for (der, cert) in certs.iter().zip(&parsed) {
             let Ok(signed) = Signed::parse(der) else {
                 continue;
             };
-            let (Ok(super::super::Scheme::Ecdsa(hash)), Some(signature)) =
-                (super::super::scheme(&signed.algorithm), signed.signature)
-            else {
+            let (Ok(crate::cert::verify::Scheme::Ecdsa(hash)), Some(signature)) = (
+                crate::cert::verify::scheme(&signed.algorithm),
+                signed.signature,
+            ) else {
                 continue;
             };
             let digest = hash.digest(signed.tbs.raw);
@@ -566,9 +567,9 @@ mod tests {
                     _ => continue,
                 };
                 let r_s = if bits == 256 {
-                    super::super::ecdsa_r_s::<64>(signature).map(|a| a.to_vec())
+                    crate::cert::verify::ecdsa_r_s::<64>(signature).map(|a| a.to_vec())
                 } else {
-                    super::super::ecdsa_r_s::<96>(signature).map(|a| a.to_vec())
+                    crate::cert::verify::ecdsa_r_s::<96>(signature).map(|a| a.to_vec())
                 };
                 let Some(r_s) = r_s else { continue };
                 for sig in variants(bits, &r_s) {

@@ -2,7 +2,7 @@
 //! targets), in **variable time**: for public values only (signature verification: the issuer's
 //! key, the signature, the signed data). OpenSSL, Go and
 //! node-forge verify signatures with variable-time arithmetic for the same reason. Private keys
-//! never come here: their checks use crypto-bigint (`src/key/bigint.rs`, `src/curves.rs`).
+//! never come here: their checks use crypto-bigint (`bigint.rs`, `curves.rs` in this folder).
 //!
 //! On wasm32, crypto-bigint's 64-bit limbs pay a `__multi3` call per limb product, which 32-bit
 //! limbs avoid; products are CIOS (Koç, Acar, Kaliski, "Analyzing and comparing Montgomery
@@ -142,7 +142,7 @@ pub(crate) fn r_squared(n: &[u8], s: usize) -> Option<Vec<Limb>> {
     let n = NonZero::new(BoxedUint::from_be_slice_vartime(n)).into_option()?;
     let rem = BoxedUint::from_be_slice_vartime(&r2).rem_vartime(&n);
     let mut out: Vec<Limb> = vec![0; s];
-    limbs_into(crate::alg::strip(&rem.to_be_bytes()), &mut out);
+    limbs_into(crate::asn1::strip(&rem.to_be_bytes()), &mut out);
     Some(out)
 }
 

@@ -8,7 +8,7 @@
 //! §5.2.4 for Ed448. Variable time: it runs on the key owner's machine, on a key they are about to
 //! upload, and signs nothing (the same reasoning as OpenSSL's `EC_KEY_check_key`).
 
-use crate::alg::strip;
+use crate::asn1::strip;
 use alloc::vec::Vec;
 use p256::elliptic_curve::bigint::{
     BoxedUint, Odd, modular::BoxedMontyForm, modular::BoxedMontyParams,

@@ -8,14 +8,14 @@
 //! (each limb product a `__multi3` call) per e = 65537 signature, where this takes 17 products of
 //! 32-bit limbs (wasm's native 64-bit multiply; 64-bit limbs on 64-bit targets).
 //!
-//! The arithmetic is `crate::montgomery`'s (CIOS, Koç–Acar–Kaliski 1996), left-to-right
+//! The arithmetic is `crate::arith::montgomery`'s (CIOS, Koç–Acar–Kaliski 1996), left-to-right
 //! square-and-multiply over the public exponent.
 
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::Hash;
-use crate::montgomery::{self, LIMB_BYTES, Limb, be_bytes, inverse_neg, less, limbs};
+use crate::arith::montgomery::{self, LIMB_BYTES, Limb, be_bytes, inverse_neg, less, limbs};
+use crate::hash::Hash;
 
 /// Moduli we verify with, in bits (as the `rsa` crate was told: 512..=16384).
 const BITS: core::ops::RangeInclusive<u32> = 512..=16384;
@@ -23,9 +23,9 @@ const BITS: core::ops::RangeInclusive<u32> = 512..=16384;
 const MAX_E: u64 = (1 << 33) - 1;
 
 /// Why a key is not used.
-pub(super) const OUTSIDE: &str = "RSA key outside 512..16384 bits or exponent outside 2..2^33";
+pub(crate) const OUTSIDE: &str = "RSA key outside 512..16384 bits or exponent outside 2..2^33";
 /// An exponent wider than 64 bits.
-pub(super) const E_TOO_LARGE: &str = "RSA public exponent too large";
+pub(crate) const E_TOO_LARGE: &str = "RSA public exponent too large";
 
 /// An RSA public key ready for verification: n in limbs, −n⁻¹ mod 2^w, R² mod n (R = 2^(w·s)).
 pub(crate) struct PublicKey {
@@ -41,13 +41,13 @@ pub(crate) struct PublicKey {
 impl PublicKey {
     /// From the big-endian n and e of an `RSAPublicKey`; `Err` says why the key is not used.
     pub(crate) fn new(n: &[u8], e: &[u8]) -> Result<Self, &'static str> {
-        let n = crate::alg::strip(n);
-        let e_bytes = crate::alg::strip(e);
+        let n = crate::asn1::strip(n);
+        let e_bytes = crate::asn1::strip(e);
         if e_bytes.len() > 8 {
             return Err(E_TOO_LARGE);
         }
         let e = e_bytes.iter().fold(0u64, |acc, b| acc << 8 | u64::from(*b));
-        let bits = crate::alg::bit_len(n);
+        let bits = crate::asn1::bit_len(n);
         let odd = n.last().is_some_and(|b| b & 1 == 1);
         // e < n holds whenever n has at least 512 bits and e ≤ 2³³ − 1.
         if !BITS.contains(&bits) || !odd || !(2..=MAX_E).contains(&e) {
@@ -105,7 +105,7 @@ impl PublicKey {
 
     /// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2): EM = 00 01 FF…FF 00 DigestInfo(hash, digest), at
     /// least eight FF bytes, compared whole.
-    pub(super) fn verify_pkcs1(&self, hash: Hash, digest: &[u8], signature: &[u8]) -> bool {
+    pub(crate) fn verify_pkcs1(&self, hash: Hash, digest: &[u8], signature: &[u8]) -> bool {
         let Some(em) = self.public_op(signature) else {
             return false;
         };
@@ -125,7 +125,7 @@ impl PublicKey {
 
     /// RSASSA-PSS (RFC 8017 §8.1.2, EMSA-PSS-VERIFY §9.1.2) with MGF1 of `hash` and exactly
     /// `salt` bytes of salt.
-    pub(super) fn verify_pss(
+    pub(crate) fn verify_pss(
         &self,
         hash: Hash,
         digest: &[u8],
@@ -225,8 +225,8 @@ fn digest_info(hash: Hash) -> &'static [u8] {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Scheme, Verdict, scheme, verify_rsa};
     use super::*;
+    use crate::cert::verify::{Scheme, Verdict, scheme, verify_rsa};
 
     /// The verdict of the `rsa` crate's constant-time verifier (what this module replaced), or
     /// `None` when it does not take the key.
@@ -234,7 +234,7 @@ mod tests {
         use ::rsa::{BoxedUint, pkcs1v15::Pkcs1v15Sign, pss::Pss};
         use sha1::Sha1;
         use sha2::{Sha224, Sha256, Sha384, Sha512};
-        let precision = crate::alg::bit_len(n).div_ceil(64) * 64;
+        let precision = crate::asn1::bit_len(n).div_ceil(64) * 64;
         let n = BoxedUint::from_be_slice(n, precision).ok()?;
         let e = BoxedUint::from_be_slice(e, 64).ok()?;
         let key = ::rsa::PublicKey::new_with_size_limits(n, e, 512..=16384).ok()?;
@@ -277,7 +277,7 @@ mod tests {
             BoxedUint, Odd,
             modular::{BoxedMontyForm, BoxedMontyParams},
         };
-        let certs = super::super::tests::corpus_certificates();
+        let certs = crate::cert::verify::tests::corpus_certificates();
         let parsed: Vec<_> = certs
             .iter()
             .map(|d| crate::cert::Cert::parse(d).unwrap())
@@ -308,7 +308,7 @@ mod tests {
                 flipped_first[0] ^= 0x40;
                 let mut flipped_last = signature.to_vec();
                 *flipped_last.last_mut().unwrap() ^= 1;
-                let mut n_minus_1 = crate::alg::strip(n).to_vec();
+                let mut n_minus_1 = crate::asn1::strip(n).to_vec();
                 *n_minus_1.last_mut().unwrap() ^= 1;
                 let zero = vec![0u8; signature.len()];
                 let mut schemes = vec![scheme];
@@ -346,7 +346,7 @@ mod tests {
                 }
                 // The public operation on the signature (any value below n) against crypto-bigint.
                 if let Ok(key) = PublicKey::new(n, e) {
-                    let bits = crate::alg::bit_len(n).div_ceil(64) * 64;
+                    let bits = crate::asn1::bit_len(n).div_ceil(64) * 64;
                     let modulus = Odd::new(BoxedUint::from_be_slice(n, bits).unwrap()).unwrap();
                     let params = BoxedMontyParams::new_vartime(modulus);
                     let s = BoxedUint::from_be_slice(signature, bits);
@@ -379,7 +379,7 @@ mod tests {
             BoxedUint, Odd,
             modular::{BoxedMontyForm, BoxedMontyParams},
         };
-        let stream = |seed: u32, len| super::super::tests::stream(&seed.to_be_bytes(), len);
+        let stream = |seed: u32, len| crate::cert::verify::tests::stream(&seed.to_be_bytes(), len);
         let mut checked = 0;
         for (seed, bits) in (0u32..).zip([
             512u32, 513, 520, 544, 1023, 1025, 1056, 2047, 2049, 3072, 4097,
