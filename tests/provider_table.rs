@@ -1,6 +1,6 @@
-//! The README's provider table is the code's tables: every line of `src/provider/*.rs` with its
-//! code, status, severity, confidence and alternatives. Regenerate it with
-//! `BLESS=1 cargo test --test provider_table` after changing a table.
+//! The provider tables of `docs/PROVIDERS.md` (linked from the README) are the code's tables: every
+//! line of `src/provider/*.rs` with its code, status, severity, confidence and alternatives.
+//! Regenerate them with `BLESS=1 cargo test --test provider_table` after changing a table.
 #![cfg(not(target_arch = "wasm32"))]
 
 use cert_preflight::{Confidence, ProviderId, Severity, generic};
@@ -58,23 +58,41 @@ fn render() -> String {
     out
 }
 
+const DOC: &str = "docs/PROVIDERS.md";
+
 #[test]
-fn readme_table_is_the_tables() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md");
-    let start = readme.find(BEGIN).expect("README has the begin marker") + BEGIN.len();
-    let stop = readme[start..]
+fn providers_doc_tables_are_the_tables() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC);
+    let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{DOC}: {e}"));
+    let start = doc
+        .find(BEGIN)
+        .unwrap_or_else(|| panic!("{DOC} has no begin marker"))
+        + BEGIN.len();
+    let stop = doc[start..]
         .find(END)
-        .expect("README has the end marker")
+        .unwrap_or_else(|| panic!("{DOC} has no end marker"))
         + start;
     let rendered = render();
     if std::env::var_os("BLESS").is_some() {
-        let updated = format!("{}{rendered}{}", &readme[..start], &readme[stop..]);
-        std::fs::write(path, updated).expect("write README.md");
+        let updated = format!("{}{rendered}{}", &doc[..start], &doc[stop..]);
+        std::fs::write(&path, updated).unwrap_or_else(|e| panic!("write {DOC}: {e}"));
         return;
     }
     assert!(
-        readme[start..stop] == rendered,
-        "README's provider table is out of date: run BLESS=1 cargo test --test provider_table"
+        doc[start..stop] == rendered,
+        "{DOC}'s provider tables are out of date: run BLESS=1 cargo test --test provider_table"
     );
+}
+
+/// The tables live in one place: the README links to them instead of carrying a second copy that
+/// nothing would check.
+#[test]
+fn readme_links_the_tables_and_holds_no_copy() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    assert!(
+        !readme.contains(BEGIN),
+        "README.md holds a provider table: it belongs in {DOC}"
+    );
+    assert!(readme.contains(DOC), "README.md does not link {DOC}");
 }
