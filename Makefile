@@ -36,21 +36,21 @@ unit:
 nostd:
 	$(CARGO) build $(JOBS) --lib --no-default-features --target thumbv7em-none-eabihf
 
-# Median time per validate() call on representative fixtures (release build); see README.
+# Median time per validate() call on representative fixtures (release build); see docs/PERFORMANCE.md.
 bench:
 	$(CARGO) bench $(JOBS) --bench validate
 
 # The built package against node-forge, @peculiar/x509 and pkijs (pinned devDependencies): speed,
-# fixture-corpus correctness and gzip size, as Markdown (README "Compared with other libraries").
+# fixture-corpus correctness and gzip size, as Markdown (docs/PERFORMANCE.md "Compared with other libraries").
 bench-js: pkg
 	node benches/js/compare.mjs
 
 # Time to the first validate() result from a cold start: fresh Node processes against `node -e 0`,
-# fresh Chromium pages loading the browser entry (README, "Cold start").
+# fresh Chromium pages loading the browser entry (docs/PERFORMANCE.md, "Cold start").
 bench-cold: pkg
 	node benches/js/coldstart.mjs
 
-# The worst input of each hostile-caller class: time per answer and wasm memory (README table).
+# The worst input of each hostile-caller class: time per answer and wasm memory (docs/PERFORMANCE.md table).
 bench-hostile: pkg
 	node benches/js/hostile.mjs
 

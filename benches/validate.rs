@@ -6,7 +6,7 @@
 )]
 
 //! `make bench`: median wall time of `validate` per call on representative fixtures (release build).
-//! A benchmark, not a test: it asserts nothing about speed. The README's performance table is its output.
+//! A benchmark, not a test: it asserts nothing about speed. docs/PERFORMANCE.md's speed table is its output.
 
 use cert_preflight::{Input, ProviderId, validate};
 use std::time::{Duration, Instant};

@@ -1,6 +1,6 @@
 // `make bench-hostile`: the worst input of each hostile-caller class through the built package
 // (pkg/, one wasm instance whose memory we watch), with the time of each answer and the wasm
-// memory high-water mark. Prints a Markdown table (README "Hostile input"). A benchmark, not a
+// memory high-water mark. Prints a Markdown table (docs/PERFORMANCE.md "Hostile input"). A benchmark, not a
 // test: it asserts nothing about time.
 import { readFileSync } from "node:fs";
 import path from "node:path";
