@@ -6,7 +6,7 @@ JOBS  ?= -j2
 
 .PHONY: test setup setup-pkg fmt-check lint unit nostd bench bench-js bench-cold bench-hostile demo
 
-test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-consumers test-workerd test-worker test-demo
+test: setup fmt-check lint unit nostd lint-wasm test-browser test-node test-npm test-consumers test-workerd test-worker test-demo test-cli
 
 # Rust pieces, wasm-bindgen-cli, wasm-pack, Chromium/ChromeDriver and the npm dev tools (idempotent).
 setup:
@@ -60,6 +60,8 @@ bench-hostile: pkg
 NODE_BIN := $(CURDIR)/node_modules/.bin
 PKG_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml package-lock.json $(shell find src -name '*.rs') \
               $(wildcard pkg-template/*) scripts/build-pkg.sh scripts/size.sh
+# The command line and the mock it serves are copied into pkg/ too (scripts/build-pkg.sh).
+PKG_INPUTS += $(wildcard bin/*.js bin/lib/*.js) worker/src/mock/cloud.js worker/src/mock/signatures.js
 
 # pkg/: wasm-bindgen --target web output + pkg-template/, smallest-gzip .wasm (scripts/build-pkg.sh).
 pkg: pkg/package.json
@@ -110,3 +112,17 @@ test-worker: pkg
 # screenshots in target/screenshots/.
 test-demo: pkg
 	node --test tests/js/demo.test.mjs
+
+# ---- The command line (bin/, `npx cert-preflight`) -------------------------------------------------
+.PHONY: test-cli bench-cli
+
+# The installed bin from the packed tarball: every command, exit code and --json shape, uploads to
+# `cert-preflight mock` and to the Worker's mock on workerd, credentials files, a real TTY, SIGPIPE,
+# network faults, the docs' hook recipes as written, no secret in any output (docs/CLI.md).
+test-cli: pkg
+	node --test tests/js/cli.test.mjs
+
+# Wall time of the installed bin: `check` on one pair (Node start included) and `scan` of 1,000 pairs
+# (docs/PERFORMANCE.md, "Command line").
+bench-cli: pkg
+	node benches/js/cli.mjs

@@ -69,6 +69,14 @@ cp "$stage/bindgen/cert_preflight.js" "$stage/bindgen/cert_preflight.d.ts" "$out
 cp "$best" "$out/cert_preflight_bg.wasm"
 cp -R pkg-template/. "$out/"
 
+# The command line (bin/, `npx cert-preflight`) and the Worker's mock cloud it serves with
+# `cert-preflight mock`: worker/src/mock/ is copied as it is, so the Worker and the CLI run the same
+# module (one source; the package's mock/ is build output).
+cp -R bin "$out/bin"
+chmod +x "$out/bin/cert-preflight.js"
+mkdir -p "$out/mock"
+cp worker/src/mock/cloud.js worker/src/mock/signatures.js "$out/mock/"
+
 # The CommonJS entry (node.cjs, for `require` on Node < 20.19) needs the glue as CommonJS: esbuild
 # converts the ES module as it is (no bundling). Its default-init path, the only use of
 # import.meta.url, is never taken there (node.cjs calls initSync with the bytes).
@@ -104,5 +112,10 @@ const dir = process.argv[2];
 const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
 const missing = pkg.files.filter((f) => !fs.existsSync(path.join(dir, f)));
 if (missing.length) throw new Error(`pkg/: listed in "files" but missing: ${missing.join(", ")}`);
+// ...and every file of the command line and its mock must be listed (npm would leave it out).
+const walk = (d) => fs.readdirSync(path.join(dir, d), { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : [`${d}/${e.name}`]));
+const unlisted = [...walk("bin"), ...walk("mock")].filter((f) => !pkg.files.includes(f));
+if (unlisted.length) throw new Error(`pkg-template/package.json "files" lacks: ${unlisted.join(", ")}`);
 EOF
 echo "build-pkg: $out/ is cert-preflight@$version"

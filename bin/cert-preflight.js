@@ -1,0 +1,390 @@
+#!/usr/bin/env node
+// cert-preflight on the command line (SPEC "The command line"): check, upload, fingerprint, scan,
+// mock. Plain Node >= 20 ESM on the package's own Node entry (../node.js); arguments through
+// node:util parseArgs (lib/args.js holds the table). Exit codes: 0 accepted, 1 refused (or
+// expiring, for scan), 2 usage, I/O, credentials or network error. Every byte printed passes the
+// secret filter of lib/output.js; no error ever ends in a stack trace.
+import { readFileSync } from "node:fs";
+import { COMMANDS, choose, commandHelp, distance, mainHelp, parse } from "./lib/args.js";
+import { CliError, clean, colorEnabled, err, finished, isTTY, out, painter, registerSecret } from "./lib/output.js";
+import { readInput, readPassphraseFile } from "./lib/read.js";
+import { assess, daysLeft, fieldsGiven, publicReport, renderReport, requestFor } from "./lib/report.js";
+
+/** Work budget for decrypting an encrypted key: 8x the library default (about 4 s at most; a CLI can wait). */
+const KDF_BUDGET = 4_800_000;
+const DAY = 86_400_000;
+
+function version() {
+  return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+}
+
+let corePromise;
+/** The package's Node entry, loaded only by the commands that need it (--help stays fast). */
+function loadCore() {
+  corePromise ??= import("../node.js");
+  return corePromise;
+}
+
+function parseNow(value) {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
+    throw new CliError("--now must be an ISO 8601 time, e.g. 2027-01-01T00:00:00Z");
+  }
+  const zoned = value.length === 10 ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
+  const ms = Date.parse(zoned);
+  if (Number.isNaN(ms)) throw new CliError("--now is not a valid time");
+  return ms;
+}
+
+function passphrase(values) {
+  if (values["passphrase-file"] !== undefined) {
+    const p = readPassphraseFile(values["passphrase-file"]);
+    registerSecret(p);
+    return p;
+  }
+  if (values["passphrase-env"] !== undefined) {
+    const name = values["passphrase-env"];
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(name)) throw new CliError("--passphrase-env takes the NAME of an environment variable (letters, digits, _)");
+    const p = process.env[name];
+    if (p === undefined) throw new CliError(`--passphrase-env: ${name} is not set`);
+    registerSecret(p);
+    return p;
+  }
+  return undefined;
+}
+
+function json(document) {
+  out(JSON.stringify(document, null, 2) + "\n");
+}
+
+// ---- check --------------------------------------------------------------------------------------
+
+async function check(values, positionals, paint) {
+  const provider = values.provider;
+  const now = values.now !== undefined ? parseNow(values.now) : Date.now();
+  const type = values.type !== undefined ? choose(values.type, ["SVR", "CA"], "--type") : undefined;
+  const pass = passphrase(values);
+  const certificate = readInput(positionals[0], "CERT");
+  const privateKey = positionals[1] !== undefined ? readInput(positionals[1], "KEY") : undefined;
+  registerSecret(privateKey);
+  const core = await loadCore();
+  const input = {
+    certificate,
+    privateKey: privateKey ?? null,
+    provider: provider ?? null,
+    region: values.region ?? null,
+    now,
+    passphrase: pass ?? null,
+    certificateType: type ?? null,
+    maxKdfCost: KDF_BUDGET,
+  };
+  const { params, options } = provider ? requestFor(provider, { certificate, privateKey, region: values.region, name: values.name, type }) : {};
+  const { report } = assess(core, input, { params, options, fields: provider ? fieldsGiven(provider, values) : [] });
+  if (values.json) json({ report: publicReport(report) });
+  else out(renderReport(report, provider, now, paint));
+  return report.ok ? 0 : 1;
+}
+
+// ---- upload -------------------------------------------------------------------------------------
+
+/** aliyun-cas needs a Name: `<CN or first SAN>-<notBefore YYYYMMDD>`, in CAS's 63 characters. */
+function defaultCasName(cert) {
+  if (!cert) return "certificate";
+  const base = (cert.commonName ?? cert.subjectAltNames[0] ?? "certificate").replace(/^\*\./, "wildcard.").replace(/[^A-Za-z0-9._-]/g, "-");
+  return `${base.slice(0, 54)}-${cert.notBefore.slice(0, 10).replace(/-/g, "")}`;
+}
+
+/** What the cloud answered: `{ outcome: "uploaded" | "refused" | "failed", rows, code, message }`. */
+function interpret(provider, status, text) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { outcome: "failed", body: text.slice(0, 2000), message: `the API answered HTTP ${status} with a body that is not JSON` };
+  }
+  if (provider === "tencent-ssl") {
+    const r = body?.Response;
+    if (!r || typeof r !== "object") return { outcome: "failed", body, message: `the API answered HTTP ${status} without a Response` };
+    if (status >= 500) return { outcome: "failed", body, message: `the API failed: HTTP ${status}` };
+    if (r.Error) return { outcome: "refused", body, code: String(r.Error.Code), message: String(r.Error.Message ?? ""), rows: [["RequestId", r.RequestId]] };
+    return {
+      outcome: "uploaded",
+      body,
+      rows: [["CertificateId", r.CertificateId], ...(r.RepeatCertId ? [["RepeatCertId", `${r.RepeatCertId} (this certificate was uploaded before)`]] : []), ["RequestId", r.RequestId]],
+    };
+  }
+  if (status === 200 && body && !body.Code) {
+    const rows =
+      provider === "aliyun-slb"
+        ? [["ServerCertificateId", body.ServerCertificateId], ["Fingerprint", body.Fingerprint], ["ServerCertificateName", body.ServerCertificateName], ["RegionId", body.RegionId], ["ExpireTime", body.ExpireTime], ["RequestId", body.RequestId]]
+        : [["CertId", body.CertId], ["RequestId", body.RequestId]];
+    return { outcome: "uploaded", body, rows };
+  }
+  const code = body?.Code ? String(body.Code) : `HTTP ${status}`;
+  const outcome = status >= 500 ? "failed" : "refused";
+  return { outcome, body, code, message: String(body?.Message ?? ""), rows: [["RequestId", body?.RequestId]], ...(outcome === "failed" ? { message: `the API failed: HTTP ${status} ${code}` } : {}) };
+}
+
+function rowsText(rows, paint) {
+  const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== "");
+  const width = Math.max(0, ...shown.map(([k]) => k.length));
+  return shown.map(([k, v]) => `  ${paint.dim(k.padEnd(width))}  ${v}\n`).join("");
+}
+
+function requestText(r, paint) {
+  const url = new URL(r.url);
+  const lines = [`${r.method} ${url.origin}${url.pathname}`];
+  if (r.query.length) {
+    lines.push(paint.dim("query:"));
+    for (const [k, v] of r.query) lines.push(`  ${k}=${v.length > 120 ? `${JSON.stringify(v.slice(0, 60)).slice(1, -1)}… (${v.length} characters)` : v}`);
+  }
+  lines.push(paint.dim("headers:"), `  host: ${r.host}`, ...r.headers.map(([k, v]) => `  ${k}: ${v}`));
+  lines.push(paint.dim("body:"), r.body ? `  ${r.body.length > 400 ? `${r.body.slice(0, 400)}… (${r.body.length} characters)` : r.body}` : "  (empty)");
+  return lines.join("\n") + "\n";
+}
+
+async function upload(values, positionals, paint) {
+  const provider = values.provider;
+  if (!provider) throw new CliError("upload needs --provider (aliyun-slb, aliyun-cas or tencent-ssl)");
+  const [{ parseEndpoint, retarget, send, timeoutFromEnv, destination }, { resolveCredentials, defaultRegion }, { redactRequest }] = await Promise.all([
+    import("./lib/send.js"),
+    import("./lib/credentials.js"),
+    import("./lib/redact.js"),
+  ]);
+  const fromEnv = values.endpoint === undefined;
+  const endpoint = parseEndpoint(fromEnv ? process.env.CERT_PREFLIGHT_ENDPOINT : values.endpoint, fromEnv);
+  const timeoutMs = timeoutFromEnv();
+  const certificate = readInput(positionals[0], "CERT");
+  const privateKey = readInput(positionals[1], "KEY");
+  registerSecret(privateKey);
+
+  // Credentials are looked up first (a profile may name the region) but a missing one is reported
+  // only after the check: a refused certificate is what the hook's owner must fix first.
+  let creds = null;
+  let credError = null;
+  try {
+    creds = resolveCredentials(provider, values.profile);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    credError = e;
+  }
+  // aliyun-slb's RegionId and tencent-ssl's X-TC-Region default to the CLIs' default region; CAS's
+  // endpoint region does not (CAS has endpoints in a few regions only: it is --region or the default).
+  const region = values.region ?? (provider === "aliyun-cas" ? undefined : (defaultRegion(provider) ?? creds?.region));
+  if (provider === "aliyun-slb" && !region) {
+    throw new CliError("aliyun-slb needs a region: --region R (or ALIBABA_CLOUD_REGION_ID, or region_id in the aliyun CLI profile)");
+  }
+  const core = await loadCore();
+  const now = Date.now();
+  const input = { certificate, privateKey, provider, region: region ?? null, now, maxKdfCost: KDF_BUDGET };
+  let name = values.name;
+  if (name === undefined && provider === "aliyun-cas") name = defaultCasName(core.validate(input).certificate);
+  const { params, options } = requestFor(provider, { certificate, privateKey, region, name });
+  const { report, request } = assess(core, input, { params, options, fields: null });
+
+  if (!request) {
+    if (values.json) json({ report: publicReport(report), request: null, response: null });
+    else out(renderReport(report, provider, now, paint) + `${paint.bold("nothing was sent")}: ${provider} would refuse this upload with the error above.\n`);
+    return 1;
+  }
+  if (credError) throw credError;
+  const target = retarget(request, endpoint);
+  let lastSigned = null;
+  const sign = () => {
+    try {
+      return (lastSigned = core.signRequest(target, creds.credentials));
+    } catch (e) {
+      if (e?.code === "InvalidArgument") throw new CliError(`cannot sign the request: ${String(e.message).split("\n")[0]}`);
+      throw e;
+    }
+  };
+  const via = endpoint ? ` via ${endpoint.url.href}${endpoint.fromEnv ? " (CERT_PREFLIGHT_ENDPOINT)" : ""}` : "";
+
+  if (values["dry-run"]) {
+    const shown = redactRequest(sign());
+    if (values.json) json({ report: publicReport(report), request: shown, response: null, dryRun: true });
+    else {
+      out(renderReport(report, provider, now, paint));
+      out(`${paint.bold(paint.cyan("DRY RUN"))}  nothing sent; the signed request${via} (credentials: ${creds.source}; secrets redacted):\n`);
+      out(requestText(shown, paint));
+      if (endpoint?.relay) out(`${paint.dim(`would be sent to ${destination(lastSigned, endpoint).split("?")[0]}`)}\n`);
+    }
+    return 0;
+  }
+
+  const result = await send(sign, endpoint, {
+    timeoutMs,
+    onRetry: (why) => err(`cert-preflight: ${why}; retrying once with a freshly signed request\n`),
+  });
+  const answer = interpret(provider, result.status, result.text);
+  if (values.json) {
+    json({ report: publicReport(report), request: redactRequest(lastSigned), response: { status: result.status, body: answer.body } });
+  } else {
+    const sent = `${paint.dim(`sent to ${new URL(lastSigned.url).origin}/${via} credentials from ${creds.source}${result.attempts > 1 ? ", second attempt" : ""}`)}\n`;
+    if (answer.outcome === "uploaded") {
+      out(`${paint.bold(paint.green("UPLOADED"))}  ${provider} took the certificate (HTTP ${result.status})\n${rowsText(answer.rows, paint)}${sent}`);
+    } else if (answer.outcome === "refused") {
+      out(`${paint.bold(paint.red("REFUSED"))}  by ${provider}: ${paint.bold(answer.code)} (HTTP ${result.status}): ${answer.message}\n${rowsText(answer.rows ?? [], paint)}${sent}`);
+    } else {
+      out(`${paint.bold(paint.red("FAILED"))}  ${answer.message}\n${sent}`);
+    }
+    out(renderReport(report, provider, now, paint));
+  }
+  if (answer.outcome === "failed" && !values.json) return 2;
+  if (answer.outcome === "failed") {
+    err(`cert-preflight: ${answer.message}\n`);
+    return 2;
+  }
+  return answer.outcome === "uploaded" ? 0 : 1;
+}
+
+// ---- fingerprint --------------------------------------------------------------------------------
+
+async function fingerprint(values, positionals) {
+  const format = values.format === undefined ? "colon-lower" : choose(values.format, ["colon-lower", "colon-upper", "hex"], "--format");
+  const pem = readInput(positionals[0], "CERT");
+  const core = await loadCore();
+  try {
+    out(core.fingerprint(pem, values.sha256 ? "sha256" : "sha1", format) + "\n");
+    return 0;
+  } catch (e) {
+    if (e?.code === "CertificateFormatInvalid") {
+      err(`cert-preflight: CertificateFormatInvalid: ${String(e.message).split("\n")[0]}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+// ---- scan ---------------------------------------------------------------------------------------
+
+async function scan(values, positionals, paint) {
+  const { discover, scanLine } = await import("./lib/scan.js");
+  let warnDays = 30;
+  if (values["warn-days"] !== undefined) {
+    if (!/^\d{1,4}$/.test(values["warn-days"])) throw new CliError("--warn-days must be a whole number of days (0-9999)");
+    warnDays = Number(values["warn-days"]);
+  }
+  const provider = values.provider;
+  const now = Date.now();
+  const warnMs = warnDays * DAY;
+  const { entries, errors } = discover(positionals);
+  for (const e of errors) err(`cert-preflight: ${e.message}\n`);
+  const core = entries.length ? await loadCore() : null;
+  const progress = isTTY(2) && entries.length > 1;
+  const width = Math.min(40, Math.max(4, ...entries.map((e) => e.name.length)));
+  const results = [];
+  let refused = 0;
+  let expiring = 0;
+  let failed = errors.length;
+  let skipped = 0;
+  let lastProgress = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!entry.skipped) {
+      try {
+        const certificate = readInput(entry.certificate, "certificate");
+        const privateKey = entry.key ? readInput(entry.key, "key") : null;
+        entry.report = core.validate({ certificate, privateKey, provider: provider ?? null, region: values.region ?? null, now });
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        entry.error = e.message.replace(/^cannot read (certificate|key) /, "cannot read ");
+      }
+    }
+    if (entry.skipped) skipped++;
+    else if (entry.error) failed++;
+    else {
+      if (!entry.report.ok) refused++;
+      const cert = entry.report.certificate;
+      if (cert && Date.parse(cert.notAfter) - now < warnMs) expiring++;
+    }
+    if (progress && (Date.now() - lastProgress > 100 || i === entries.length - 1)) {
+      lastProgress = Date.now();
+      err(`\r\x1b[Kscanning ${i + 1}/${entries.length}`);
+    }
+    if (values.json) {
+      results.push({
+        path: entry.path,
+        certificate: entry.certificate,
+        key: entry.key,
+        report: entry.report ? publicReport(entry.report) : null,
+        ...(entry.skipped ? { skipped: entry.skipped } : {}),
+        ...(entry.error ? { error: entry.error } : {}),
+      });
+    } else {
+      if (progress) err("\r\x1b[K");
+      out(scanLine(entry, provider, now, warnMs, width, paint) + "\n");
+    }
+  }
+  if (progress) err("\r\x1b[K");
+  if (values.json) json(results);
+  const checked = entries.length - skipped - (failed - errors.length);
+  if (!values.json || isTTY(2)) {
+    err(
+      `${entries.length - skipped} pair${entries.length - skipped === 1 ? "" : "s"} checked: ${checked - refused} ${provider ? "accepted" : "ok"}, ${refused} refused, ${expiring} expiring within ${warnDays} days` +
+        `${skipped ? `, ${skipped} skipped` : ""}${failed ? `, ${failed} unreadable` : ""}\n`,
+    );
+  }
+  if (failed) return 2;
+  if (checked === 0) {
+    err(`cert-preflight: no certificate/key pairs found under ${positionals.length === 1 ? positionals[0] : "the paths given"}\n`);
+    return 2;
+  }
+  return refused || expiring ? 1 : 0;
+}
+
+// ---- mock ---------------------------------------------------------------------------------------
+
+async function mock(values) {
+  const { serveMock, DEFAULT_PORT } = await import("./lib/mock.js");
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new CliError("--port must be a number from 0 to 65535");
+    port = Number(values.port);
+  }
+  return serveMock(port);
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+const RUN = { check, upload, fingerprint, scan, mock };
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    if (command === "help" && rest[0] && COMMANDS[rest[0]]) out(commandHelp(rest[0]));
+    else out(mainHelp(version()));
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v" || command === "-V") {
+    out(`${version()}\n`);
+    return 0;
+  }
+  if (!COMMANDS[command]) {
+    const near = Object.keys(COMMANDS).find((c) => distance(command, c) <= 2);
+    if (near) throw new CliError(`unknown command "${command}" (did you mean ${near}?); see cert-preflight --help`);
+    throw new CliError(`unknown command (${command.length} characters); commands: ${Object.keys(COMMANDS).join(", ")}`);
+  }
+  const { values, positionals, help } = parse(command, rest);
+  if (help) {
+    out(commandHelp(command));
+    return 0;
+  }
+  const paint = painter(colorEnabled(1, values["no-color"]));
+  return RUN[command](values, positionals, paint);
+}
+
+function fail(e) {
+  const paint = painter(colorEnabled(2, process.argv.includes("--no-color")));
+  if (e instanceof CliError) {
+    err(`${paint.red("cert-preflight:")} ${e.message}\n`);
+    finished(e.exitCode);
+    return;
+  }
+  const detail = process.env.CERT_PREFLIGHT_DEBUG ? `\n${e?.stack ?? ""}` : "";
+  err(`${paint.red("cert-preflight:")} internal error${e?.code ? ` (${e.code})` : ""}: ${clean(String(e?.message ?? e)).split("\n")[0].slice(0, 300)}${detail}\n`);
+  finished(2);
+}
+
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+main(process.argv.slice(2)).then((code) => finished(code), fail);
