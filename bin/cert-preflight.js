@@ -66,6 +66,7 @@ async function check(values, positionals, paint) {
   const certificate = readInput(positionals[0], "CERT");
   const privateKey = positionals[1] !== undefined ? readInput(positionals[1], "KEY") : undefined;
   registerSecret(privateKey);
+  if (certificate.includes("PRIVATE KEY")) registerSecret(certificate); // a key passed as the certificate
   const core = await loadCore();
   const input = {
     certificate,
@@ -77,7 +78,10 @@ async function check(values, positionals, paint) {
     certificateType: type ?? null,
     maxKdfCost: KDF_BUDGET,
   };
-  const { params, options } = provider ? requestFor(provider, { certificate, privateKey, region: values.region, name: values.name, type }) : {};
+  // The parameter rules (name, region) live in buildRequest; it runs only when a flag needs one of
+  // them — a region the provider's table lists needs none — which keeps a plain check one core call.
+  const needsRules = provider && (values.name !== undefined || (values.region !== undefined && !core.regions(provider).includes(values.region)));
+  const { params, options } = needsRules ? requestFor(provider, { certificate, privateKey, region: values.region, name: values.name, type }) : {};
   const { report } = assess(core, input, { params, options, fields: provider ? fieldsGiven(provider, values) : [] });
   if (values.json) json({ report: publicReport(report) });
   else out(renderReport(report, provider, now, paint));
@@ -93,7 +97,10 @@ function defaultCasName(cert) {
   return `${base.slice(0, 54)}-${cert.notBefore.slice(0, 10).replace(/-/g, "")}`;
 }
 
-/** What the cloud answered: `{ outcome: "uploaded" | "refused" | "failed", rows, code, message }`. */
+/**
+ * What the cloud answered: `{ outcome, body, rows, code?, message? }`. outcome "uploaded" (exit 0),
+ * "refused" (an API error answer: exit 1) or "failed" (5xx after the retry, or no API answer: exit 2).
+ */
 function interpret(provider, status, text) {
   let body;
   try {
@@ -101,27 +108,20 @@ function interpret(provider, status, text) {
   } catch {
     return { outcome: "failed", body: text.slice(0, 2000), message: `the API answered HTTP ${status} with a body that is not JSON` };
   }
-  if (provider === "tencent-ssl") {
-    const r = body?.Response;
-    if (!r || typeof r !== "object") return { outcome: "failed", body, message: `the API answered HTTP ${status} without a Response` };
-    if (status >= 500) return { outcome: "failed", body, message: `the API failed: HTTP ${status}` };
-    if (r.Error) return { outcome: "refused", body, code: String(r.Error.Code), message: String(r.Error.Message ?? ""), rows: [["RequestId", r.RequestId]] };
-    return {
-      outcome: "uploaded",
-      body,
-      rows: [["CertificateId", r.CertificateId], ...(r.RepeatCertId ? [["RepeatCertId", `${r.RepeatCertId} (this certificate was uploaded before)`]] : []), ["RequestId", r.RequestId]],
-    };
+  const alibaba = provider !== "tencent-ssl";
+  const r = alibaba ? body : body?.Response;
+  if (!r || typeof r !== "object") return { outcome: "failed", body, message: `the API answered HTTP ${status} without a ${alibaba ? "JSON object" : "Response"}` };
+  const error = alibaba ? (r.Code ? { Code: r.Code, Message: r.Message } : status === 200 ? null : { Code: `HTTP ${status}` }) : r.Error;
+  if (status >= 500) return { outcome: "failed", body, message: `the API failed: HTTP ${status}${error?.Code ? ` ${error.Code}` : ""}` };
+  if (error) {
+    return { outcome: "refused", body, code: String(error.Code), message: String(error.Message ?? ""), rows: [["RequestId", r.RequestId]] };
   }
-  if (status === 200 && body && !body.Code) {
-    const rows =
-      provider === "aliyun-slb"
-        ? [["ServerCertificateId", body.ServerCertificateId], ["Fingerprint", body.Fingerprint], ["ServerCertificateName", body.ServerCertificateName], ["RegionId", body.RegionId], ["ExpireTime", body.ExpireTime], ["RequestId", body.RequestId]]
-        : [["CertId", body.CertId], ["RequestId", body.RequestId]];
-    return { outcome: "uploaded", body, rows };
-  }
-  const code = body?.Code ? String(body.Code) : `HTTP ${status}`;
-  const outcome = status >= 500 ? "failed" : "refused";
-  return { outcome, body, code, message: String(body?.Message ?? ""), rows: [["RequestId", body?.RequestId]], ...(outcome === "failed" ? { message: `the API failed: HTTP ${status} ${code}` } : {}) };
+  const rows = {
+    "aliyun-slb": [["ServerCertificateId", r.ServerCertificateId], ["Fingerprint", r.Fingerprint], ["ServerCertificateName", r.ServerCertificateName], ["RegionId", r.RegionId], ["ExpireTime", r.ExpireTime]],
+    "aliyun-cas": [["CertId", r.CertId]],
+    "tencent-ssl": [["CertificateId", r.CertificateId], ...(r.RepeatCertId ? [["RepeatCertId", `${r.RepeatCertId} (the cloud had this certificate already)`]] : [])],
+  }[provider];
+  return { outcome: "uploaded", body, rows: [...rows, ["RequestId", r.RequestId]] };
 }
 
 function rowsText(rows, paint) {
@@ -156,6 +156,7 @@ async function upload(values, positionals, paint) {
   const certificate = readInput(positionals[0], "CERT");
   const privateKey = readInput(positionals[1], "KEY");
   registerSecret(privateKey);
+  if (certificate.includes("PRIVATE KEY")) registerSecret(certificate);
 
   // Credentials are looked up first (a profile may name the region) but a missing one is reported
   // only after the check: a refused certificate is what the hook's owner must fix first.
@@ -229,9 +230,8 @@ async function upload(values, positionals, paint) {
     }
     out(renderReport(report, provider, now, paint));
   }
-  if (answer.outcome === "failed" && !values.json) return 2;
   if (answer.outcome === "failed") {
-    err(`cert-preflight: ${answer.message}\n`);
+    if (values.json) err(`cert-preflight: ${answer.message}\n`); // the text output has it on its first line
     return 2;
   }
   return answer.outcome === "uploaded" ? 0 : 1;
@@ -247,8 +247,9 @@ async function fingerprint(values, positionals) {
     out(core.fingerprint(pem, values.sha256 ? "sha256" : "sha1", format) + "\n");
     return 0;
   } catch (e) {
-    if (e?.code === "CertificateFormatInvalid") {
-      err(`cert-preflight: CertificateFormatInvalid: ${String(e.message).split("\n")[0]}\n`);
+    // No certificate in it (CertificateFormatInvalid, InputTooLarge): the input's fault, exit 1.
+    if (typeof e?.code === "string" && e.code !== "InvalidArgument") {
+      err(`cert-preflight: ${e.code}: ${String(e.message).split("\n")[0]}\n`);
       return 1;
     }
     throw e;
@@ -275,12 +276,14 @@ async function scan(values, positionals, paint) {
   const results = [];
   let refused = 0;
   let expiring = 0;
-  let failed = errors.length;
+  let unreadable = 0; // pairs whose files could not be read
   let skipped = 0;
   let lastProgress = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (!entry.skipped) {
+    if (entry.skipped) {
+      skipped++;
+    } else {
       try {
         const certificate = readInput(entry.certificate, "certificate");
         const privateKey = entry.key ? readInput(entry.key, "key") : null;
@@ -289,13 +292,12 @@ async function scan(values, positionals, paint) {
         if (!(e instanceof CliError)) throw e;
         entry.error = e.message.replace(/^cannot read (certificate|key) /, "cannot read ");
       }
-    }
-    if (entry.skipped) skipped++;
-    else if (entry.error) failed++;
-    else {
-      if (!entry.report.ok) refused++;
-      const cert = entry.report.certificate;
-      if (cert && Date.parse(cert.notAfter) - now < warnMs) expiring++;
+      if (entry.error) unreadable++;
+      else {
+        if (!entry.report.ok) refused++;
+        const cert = entry.report.certificate;
+        if (cert && Date.parse(cert.notAfter) - now < warnMs) expiring++;
+      }
     }
     if (progress && (Date.now() - lastProgress > 100 || i === entries.length - 1)) {
       lastProgress = Date.now();
@@ -317,14 +319,15 @@ async function scan(values, positionals, paint) {
   }
   if (progress) err("\r\x1b[K");
   if (values.json) json(results);
-  const checked = entries.length - skipped - (failed - errors.length);
-  if (!values.json || isTTY(2)) {
+  const checked = entries.length - skipped - unreadable;
+  const pairs = entries.length - skipped;
+  if (pairs > 0 && (!values.json || isTTY(2))) {
     err(
-      `${entries.length - skipped} pair${entries.length - skipped === 1 ? "" : "s"} checked: ${checked - refused} ${provider ? "accepted" : "ok"}, ${refused} refused, ${expiring} expiring within ${warnDays} days` +
-        `${skipped ? `, ${skipped} skipped` : ""}${failed ? `, ${failed} unreadable` : ""}\n`,
+      `${pairs} pair${pairs === 1 ? "" : "s"} checked: ${checked - refused} ${provider ? "accepted" : "ok"}, ${refused} refused, ${expiring} expiring within ${warnDays} days` +
+        `${skipped ? `, ${skipped} skipped` : ""}${unreadable ? `, ${unreadable} unreadable` : ""}\n`,
     );
   }
-  if (failed) return 2;
+  if (errors.length || unreadable) return 2;
   if (checked === 0) {
     err(`cert-preflight: no certificate/key pairs found under ${positionals.length === 1 ? positionals[0] : "the paths given"}\n`);
     return 2;
@@ -378,6 +381,12 @@ function fail(e) {
   if (e instanceof CliError) {
     err(`${paint.red("cert-preflight:")} ${e.message}\n`);
     finished(e.exitCode);
+    return;
+  }
+  if (e?.code === "InvalidArgument") {
+    // The core refused an argument (a parameter of the wrong shape): a usage error, in its words.
+    err(`${paint.red("cert-preflight:")} ${clean(String(e.message)).split("\n")[0].slice(0, 300)}\n`);
+    finished(2);
     return;
   }
   const detail = process.env.CERT_PREFLIGHT_DEBUG ? `\n${e?.stack ?? ""}` : "";

@@ -51,7 +51,7 @@ for (let i = 0; i < PAIRS; i++) {
   copyFileSync(path.join(fixtures, c), path.join(dir, "fullchain.pem"));
   copyFileSync(path.join(fixtures, k), path.join(dir, "privkey.pem"));
 }
-const lines = execFileSync(bin, ["scan", live], { env, encoding: "utf8" }).trimEnd().split("\n");
+const lines = execFileSync(bin, ["scan", live], { env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trimEnd().split("\n");
 if (lines.length !== PAIRS) throw new Error(`scan printed ${lines.length} lines for ${PAIRS} pairs`);
 const scan = [];
 for (let i = 0; i < SCAN_RUNS; i++) scan.push(wall(bin, ["scan", live]));

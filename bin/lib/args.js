@@ -221,6 +221,9 @@ export function parse(command, argv) {
   } catch (e) {
     const m = /'(--?[a-z0-9-]+)/.exec(e.message ?? "");
     const flag = m ? m[1].split(" ")[0] : "an option";
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(e.message)) {
+      throw new CliError(`${flag} takes no value`);
+    }
     if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       throw new CliError(`${flag} needs a value (for a value that starts with "-", write ${flag}=VALUE)`);
     }
@@ -252,7 +255,7 @@ export function parse(command, argv) {
 
 export function commandHelp(command) {
   const spec = COMMANDS[command];
-  const lines = [`${spec.usage}`, "", `  ${spec.summary}.`, "", "Options:"];
+  const lines = [`Usage: ${spec.usage}`, "", `  ${spec.summary}.`, "", "Options:"];
   const rows = Object.entries(spec.options).map(([name, o]) => [
     `${o.short ? `-${o.short}, ` : "    "}--${name}${o.arg ? ` ${o.arg}` : ""}`,
     o.help,
