@@ -242,8 +242,13 @@ mod provider_id {
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ProviderId, D::Error> {
         let name = alloc::string::String::deserialize(d)?;
-        ProviderId::from_name(&name)
-            .ok_or_else(|| D::Error::custom(alloc::format!("unknown provider {name:?}")))
+        ProviderId::from_name(&name).ok_or_else(|| {
+            let ids: alloc::vec::Vec<&str> = ProviderId::ALL.iter().map(|p| p.as_str()).collect();
+            D::Error::custom(alloc::format!(
+                "unknown provider {}",
+                crate::error::shown(&name, &ids)
+            ))
+        })
     }
 }
 
@@ -317,6 +322,36 @@ pub fn regions(provider: ProviderId) -> &'static [&'static str] {
         ProviderId::TencentSsl => &[],
     }
 }
+
+/// The parameter names a provider's API takes (its request model), in the API's order: what a
+/// caller's unknown name is compared with before a message may quote it (by the wasm binding).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn parameter_names(provider: ProviderId) -> Vec<&'static str> {
+    let specs = match provider {
+        ProviderId::AliyunSlb => aliyun_slb::PARAMS,
+        ProviderId::AliyunCas => aliyun_cas::PARAMS,
+        ProviderId::TencentSsl => tencent_ssl::PARAMS,
+    };
+    specs.iter().map(|s| s.name).collect()
+}
+
+/// Names every upload request has that no caller sets (buildRequest and signRequest write them:
+/// the RPC common parameters, Tencent's header names without `X-TC-`): quoted when a caller gives
+/// one, since they are public words, never secrets.
+const SET_BY_US: &[&str] = &[
+    "Action",
+    "Version",
+    "Format",
+    "AccessKeyId",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "Timestamp",
+    "SecurityToken",
+    "Signature",
+    "Region",
+    "Token",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Shared machinery of the builders.
@@ -507,18 +542,22 @@ fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) ->
     let mut found: Vec<Option<Val<'a>>> = specs.iter().map(|_| None).collect();
     for (name, value) in params {
         let Some((index, spec)) = specs.iter().enumerate().find(|(_, s)| s.name == name) else {
-            let shown = crate::error::shown(name);
-            let field = crate::error::field_name(name);
-            let hint = specs
-                .iter()
-                .find(|s| s.name.eq_ignore_ascii_case(name))
-                .map(|s| format!(" (did you mean {}?)", s.name))
-                .unwrap_or_default();
+            // The name is quoted (and is the finding's field) only when it is a near miss of a
+            // parameter or one of the names set by us: a secret given as a key is never shown.
+            let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+            let shown = if SET_BY_US.contains(&name.as_str()) {
+                format!("\"{name}\" (set by buildRequest and signRequest)")
+            } else {
+                crate::error::shown(name, &names)
+            };
+            let known: Vec<&str> = names.iter().chain(SET_BY_US).copied().collect();
+            let field = crate::error::field_name(name, &known)
+                .map_or_else(|| crate::error::described(name), String::from);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::UnknownParameter),
                 &field,
-                format!("{shown} is not a parameter of this API{hint}"),
+                format!("{shown} is not a parameter of this API"),
             );
             continue;
         };
@@ -623,8 +662,11 @@ fn read_tags<'a>(ctx: &mut Ctx, spec: &'static TagSpec, items: &'a [ParamValue])
             } else if member == spec.value {
                 &mut tag.value
             } else {
-                let shown = crate::error::shown(member);
-                let field = tag_field(spec, i, Some(&crate::error::field_name(member)));
+                // Both vocabularies (Alibaba's Key/Value, Tencent's TagKey/TagValue) are public
+                // words; any other member name is neither quoted nor the finding's field.
+                let members = [spec.key, spec.value, "Key", "Value", "TagKey", "TagValue"];
+                let shown = crate::error::shown(member, &members);
+                let field = tag_field(spec, i, crate::error::field_name(member, &members));
                 ctx.push(
                     Kind::ParameterInvalid,
                     Some(When::UnknownParameter),

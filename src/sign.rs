@@ -498,8 +498,12 @@ fn check_request(request: &ApiRequest) -> Result<(), Error> {
     check_token("path", &request.path, 1024)?;
     for (i, (name, value)) in request.headers.iter().enumerate() {
         check_token("a header name", name, 128)?;
+        // Headers are named by position: a caller's header name is not repeated (it may be
+        // anything, a secret pasted in the wrong place included).
         if value.bytes().any(|b| b < 0x20 || b == 0x7f) {
-            return Err(invalid(format!("header {name} holds a control character")));
+            return Err(invalid(format!(
+                "headers[{i}] holds a control character in its value"
+            )));
         }
         let lower = name.to_ascii_lowercase();
         if SIGNING_HEADERS.contains(&lower.as_str()) {
@@ -512,13 +516,16 @@ fn check_request(request: &ApiRequest) -> Result<(), Error> {
                 "give the host in request.host, not as a header (it is signed from there)",
             ));
         }
-        if request
+        if let Some(j) = request
             .headers
             .iter()
             .skip(i.saturating_add(1))
-            .any(|(other, _)| other.eq_ignore_ascii_case(name))
+            .position(|(other, _)| other.eq_ignore_ascii_case(name))
         {
-            return Err(invalid(format!("header {lower} is given twice")));
+            let j = j.saturating_add(i).saturating_add(1);
+            return Err(invalid(format!(
+                "headers[{i}] and headers[{j}] name the same header"
+            )));
         }
     }
     Ok(())

@@ -741,16 +741,19 @@ fn check_algorithm(sink: &mut Sink, input: &Input<'_>, leaf: &Cert, sm2: bool, f
             if rules.ec == EcPolicy::OnlyInEccRegions {
                 let region = input.region.unwrap_or("");
                 if !input.ecc_regions.contains(&region) {
-                    sink.push(
-                        Kind::EccCertificateNotSupport,
-                        None,
-                        field,
-                        Some(format!(
-                            "EC {} key; region {:?} is not in eccRegions",
-                            key.curve.map_or("", |c| c.as_str()),
-                            region
-                        )),
-                    );
+                    // The region is quoted only when it is (nearly) a CLB region: a caller's
+                    // value may be anything, a secret in the wrong argument included.
+                    let curve = key.curve.map_or("", |c| c.as_str());
+                    let detail = if region.is_empty() {
+                        format!("EC {curve} key and no region: EC is accepted only in eccRegions")
+                    } else {
+                        let known = crate::request::regions(ProviderId::AliyunSlb);
+                        format!(
+                            "EC {curve} key; region {} is not in eccRegions",
+                            crate::error::shown(region, known)
+                        )
+                    };
+                    sink.push(Kind::EccCertificateNotSupport, None, field, Some(detail));
                 }
             }
         }

@@ -305,9 +305,10 @@ fn invalid_argument(message: &str) -> JsValue {
 pub(crate) fn provider_from(name: Option<&str>) -> JsResult<Option<ProviderId>> {
     name.map(|p| {
         ProviderId::from_name(p).ok_or_else(|| {
+            let ids: Vec<&str> = ProviderId::ALL.iter().map(|p| p.as_str()).collect();
             invalid_argument(&format!(
                 "unknown provider {}: expected \"aliyun-slb\", \"aliyun-cas\" or \"tencent-ssl\"",
-                shown(p)
+                shown(p, &ids)
             ))
         })
     })
@@ -443,8 +444,15 @@ fn request_js(r: &ApiRequest) -> JsValue {
 // ---- Reading arguments ------------------------------------------------------------------------
 
 /// Most entries of one list or object: far above any real argument (tag lists hold ≤ 50, a query
-/// a few dozen); stops a sparse `new Array(1e9)` from exhausting memory.
+/// a few dozen). An array's `length`, an object's key count, is checked against it before a single
+/// item is read, and an iterable is stepped at most one past it: a sparse `a.length = 2 ** 32 - 1`,
+/// a Proxy claiming a huge `length` or an endless generator answers as fast as an empty list.
 const MAX_ITEMS: u32 = 4096;
+
+/// Most values in one `buildRequest` params object, all levels together. Each list or object
+/// holds at most [`MAX_ITEMS`], but a list may hold the same list 4,096 times, nested 16 deep: a
+/// few kilobytes of JS that would be 4096^16 values to read. A real upload has a few dozen.
+const MAX_PARAM_VALUES: u32 = 4 * MAX_ITEMS;
 
 /// Deepest nesting of a parameter value (a tag list is 2 below the parameters); also stops a cyclic
 /// object, which would otherwise recurse without end.
@@ -457,17 +465,23 @@ const MAX_DEPTH: usize = 16;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.entries(value)`: runs getters and the `ownKeys`/`get` traps of a Proxy.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
-    fn try_entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Reflect.ownKeys(value)`: one call of a Proxy's `ownKeys` trap; the engine's own array of
+    /// the keys, whose reading runs no caller code. (No `Object.entries`: on a Proxy it runs the
+    /// `getOwnPropertyDescriptor` and `get` traps for every key before the count can be checked.)
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = ownKeys)]
+    fn try_own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Reflect.getOwnPropertyDescriptor(value, key)`: a fresh descriptor object or `undefined`.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = getOwnPropertyDescriptor)]
+    fn try_own_descriptor(value: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    /// `Reflect.get(value, key)`: runs a getter or a Proxy's `get` trap.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn try_get(value: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    /// `Reflect.apply(f, this, args)`: throws when `f` is not a function.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = apply)]
+    fn try_apply(f: &JsValue, this: &JsValue, args: &Array) -> Result<JsValue, JsValue>;
     /// `Array.isArray(value)`: throws for a revoked Proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
-    /// `Array.from(value)`: a plain copy of an array, a Map's entries or another iterable (its
-    /// elements read once, through any getter or trap); afterwards reading the copy runs no
-    /// caller code.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
-    fn try_array_from(value: &JsValue) -> Result<Array, JsValue>;
     /// Anything with a `getTime` method (a `Date`, or what claims to be one).
     type MaybeDate;
     /// `value.getTime()`: throws for a Proxy of a Date, runs a getter of anything else.
@@ -488,9 +502,118 @@ fn is_array(value: &JsValue) -> bool {
     try_is_array(value).unwrap_or(false)
 }
 
-/// A plain copy of an array argument; `Err` when reading it threw.
-fn array_copy(value: &JsValue, what: &str) -> JsResult<Array> {
-    try_array_from(value).map_err(|_| threw(what))
+/// Words for an [`array_like`] value where a list or parameters belong.
+const ARRAY_LIKE: &str = "an array-like object (one with its own length: pass an array)";
+
+/// An object with its own `length` that is no array (`{ length: 1e9 }`, `arguments`, a
+/// NodeList…): no parameter is such an object, and it is never read as a list (`Array.from` would
+/// trust its `length`).
+fn array_like(value: &JsValue) -> Result<bool, Unread> {
+    if !value.is_object() || is_array(value) {
+        return Ok(false);
+    }
+    let descriptor = try_own_descriptor(value, &key("length")).map_err(|_| Unread::Threw)?;
+    Ok(!descriptor.is_undefined())
+}
+
+/// Why a list or an object argument could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unread {
+    /// Reading it threw (a getter, a Proxy trap, a revoked Proxy), or it broke the iteration
+    /// protocol (a `next` that is no function, a step that is no object).
+    Threw,
+    /// It has more than [`MAX_ITEMS`] items or keys (the count is known before any is read).
+    TooMany,
+    /// Its `length` is not a number (a Proxy of an array may say anything).
+    BadLength,
+    /// It is not iterable.
+    NotIterable,
+}
+
+fn key(name: &str) -> JsValue {
+    JsValue::from_str(name)
+}
+
+/// The items of an array (`Array.isArray`), without `Array.from`, which trusts `length` and the
+/// array's own `Symbol.iterator`: `length` is read first and checked against [`MAX_ITEMS`], then
+/// exactly that many indices are read (holes are `undefined`, as `Array.from` makes them). More
+/// than `cap` (at most [`MAX_ITEMS`]) is [`Unread::TooMany`].
+fn array_items(value: &JsValue, cap: u32) -> Result<Vec<JsValue>, Unread> {
+    let length = try_get(value, &key("length")).map_err(|_| Unread::Threw)?;
+    let length = length.as_f64().ok_or(Unread::BadLength)?;
+    if length.is_nan() || length < 0.0 {
+        return Err(Unread::BadLength);
+    }
+    if length > f64::from(cap.min(MAX_ITEMS)) {
+        return Err(Unread::TooMany);
+    }
+    // At most MAX_ITEMS, so exact; a fractional length (only a Proxy says one) is cut as ToLength does.
+    #[allow(
+        clippy::as_conversions,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let length = length as u32;
+    (0..length)
+        .map(|i| try_get(value, &JsValue::from(i)).map_err(|_| Unread::Threw))
+        .collect()
+}
+
+/// The items of an iterable object (a `Set`, a generator, a `Map`'s entries…), stepped by hand
+/// through `catch` imports (js_sys's iterator reads `done`/`value` without one) and stopped at
+/// the first item past [`MAX_ITEMS`]: an endless generator is never drained.
+fn iterated_items(value: &JsValue, cap: u32) -> Result<Vec<JsValue>, Unread> {
+    let cap = cap.min(MAX_ITEMS) as usize;
+    let method = try_get(value, &js_sys::Symbol::iterator()).map_err(|_| Unread::Threw)?;
+    if !method.is_function() {
+        return Err(Unread::NotIterable);
+    }
+    let no_args = Array::new();
+    let iterator = try_apply(&method, value, &no_args).map_err(|_| Unread::Threw)?;
+    if !iterator.is_object() {
+        return Err(Unread::Threw);
+    }
+    let next = try_get(&iterator, &key("next")).map_err(|_| Unread::Threw)?;
+    let (done, item) = (key("done"), key("value"));
+    let mut out = Vec::new();
+    loop {
+        let step = try_apply(&next, &iterator, &no_args).map_err(|_| Unread::Threw)?;
+        if !step.is_object() {
+            return Err(Unread::Threw);
+        }
+        if try_get(&step, &done)
+            .map_err(|_| Unread::Threw)?
+            .is_truthy()
+        {
+            return Ok(out);
+        }
+        if out.len() >= cap {
+            return Err(Unread::TooMany);
+        }
+        out.push(try_get(&step, &item).map_err(|_| Unread::Threw)?);
+    }
+}
+
+/// `value[k]` when `k` is an own enumerable property of `value` (what `Object.entries` would
+/// list), else `None`.
+fn own_enumerable(value: &JsValue, k: &str) -> Result<Option<JsValue>, Unread> {
+    if !own_enumerable_key(value, k)? {
+        return Ok(None);
+    }
+    try_get(value, &key(k)).map(Some).map_err(|_| Unread::Threw)
+}
+
+/// The own enumerable string keys of an object, as `Object.entries` lists them, with a `filter`
+/// that may drop a key before its value is read. The key count is checked against [`MAX_ITEMS`]
+/// before any key is looked at (a Proxy's `ownKeys` trap still runs once and the engine copies
+/// what it returns: ~0.9 s for 10^6 keys in V8, no API enumerates keys lazily).
+fn own_keys(value: &JsValue, cap: u32) -> Result<Vec<String>, Unread> {
+    let keys = try_own_keys(value).map_err(|_| Unread::Threw)?;
+    if keys.length() > cap.min(MAX_ITEMS) {
+        return Err(Unread::TooMany);
+    }
+    // Symbols are skipped, as `Object.entries` skips them.
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }
 
 /// The most UTF-16 code units a string argument may have. Over it, its UTF-8 form is over the
@@ -571,32 +694,47 @@ fn safe_integer(x: f64) -> Option<i64> {
 }
 
 /// The `[key, value]` pairs of an object argument: a plain object's own enumerable properties
-/// (`Object.entries`), or a `Map`'s entries. `None` for anything else — primitives, `null`, arrays,
-/// functions, other iterables — for a `Map` with a key that is not a string, and past
-/// [`MAX_ITEMS`] entries.
-fn entries(value: &JsValue, what: &str) -> JsResult<Option<Vec<(String, JsValue)>>> {
-    if !value.is_object() || try_is_array(value).map_err(|_| threw(what))? {
+/// (as `Object.entries` lists them), or a `Map`'s entries. `Ok(None)` for anything else —
+/// primitives, `null`, arrays, functions, other iterables — and for a `Map` with a key that is not
+/// a string. More than `cap` (at most [`MAX_ITEMS`]) keys or entries is [`Unread::TooMany`], known
+/// before any value is read.
+fn entries(value: &JsValue, cap: u32) -> Result<Option<Vec<(String, JsValue)>>, Unread> {
+    if !value.is_object() || try_is_array(value).map_err(|_| Unread::Threw)? {
         return Ok(None);
     }
-    let pairs = if value.is_instance_of::<js_sys::Map>() {
-        try_array_from(value)
-    } else if other_iterable(value) {
-        return Ok(None);
-    } else {
-        try_entries(value)
+    if value.is_instance_of::<js_sys::Map>() {
+        let mut pairs = Vec::new();
+        for pair in iterated_items(value, cap)? {
+            // A Map's own entries are fresh `[key, value]` arrays; a Proxy's may be anything.
+            if !is_array(&pair) {
+                return Ok(None);
+            }
+            let mut pair = array_items(&pair, 2)?.into_iter();
+            match (pair.next().and_then(|k| k.as_string()), pair.next()) {
+                (Some(k), Some(v)) => pairs.push((k, v)),
+                _ => return Ok(None),
+            }
+        }
+        return Ok(Some(pairs));
     }
-    .map_err(|_| threw(what))?;
-    if pairs.length() > MAX_ITEMS {
+    if other_iterable(value) {
         return Ok(None);
     }
-    // `pairs` is a plain array of plain `[key, value]` arrays, made by Object.entries/Array.from.
-    Ok(pairs
-        .iter()
-        .map(|pair| {
-            let pair: Array = pair.unchecked_into();
-            Some((pair.get(0).as_string()?, pair.get(1)))
-        })
-        .collect())
+    let mut pairs = Vec::new();
+    for k in own_keys(value, cap)? {
+        if let Some(v) = own_enumerable(value, &k)? {
+            pairs.push((k, v));
+        }
+    }
+    Ok(Some(pairs))
+}
+
+/// The error for an object argument `what` that could not be read.
+fn unread_object(what: &str, why: Unread) -> JsValue {
+    match why {
+        Unread::TooMany => invalid_argument(&format!("{what} has more than {MAX_ITEMS} keys")),
+        _ => threw(what),
+    }
 }
 
 /// One field of an argument object, named in messages as `{what}: {name}`.
@@ -609,6 +747,10 @@ struct Field<'a> {
 /// The fields `names` of the object argument `value` (`undefined` where absent). With
 /// `deny_unknown`, any other key throws — even with an `undefined` value — so that typos are not
 /// ignored. Not an object (see [`entries`]) → `InvalidArgument` "`{what}` must be an object".
+///
+/// The named fields are read first, each by its own name (own enumerable properties only, as
+/// `Object.entries` would list them); only then are the keys listed to find unknown ones, and an
+/// unknown key's value is never read.
 fn fields<'a, const N: usize>(
     value: &JsValue,
     what: &'a str,
@@ -625,21 +767,59 @@ fn fields<'a, const N: usize>(
 }
 
 fn fill(value: &JsValue, what: &str, out: &mut [Field<'_>], deny_unknown: bool) -> JsResult<()> {
-    let pairs = entries(value, what)?
-        .ok_or_else(|| invalid_argument(&format!("{what} must be an object")))?;
-    for (key, v) in pairs {
-        if let Some(field) = out.iter_mut().find(|f| f.name == key) {
+    let not_object = || invalid_argument(&format!("{what} must be an object"));
+    if !value.is_object() || try_is_array(value).map_err(|_| threw(what))? {
+        return Err(not_object());
+    }
+    let known: Vec<&'static str> = out.iter().map(|f| f.name).collect();
+    let unknown = |key: &str| {
+        invalid_argument(&format!(
+            "{what}: unknown field {}, expected one of {}",
+            shown(key, &known),
+            known.join(", ")
+        ))
+    };
+    if value.is_instance_of::<js_sys::Map>() {
+        let pairs = entries(value, MAX_ITEMS)
+            .map_err(|why| unread_object(what, why))?
+            .ok_or_else(not_object)?;
+        for (key, v) in pairs {
+            if let Some(field) = out.iter_mut().find(|f| f.name == key) {
+                field.value = v;
+            } else if deny_unknown {
+                return Err(unknown(&key));
+            }
+        }
+        return Ok(());
+    }
+    if other_iterable(value) {
+        return Err(not_object());
+    }
+    for field in out.iter_mut() {
+        if let Some(v) = own_enumerable(value, field.name).map_err(|_| threw(what))? {
             field.value = v;
-        } else if deny_unknown {
-            let known: Vec<&str> = out.iter().map(|f| f.name).collect();
-            return Err(invalid_argument(&format!(
-                "{what}: unknown field {}, expected one of {}",
-                shown(&key),
-                known.join(", ")
-            )));
+        }
+    }
+    if deny_unknown {
+        for k in own_keys(value, MAX_ITEMS).map_err(|why| unread_object(what, why))? {
+            if !known.contains(&k.as_str())
+                && own_enumerable_key(value, &k).map_err(|_| threw(what))?
+            {
+                return Err(unknown(&k));
+            }
         }
     }
     Ok(())
+}
+
+/// Whether `k` is an own enumerable property of `value` (its value is not read).
+fn own_enumerable_key(value: &JsValue, k: &str) -> Result<bool, Unread> {
+    let descriptor = try_own_descriptor(value, &key(k)).map_err(|_| Unread::Threw)?;
+    // A descriptor is a fresh plain object made by the engine: reading it runs no caller code.
+    Ok(!descriptor.is_undefined()
+        && try_get(&descriptor, &key("enumerable"))
+            .map_err(|_| Unread::Threw)?
+            .is_truthy())
 }
 
 impl Field<'_> {
@@ -742,34 +922,29 @@ impl Field<'_> {
             .ok_or_else(|| self.wrong("a positive integer (key-derivation work units)"))
     }
 
-    /// The items of an array (or of another iterable object), at most [`MAX_ITEMS`].
+    /// The items of an array (or of another iterable object), at most [`MAX_ITEMS`]: an array's
+    /// `length` is checked before any item is read, an iterable is stepped at most once past it.
     fn items(&self, want: &str) -> JsResult<Vec<JsValue>> {
-        let too_many = || {
-            invalid_argument(&format!(
+        let items = if is_array(&self.value) {
+            array_items(&self.value, MAX_ITEMS)
+        } else if self.value.is_object() {
+            iterated_items(&self.value, MAX_ITEMS)
+        } else {
+            Err(Unread::NotIterable)
+        };
+        items.map_err(|why| self.unread(why, want))
+    }
+
+    /// `InvalidArgument` for a list this field could not read.
+    fn unread(&self, why: Unread, want: &str) -> JsValue {
+        match why {
+            Unread::TooMany => invalid_argument(&format!(
                 "{}: {} has more than {MAX_ITEMS} items",
                 self.what, self.name
-            ))
-        };
-        if is_array(&self.value) {
-            let array = array_copy(&self.value, &format!("{}: {}", self.what, self.name))?;
-            if array.length() > MAX_ITEMS {
-                return Err(too_many());
-            }
-            return Ok(array.to_vec());
+            )),
+            Unread::Threw | Unread::BadLength => threw(&format!("{}: {}", self.what, self.name)),
+            Unread::NotIterable => self.wrong(want),
         }
-        let iter = if self.value.is_object() {
-            js_sys::try_iter(&self.value).ok().flatten()
-        } else {
-            None
-        };
-        let mut out = Vec::new();
-        for item in iter.ok_or_else(|| self.wrong(want))? {
-            if out.len() >= MAX_ITEMS as usize {
-                return Err(too_many());
-            }
-            out.push(item.map_err(|_| self.wrong(want))?);
-        }
-        Ok(out)
     }
 
     /// A list of strings, or absent.
@@ -797,11 +972,9 @@ impl Field<'_> {
             if !is_array(&item) {
                 return Err(self.wrong_value(WANT, &item));
             }
-            let pair = array_copy(&item, &format!("{}: {}", self.what, self.name))?;
-            if pair.length() != 2 {
-                return Err(self.wrong_value(WANT, &item));
-            }
-            let (name, value) = (pair.get(0), pair.get(1));
+            let pair = array_items(&item, MAX_ITEMS).map_err(|why| self.unread(why, WANT))?;
+            let [name, value] =
+                <[JsValue; 2]>::try_from(pair).map_err(|_| self.wrong_value(WANT, &item))?;
             match (bounded_string(&name), bounded_string(&value)) {
                 (Some(Ok(n)), Some(Ok(v))) => out.push((n, v)),
                 (Some(Err(units)), _) | (_, Some(Err(units))) => return Err(self.too_long(units)),
@@ -816,7 +989,9 @@ impl Field<'_> {
     fn string_map(&self) -> JsResult<Vec<(String, String)>> {
         const WANT: &str = "an object of string values";
         let what = format!("{}: {}", self.what, self.name);
-        let pairs = entries(&self.value, &what)?.ok_or_else(|| self.wrong(WANT))?;
+        let pairs = entries(&self.value, MAX_ITEMS)
+            .map_err(|why| unread_object(&what, why))?
+            .ok_or_else(|| self.wrong(WANT))?;
         pairs
             .into_iter()
             .map(|(k, v)| match bounded_string(&v) {
@@ -831,10 +1006,25 @@ impl Field<'_> {
 /// A `buildRequest` parameter value, as the core reads it. Mistakes the core words in the
 /// provider's terms (a number where a string belongs, a tag that is not an object, …) are left to
 /// it; only values no parameter can be throw: functions, symbols, iterables other than arrays and
-/// `Map`s, BigInts beyond 64 bits, and nesting deeper than [`MAX_DEPTH`]. `Err` says which, in
-/// words for "… holds {it}".
-fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str> {
+/// `Map`s, BigInts beyond 64 bits, nesting deeper than [`MAX_DEPTH`], a list or object of more
+/// than [`MAX_ITEMS`], and more than [`MAX_PARAM_VALUES`] values in all. `budget` is how many
+/// more values may be read: a list's or an object's size is checked against it, and taken from
+/// it, before any of its items is read. `Err` says which, in words for "… holds {it}".
+fn param_value(
+    value: &JsValue,
+    depth: usize,
+    budget: &mut u32,
+) -> Result<ParamValue, &'static str> {
     const THREW: &str = "a value whose reading threw (a getter or a Proxy trap)";
+    const TOO_MANY: &str =
+        "a list or an object too long (more than 4096 items, or 16384 values in all)";
+    let unread = |why: Unread| match why {
+        Unread::TooMany => TOO_MANY,
+        Unread::Threw | Unread::BadLength | Unread::NotIterable => THREW,
+    };
+    let charge = |budget: &mut u32, n: usize| {
+        *budget = budget.saturating_sub(u32::try_from(n).unwrap_or(u32::MAX));
+    };
     if nullish(value) {
         Ok(ParamValue::Null)
     } else if let Some(b) = value.as_bool() {
@@ -858,27 +1048,27 @@ fn param_value(value: &JsValue, depth: usize) -> Result<ParamValue, &'static str
     } else if depth >= MAX_DEPTH {
         Err("values nested too deeply")
     } else if is_array(value) {
-        let array = try_array_from(value).map_err(|_| THREW)?;
-        if array.length() > MAX_ITEMS {
-            return Err("a list that is too long");
-        }
-        array
+        let items = array_items(value, *budget).map_err(unread)?;
+        charge(budget, items.len());
+        items
             .iter()
-            .map(|item| param_value(&item, depth.saturating_add(1)))
+            .map(|item| param_value(item, depth.saturating_add(1), budget))
             .collect::<Result<Vec<_>, _>>()
             .map(ParamValue::List)
+    } else if array_like(value).map_err(unread)? {
+        Err(ARRAY_LIKE)
     } else {
-        match entries(value, "") {
-            Err(_) => Err(THREW),
-            Ok(Some(pairs)) => {
+        match entries(value, *budget).map_err(unread)? {
+            Some(pairs) => {
+                charge(budget, pairs.len());
                 // Inserted one by one: `collect` into a BTreeMap would link a sort just for this.
                 let mut object = alloc::collections::BTreeMap::new();
                 for (k, v) in pairs {
-                    object.insert(k, param_value(&v, depth.saturating_add(1))?);
+                    object.insert(k, param_value(&v, depth.saturating_add(1), budget)?);
                 }
                 Ok(ParamValue::Object(object))
             }
-            Ok(None) => Err(type_name(value)),
+            None => Err(type_name(value)),
         }
     }
 }
@@ -948,7 +1138,7 @@ pub fn validate(
             CertificateType::from_name(&t).ok_or_else(|| {
                 invalid_argument(&format!(
                     "certificateType must be \"SVR\" or \"CA\", not {}",
-                    shown(&t)
+                    shown(&t, &["SVR", "CA"])
                 ))
             })
         })
@@ -1010,7 +1200,7 @@ pub fn fingerprint(
         Some(a) => FingerprintAlgorithm::from_name(&a).ok_or_else(|| {
             invalid_argument(&format!(
                 "algorithm must be \"sha1\" or \"sha256\", not {}",
-                shown(&a)
+                shown(&a, &["sha1", "sha256"])
             ))
         })?,
     };
@@ -1019,7 +1209,7 @@ pub fn fingerprint(
         Some(f) => FingerprintFormat::from_name(&f).ok_or_else(|| {
             invalid_argument(&format!(
                 "format must be \"colon-lower\", \"colon-upper\" or \"hex\", not {}",
-                shown(&f)
+                shown(&f, &["colon-lower", "colon-upper", "hex"])
             ))
         })?,
     };
@@ -1068,7 +1258,7 @@ pub fn build_request(
         .ok_or_else(|| invalid_argument("buildRequest(): provider must be a string"))?;
     let provider = provider_from(Some(&name))?
         .ok_or_else(|| invalid_argument("buildRequest(): provider is required"))?;
-    let params = read_params(&params)?;
+    let params = read_params(provider, &params)?;
     let options = if nullish(&options) {
         BuildOptions {
             now_ms: clock_ms(None, "")?,
@@ -1114,15 +1304,24 @@ pub fn build_request(
 }
 
 /// `buildRequest` params: an object of [`param_value`]s (strings zeroized on drop).
-fn read_params(params: &JsValue) -> JsResult<Params> {
-    let pairs = entries(params, "buildRequest() params")?
+fn read_params(provider: ProviderId, params: &JsValue) -> JsResult<Params> {
+    const WHAT: &str = "buildRequest() params";
+    if array_like(params).map_err(|why| unread_object(WHAT, why))? {
+        return Err(invalid_argument(&format!(
+            "buildRequest(): params must be an object of the API's parameters, not {ARRAY_LIKE}"
+        )));
+    }
+    let pairs = entries(params, MAX_ITEMS)
+        .map_err(|why| unread_object(WHAT, why))?
         .ok_or_else(|| invalid_argument("buildRequest(): params must be an object"))?;
     let mut out = Params::new();
+    let mut budget =
+        MAX_PARAM_VALUES.saturating_sub(u32::try_from(pairs.len()).unwrap_or(u32::MAX));
     for (name, value) in pairs {
-        let value = param_value(&value, 0).map_err(|it| {
+        let value = param_value(&value, 0, &mut budget).map_err(|it| {
             invalid_argument(&format!(
-                "buildRequest() params: {} holds {it}, which no parameter takes",
-                shown(&name)
+                "{WHAT}: {} holds {it}, which no parameter takes",
+                shown(&name, &crate::request::parameter_names(provider))
             ))
         })?;
         out.insert(name, value);
@@ -1165,7 +1364,7 @@ pub fn sign_request(
                 SignAlgorithm::from_name(&a).ok_or_else(|| {
                     invalid_argument(&format!(
                         "signRequest() options: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {}",
-                        shown(&a)
+                        shown(&a, SIGN_ALGORITHMS)
                     ))
                 })
             })
@@ -1289,6 +1488,9 @@ fn read_credentials(value: &JsValue) -> JsResult<Credentials> {
     Err(refused())
 }
 
+/// The names `algorithm` takes (signRequest options, computeSignature input).
+const SIGN_ALGORITHMS: &[&str] = &["ACS3-HMAC-SHA256", "HMAC-SHA1", "TC3-HMAC-SHA256"];
+
 /// Below this a numeric `timestamp` can only be seconds: as milliseconds it would be before
 /// 1973-03-03, as seconds it is any date up to the year 5138.
 const SECONDS_NOT_MS: f64 = 1e11;
@@ -1388,7 +1590,8 @@ pub fn compute_signature(
     let algorithm = algorithm.string()?;
     let algorithm = SignAlgorithm::from_name(&algorithm).ok_or_else(|| {
         invalid_argument(&format!(
-            "{WHAT}: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {algorithm:?}"
+            "{WHAT}: algorithm must be \"ACS3-HMAC-SHA256\", \"HMAC-SHA1\" or \"TC3-HMAC-SHA256\", not {}",
+            shown(&algorithm, SIGN_ALGORITHMS)
         ))
     })?;
     let coded = |e: crate::Error| coded_error(e.code(), &e.to_string());

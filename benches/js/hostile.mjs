@@ -55,6 +55,45 @@ const now = Date.UTC(2027, 0, 1);
 const pass = "correct horse";
 const throwing = { get certificate() { throw new Error("no"); } };
 const calls = (n, fn) => () => { for (let i = 0; i < n; i++) { try { fn(); } catch { /* each is a coded Error */ } } };
+// A call that must end in a coded InvalidArgument (a benchmark still: it says so, it does not fail).
+const refused = (fn) => () => {
+  try {
+    fn();
+  } catch (e) {
+    if (e?.code === "InvalidArgument") return;
+    console.error(`expected InvalidArgument, got ${e?.code}: ${e?.message}`);
+    return;
+  }
+  console.error("expected InvalidArgument, got an answer");
+};
+const sparse = () => {
+  const a = [];
+  a.length = 2 ** 32 - 1;
+  return a;
+};
+const lyingArray = () => new Proxy([], { get: (t, k) => (k === "length" ? 2 ** 32 - 1 : Reflect.get(t, k)) });
+function* endless() {
+  for (;;) yield "cn-hangzhou";
+}
+const endlessArray = () => {
+  const a = ["cn-hangzhou"];
+  a.length = 5000;
+  a[Symbol.iterator] = endless;
+  return a;
+};
+class EndlessMap extends Map {
+  *[Symbol.iterator]() {
+    for (let i = 0; ; i++) yield [`k${i}`, "v"];
+  }
+}
+let shared = ["x"];
+for (let i = 0; i < 16; i++) shared = new Array(4096).fill(shared);
+const millionKeys = Array.from({ length: 1e6 }, (_, i) => `k${i}`);
+const manyKeys = new Proxy({}, { ownKeys: () => millionKeys });
+const slb = { RegionId: "cn-hangzhou", ServerCertificate: fixture("rsa/2048/leaf.pem") };
+const request = cp.buildRequest("aliyun-slb", { ...slb, PrivateKey: fixture("keys/rsa2048/pkcs1.pem") }, { now: Date.UTC(2027, 0, 1) });
+const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
+const sign = { nonce: "n", timestamp: Date.UTC(2027, 0, 1) };
 
 const cases = [
   ["PBKDF2-HMAC-SHA256, 10,000,000 iterations (validate)", () => cp.validate({ certificate: cert, privateKey: encrypted(pbkdf2(10_000_000)), passphrase: pass, now })],
@@ -68,6 +107,24 @@ const cases = [
   ["1 MiB of BEGIN lines", () => cp.validate({ certificate: "-----BEGIN CERTIFICATE-----\n".repeat(37_000), now })],
   ["100,000 NUL bytes before a valid block", () => cp.validate({ certificate: "\0".repeat(100_000) + cert, now })],
   ["100,000 calls with a throwing getter (all of them)", calls(100_000, () => cp.validate(throwing))],
+  // Lists answered from their length (issue 20 §1): each must be a coded InvalidArgument in ≤ 5 ms.
+  ["buildRequest Tag: sparse array, length 2^32-1", refused(() => cp.buildRequest("aliyun-slb", { ...slb, Tag: sparse() }, { now }))],
+  ["validate eccRegions: sparse array, length 2^32-1", refused(() => cp.validate({ certificate: cert, now, eccRegions: sparse() }))],
+  ["buildRequest options.eccRegions: sparse array, length 2^32-1", refused(() => cp.buildRequest("aliyun-slb", slb, { now, eccRegions: sparse() }))],
+  ["signRequest query: sparse array, length 2^32-1", refused(() => cp.signRequest({ ...request, query: sparse() }, creds, sign))],
+  ["buildRequest Tag: Proxy of an array claiming length 2^32-1", refused(() => cp.buildRequest("aliyun-slb", { ...slb, Tag: lyingArray() }, { now }))],
+  ["buildRequest Tag: { length: 1e9 }", refused(() => cp.buildRequest("aliyun-slb", { ...slb, Tag: { length: 1e9 } }, { now }))],
+  ["validate eccRegions: iterable array-like, length 2^32-1", refused(() => cp.validate({ certificate: cert, now, eccRegions: Object.setPrototypeOf({ length: 2 ** 32 - 1 }, Array.prototype) }))],
+  ["validate eccRegions: endless generator", refused(() => cp.validate({ certificate: cert, now, eccRegions: endless() }))],
+  ["signRequest query: endless generator", refused(() => cp.signRequest({ ...request, query: endless() }, creds, sign))],
+  ["buildRequest Tag: array (length 5,000) with an endless Symbol.iterator", refused(() => cp.buildRequest("aliyun-slb", { ...slb, Tag: endlessArray() }, { now }))],
+  ["validate(Map with an endless Symbol.iterator)", refused(() => cp.validate(new EndlessMap()))],
+  ["buildRequest Tag: one list shared 4,096 times per level, 16 deep", refused(() => cp.buildRequest("aliyun-slb", { ...slb, Tag: shared }, { now }))],
+  // Bounded before any per-key work, but not below the engine's own cost: any listing of a
+  // Proxy's keys (Reflect.ownKeys, Object.keys, for-in) runs its ownKeys trap once and V8 copies
+  // and checks every key it returns before the count can be looked at.
+  ["validate(Proxy whose ownKeys returns 10^6 keys)", refused(() => cp.validate(manyKeys))],
+  ["buildRequest params: Proxy whose ownKeys returns 10^6 keys", refused(() => cp.buildRequest("aliyun-slb", manyKeys, { now }))],
 ];
 
 const rows = [];

@@ -28,7 +28,7 @@ const TAGS: TagSpec = TagSpec {
 
 /// Every parameter of the SDK request model (3.9.4), in the order the SDK writes the query.
 #[rustfmt::skip]
-const PARAMS: &[Spec] = &[
+pub(super) const PARAMS: &[Spec] = &[
     Spec {
         name: "Cert",
         ty: Ty::Pem,
@@ -135,7 +135,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         None | Some("cn-hangzhou") => Some(String::from("cas.aliyuncs.com")),
         Some(r) if REGIONS.contains(&r) => Some(format!("cas.{r}.aliyuncs.com")),
         Some(r) => {
-            let shown = crate::error::shown(r);
+            let shown = crate::error::shown(r, REGIONS);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),

@@ -27,7 +27,7 @@ const TAGS: TagSpec = TagSpec {
 
 /// Every parameter of the SDK request model, in the order the SDK writes the query (alphabetical).
 #[rustfmt::skip]
-const PARAMS: &[Spec] = &[
+pub(super) const PARAMS: &[Spec] = &[
     Spec {
         name: "AliCloudCertificateId",
         ty: Ty::Str,
@@ -214,7 +214,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
             "RegionId is required".into(),
         ),
         Some(r) if !REGIONS.contains(&r) => {
-            let shown = crate::error::shown(r);
+            let shown = crate::error::shown(r, REGIONS);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),

@@ -31,7 +31,7 @@ const TAGS: TagSpec = TagSpec {
 
 /// Every parameter of `UploadCertificateRequest`, in the SDK model's order (the JSON body order).
 #[rustfmt::skip]
-const PARAMS: &[Spec] = &[
+pub(super) const PARAMS: &[Spec] = &[
     Spec {
         name: "CertificatePublicKey",
         ty: Ty::Pem,
@@ -80,9 +80,13 @@ const PARAMS: &[Spec] = &[
 ];
 
 /// `X-TC-Region` is optional (§3.1); a given value must look like a region id, e.g. `ap-guangzhou`
-/// (inferred: lowercase letters, digits and `-`, at most 32 characters; it goes into a header).
+/// (inferred: lowercase letters, digits and `-`, a letter first and at least one `-`, at most 32
+/// characters; it goes into a header). Every Tencent region id has the `-` (`ap-guangzhou`,
+/// `na-siliconvalley`, `ap-shanghai-fsi`), which a secret passed here by mistake does not.
 fn region_ok(region: &str) -> bool {
     (2..=32).contains(&region.len())
+        && region.starts_with(|c: char| c.is_ascii_lowercase())
+        && region.contains('-')
         && region
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -97,7 +101,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         Some(t) => {
             let parsed = CertificateType::from_name(t);
             if parsed.is_none() {
-                let shown = crate::error::shown(t);
+                let shown = crate::error::shown(t, &["CA", "SVR"]);
                 ctx.push(
                     Kind::ParameterInvalid,
                     None,
@@ -111,7 +115,8 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
 
     if let Some(r) = options.region.as_deref() {
         if !region_ok(r) {
-            let shown = crate::error::shown(r);
+            // No list of regions here (free-form): the value is never quoted.
+            let shown = crate::error::shown(r, &[]);
             ctx.push(
                 Kind::ParameterInvalid,
                 Some(When::Region),

@@ -218,6 +218,236 @@ describe("hostile arguments", () => {
     assert.ok(grown <= 8 * 1024 * 1024, `wasm memory grew by ${grown} bytes`);
   });
 
+  it("huge lengths, array-likes and endless iterables in every list-taking argument: a coded InvalidArgument at once", () => {
+    // Each must be answered from its `length` (or after at most 4,097 steps of an iterator), never
+    // by copying: before, a sparse array of length 2^32-1 took ~9 s and ~2.9 GB per call, and an
+    // array or Map with an endless Symbol.iterator never returned. The bound is generous on
+    // purpose (a correctness test, not a benchmark: `make bench-hostile` measures, ~1 ms or less).
+    const cert = fixture("rsa/2048/leaf.pem");
+    const now = Date.UTC(2027, 0, 1);
+    const slb = { RegionId: "cn-hangzhou", ServerCertificate: cert };
+    const request = manual.buildRequest("aliyun-slb", { ...slb, PrivateKey: fixture("keys/rsa2048/pkcs1.pem") }, { now });
+    const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
+    const acs3 = { algorithm: "ACS3-HMAC-SHA256", method: "POST", path: "/", query: {}, headers: { host: "h.example" }, body: "", accessKeyId: "id", accessKeySecret: "s" };
+    const rpc = { algorithm: "HMAC-SHA1", method: "POST", params: {}, accessKeySecret: "s" };
+    const slots = {
+      "validate(h)": (h) => manual.validate(h),
+      "validate eccRegions": (h) => manual.validate({ certificate: cert, eccRegions: h }),
+      "fingerprint(h)": (h) => manual.fingerprint(h),
+      "fingerprint algorithm": (h) => manual.fingerprint(cert, h),
+      "fingerprint format": (h) => manual.fingerprint(cert, "sha1", h),
+      "regions(h)": (h) => manual.regions(h),
+      "buildRequest provider": (h) => manual.buildRequest(h, slb),
+      "buildRequest params": (h) => manual.buildRequest("aliyun-slb", h),
+      "buildRequest Tag": (h) => manual.buildRequest("aliyun-slb", { ...slb, Tag: h }),
+      "buildRequest Tag item": (h) => manual.buildRequest("aliyun-slb", { ...slb, Tag: [h] }),
+      "buildRequest RegionId": (h) => manual.buildRequest("aliyun-slb", { ...slb, RegionId: h }),
+      "buildRequest aliyun-cas Tags": (h) => manual.buildRequest("aliyun-cas", { Name: "n", Cert: cert, Tags: h }),
+      "buildRequest tencent-ssl Tags": (h) => manual.buildRequest("tencent-ssl", { CertificatePublicKey: cert, Tags: h }),
+      "buildRequest options": (h) => manual.buildRequest("aliyun-slb", slb, h),
+      "buildRequest options.eccRegions": (h) => manual.buildRequest("aliyun-slb", slb, { eccRegions: h }),
+      "signRequest request": (h) => manual.signRequest(h, creds),
+      "signRequest credentials": (h) => manual.signRequest(request, h),
+      "signRequest options": (h) => manual.signRequest(request, creds, h),
+      "signRequest timestamp": (h) => manual.signRequest(request, creds, { timestamp: h, nonce: "n" }),
+      "signRequest query": (h) => manual.signRequest({ ...request, query: h }, creds),
+      "signRequest query pair": (h) => manual.signRequest({ ...request, query: [h] }, creds),
+      "signRequest headers": (h) => manual.signRequest({ ...request, headers: h }, creds),
+      "computeSignature(h)": (h) => manual.computeSignature(h),
+      "computeSignature query": (h) => manual.computeSignature({ ...acs3, query: h }),
+      "computeSignature headers": (h) => manual.computeSignature({ ...acs3, headers: h }),
+      "computeSignature params": (h) => manual.computeSignature({ ...rpc, params: h }),
+    };
+    const HUGE = 2 ** 32 - 1;
+    function* endless() {
+      for (let i = 0; ; i++) yield "cn-hangzhou";
+    }
+    class EndlessMap extends Map {
+      *[Symbol.iterator]() {
+        for (let i = 0; ; i++) yield [`k${i}`, "v"];
+      }
+    }
+    const values = {
+      "sparse array of length 2^32-1": () => {
+        const a = [];
+        a.length = HUGE;
+        return a;
+      },
+      "Proxy of an array claiming length 2^32-1": () => new Proxy([], { get: (t, k) => (k === "length" ? HUGE : Reflect.get(t, k)) }),
+      "{ length: 1e9 }": () => ({ length: 1e9 }),
+      "iterable array-like (Array.prototype, length 2^32-1)": () => Object.setPrototypeOf({ length: HUGE }, Array.prototype),
+      "endless generator": () => endless(),
+      "array of length 5000 with an endless Symbol.iterator": () => {
+        const a = ["cn-hangzhou"];
+        a.length = 5000;
+        a[Symbol.iterator] = endless;
+        return a;
+      },
+      "Map with an endless Symbol.iterator": () => new EndlessMap(),
+    };
+    manual.validate({ certificate: cert, now }); // warm up
+    const before = memory.buffer.byteLength;
+    for (const [name, make] of Object.entries(values)) {
+      for (const [slot, call] of Object.entries(slots)) {
+        const label = `${slot} <- ${name}`;
+        const h = make();
+        const started = performance.now();
+        const e = assertCoded(() => call(h), label);
+        const ms = performance.now() - started;
+        assert.ok(e, `${label}: did not throw`);
+        assert.equal(e.code, "InvalidArgument", `${label}: ${e.message}`);
+        assert.ok(ms < 200, `${label}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    // One list shared 4,096 times per level, 16 levels deep: a few KB of JS, 4096^16 values to read.
+    let shared = ["x"];
+    for (let i = 0; i < 16; i++) shared = new Array(4096).fill(shared);
+    const started = performance.now();
+    const e = assertCoded(() => manual.buildRequest("aliyun-slb", { ...slb, Tag: shared }), "shared lists");
+    assert.equal(e?.code, "InvalidArgument");
+    assert.ok(performance.now() - started < 200, `shared lists: ${performance.now() - started} ms`);
+    const grown = memory.buffer.byteLength - before;
+    assert.ok(grown <= 8 * 1024 * 1024, `wasm memory grew by ${grown} bytes`);
+    // Still alive, still right; and real lists still read as before.
+    const r = manual.validate({ certificate: cert, now, eccRegions: new Set(["cn-qingdao"]) });
+    assert.equal(r.certificate.commonName, "rsa2048.example");
+    const built = manual.buildRequest("aliyun-slb", { ...slb, Tag: [{ Key: "a", Value: "b" }], PrivateKey: fixture("keys/rsa2048/pkcs1.pem") }, { now, eccRegions: ["cn-qingdao"] });
+    assert.ok(built.url.includes("Tag.1.Key=a"), built.url);
+    const holes = [, "cn-qingdao"]; // a hole reads as undefined, as Array.from made it
+    assert.equal(assertCoded(() => manual.validate({ certificate: cert, now, eccRegions: holes }), "hole")?.code, "InvalidArgument");
+  });
+
+  it("real-shaped secrets in every argument and as every object key of every export never come back", () => {
+    const SECRETS = {
+      "Alibaba AccessKey secret (30)": "Z5xQm3RkT8vW2nJp6yHc9LbA4dFg7s",
+      "Tencent SecretKey (32)": "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+      "Tencent SecretId (36)": "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+      "Alibaba AccessKeyId (24)": "LTAI5tExampleExample1234",
+      passphrase: "correct horse battery staple",
+    };
+    assert.deepEqual(Object.values(SECRETS).map((s) => s.length), [30, 32, 36, 24, 28]);
+    const cert = fixture("rsa/2048/leaf.pem");
+    const key = fixture("keys/rsa2048/pkcs1.pem");
+    const ec = { certificate: fixture("ec/p256/fullchain.pem"), privateKey: fixture("ec/p256/key.pkcs8.pem") };
+    const now = Date.UTC(2027, 0, 1);
+    const slb = { RegionId: "cn-hangzhou", ServerCertificate: cert, PrivateKey: key };
+    const cas = { Name: "n", Cert: cert, Key: key };
+    const tc = { CertificatePublicKey: cert, CertificatePrivateKey: key };
+    const opts = { now };
+    const request = cp.buildRequest("aliyun-slb", slb, opts);
+    const tcRequest = cp.buildRequest("tencent-ssl", tc, opts);
+    const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
+    const tcCreds = { secretId: "AKIDFAKE", secretKey: "secret" };
+    const sign = { nonce: "n", timestamp: now };
+    const acs3 = { algorithm: "ACS3-HMAC-SHA256", method: "POST", path: "/", query: {}, headers: { host: "h.example" }, body: "", accessKeyId: "id", accessKeySecret: "s" };
+    const rpc = { algorithm: "HMAC-SHA1", method: "POST", params: { Action: "A" }, accessKeySecret: "s" };
+    const tc3 = { algorithm: "TC3-HMAC-SHA256", method: "POST", path: "/", canonicalQuery: "", contentType: "application/json", host: "h.example", body: "{}", service: "ssl", timestamp: 1700000000, secretId: "id", secretKey: "s" };
+    // Arguments where the value is refused, used as a secret, or ignored: the secret must appear
+    // nowhere (no message, no finding, nothing in the result).
+    const nowhere = (s) => ({
+      "validate provider": () => cp.validate({ certificate: cert, provider: s }),
+      "validate certificateType": () => cp.validate({ certificate: cert, certificateType: s }),
+      "validate region (aliyun-slb, EC key)": () => cp.validate({ ...ec, provider: "aliyun-slb", region: s, now }),
+      "validate region (tencent-ssl)": () => cp.validate({ certificate: cert, provider: "tencent-ssl", region: s, now }),
+      "validate eccRegions": () => cp.validate({ ...ec, provider: "aliyun-slb", region: "cn-hangzhou", eccRegions: [s], now }),
+      "validate certificate": () => cp.validate({ certificate: s }),
+      "validate privateKey": () => cp.validate({ certificate: cert, privateKey: s }),
+      "validate passphrase": () => cp.validate({ certificate: cert, privateKey: fixture("keys/rsa2048/pkcs8-pbes2-pbkdf2-sha256-aes256.pem"), passphrase: s, now }),
+      "validate SM2 fields": () => cp.validate({ certificate: "", provider: "aliyun-cas", signCertificate: s, signPrivateKey: s, encryptCertificate: s, encryptPrivateKey: s }),
+      "validate now": () => cp.validate({ certificate: cert, now: s }),
+      "validate maxKdfCost": () => cp.validate({ certificate: cert, maxKdfCost: s }),
+      "validate key": () => cp.validate({ certificate: cert, [s]: 1 }),
+      "validate Map key": () => cp.validate(new Map([["certificate", cert], [s, 1]])),
+      "fingerprint pem": () => cp.fingerprint(s),
+      "fingerprint algorithm": () => cp.fingerprint(cert, s),
+      "fingerprint format": () => cp.fingerprint(cert, "sha1", s),
+      "regions": () => cp.regions(s),
+      "buildRequest provider": () => cp.buildRequest(s, slb, opts),
+      "buildRequest aliyun-slb RegionId": () => cp.buildRequest("aliyun-slb", { ...slb, RegionId: s }, opts),
+      "buildRequest aliyun-slb ServerCertificate": () => cp.buildRequest("aliyun-slb", { ...slb, ServerCertificate: s }, opts),
+      "buildRequest aliyun-slb PrivateKey": () => cp.buildRequest("aliyun-slb", { ...slb, PrivateKey: s }, opts),
+      "buildRequest aliyun-slb OwnerId": () => cp.buildRequest("aliyun-slb", { ...slb, OwnerId: s }, opts),
+      "buildRequest aliyun-slb Tag": () => cp.buildRequest("aliyun-slb", { ...slb, Tag: s }, opts),
+      "buildRequest aliyun-slb Tag member name": () => cp.buildRequest("aliyun-slb", { ...slb, Tag: [{ Key: "k", Value: "v", [s]: "x" }] }, opts),
+      "buildRequest aliyun-slb param name": () => cp.buildRequest("aliyun-slb", { ...slb, [s]: "x" }, opts),
+      "buildRequest aliyun-slb param name (Map)": () => cp.buildRequest("aliyun-slb", new Map([...Object.entries(slb), [s, "x"]]), opts),
+      "buildRequest aliyun-slb param name holding a function": () => cp.buildRequest("aliyun-slb", { ...slb, [s]: () => 1 }, opts),
+      "buildRequest aliyun-cas Cert": () => cp.buildRequest("aliyun-cas", { ...cas, Cert: s }, opts),
+      "buildRequest aliyun-cas SignCert": () => cp.buildRequest("aliyun-cas", { Name: "n", SignCert: s, SignPrivateKey: s, EncryptCert: s, EncryptPrivateKey: s }, opts),
+      "buildRequest aliyun-cas Tags": () => cp.buildRequest("aliyun-cas", { ...cas, Tags: [{ Key: "k", [s]: "v" }] }, opts),
+      "buildRequest aliyun-cas param name": () => cp.buildRequest("aliyun-cas", { ...cas, [s]: "x" }, opts),
+      "buildRequest aliyun-cas region": () => cp.buildRequest("aliyun-cas", cas, { ...opts, region: s }),
+      "buildRequest tencent-ssl CertificateType": () => cp.buildRequest("tencent-ssl", { ...tc, CertificateType: s }, opts),
+      "buildRequest tencent-ssl ProjectId": () => cp.buildRequest("tencent-ssl", { ...tc, ProjectId: s }, opts),
+      "buildRequest tencent-ssl Repeatable": () => cp.buildRequest("tencent-ssl", { ...tc, Repeatable: s }, opts),
+      "buildRequest tencent-ssl Tags member": () => cp.buildRequest("tencent-ssl", { ...tc, Tags: [{ TagKey: "k", TagValue: "v", [s]: "x" }] }, opts),
+      "buildRequest tencent-ssl param name": () => cp.buildRequest("tencent-ssl", { ...tc, [s]: "x" }, opts),
+      "buildRequest tencent-ssl region": () => cp.buildRequest("tencent-ssl", tc, { ...opts, region: s }),
+      "buildRequest options.eccRegions": () => cp.buildRequest("aliyun-slb", slb, { ...opts, eccRegions: [s] }),
+      "buildRequest options.passphrase": () => cp.buildRequest("aliyun-slb", slb, { ...opts, passphrase: s }),
+      "buildRequest options.now": () => cp.buildRequest("aliyun-slb", slb, { now: s }),
+      "buildRequest options key": () => cp.buildRequest("aliyun-slb", slb, { ...opts, [s]: 1 }),
+      "signRequest request.provider": () => cp.signRequest({ ...request, provider: s }, creds, sign),
+      "signRequest request key": () => cp.signRequest({ ...request, [s]: 1 }, creds, sign),
+      "signRequest accessKeySecret": () => cp.signRequest(request, { ...creds, accessKeySecret: s }, sign),
+      "signRequest secretKey": () => cp.signRequest(tcRequest, { ...tcCreds, secretKey: s }, sign),
+      "signRequest credentials key": () => cp.signRequest(request, { ...creds, [s]: "x" }, sign),
+      "signRequest algorithm": () => cp.signRequest(request, creds, { ...sign, algorithm: s }),
+      "signRequest timestamp": () => cp.signRequest(request, creds, { ...sign, timestamp: s }),
+      "signRequest options key": () => cp.signRequest(request, creds, { ...sign, [s]: 1 }),
+      "computeSignature algorithm": () => cp.computeSignature({ ...acs3, algorithm: s }),
+      "computeSignature key": () => cp.computeSignature({ ...acs3, [s]: 1 }),
+      "computeSignature ACS3 accessKeySecret": () => cp.computeSignature({ ...acs3, accessKeySecret: s }),
+      "computeSignature HMAC-SHA1 accessKeySecret": () => cp.computeSignature({ ...rpc, accessKeySecret: s }),
+      "computeSignature TC3 secretKey": () => cp.computeSignature({ ...tc3, secretKey: s }),
+      "computeSignature TC3 timestamp": () => cp.computeSignature({ ...tc3, timestamp: s }),
+    });
+    // Arguments whose value the request carries by design (a name, a tag, an AccessKeyId, a nonce,
+    // a header): the secret may be in the result, never in a message or a finding.
+    const carried = (s) => ({
+      "buildRequest aliyun-slb ServerCertificateName": () => cp.buildRequest("aliyun-slb", { ...slb, ServerCertificateName: s }, opts),
+      "buildRequest aliyun-slb ResourceGroupId": () => cp.buildRequest("aliyun-slb", { ...slb, ResourceGroupId: s }, opts),
+      "buildRequest aliyun-slb Tag values": () => cp.buildRequest("aliyun-slb", { ...slb, Tag: [{ Key: s, Value: s }] }, opts),
+      "buildRequest aliyun-cas Name": () => cp.buildRequest("aliyun-cas", { ...cas, Name: s }, opts),
+      "buildRequest tencent-ssl Alias": () => cp.buildRequest("tencent-ssl", { ...tc, Alias: s }, opts),
+      "buildRequest tencent-ssl KeyPassword": () => cp.buildRequest("tencent-ssl", { ...tc, KeyPassword: s }, opts),
+      "buildRequest tencent-ssl Tags values": () => cp.buildRequest("tencent-ssl", { ...tc, Tags: [{ TagKey: s, TagValue: s }] }, opts),
+      "signRequest accessKeyId": () => cp.signRequest(request, { ...creds, accessKeyId: s }, sign),
+      "signRequest secretId": () => cp.signRequest(tcRequest, { ...tcCreds, secretId: s }, sign),
+      "signRequest securityToken": () => cp.signRequest(request, { ...creds, securityToken: s }, sign),
+      "signRequest nonce": () => cp.signRequest(request, creds, { ...sign, nonce: s }),
+      "signRequest host": () => cp.signRequest({ ...request, host: s }, creds, sign),
+      "signRequest header": () => cp.signRequest({ ...request, headers: [[s, s], [s.toLowerCase(), "x"]] }, creds, sign),
+      "signRequest header value": () => cp.signRequest({ ...request, headers: [["x-y", `${s}\n`]] }, creds, sign),
+      "signRequest query": () => cp.signRequest({ ...request, query: [[s, s]] }, creds, { ...sign, algorithm: "HMAC-SHA1" }),
+      "computeSignature ACS3 accessKeyId": () => cp.computeSignature({ ...acs3, accessKeyId: s }),
+      "computeSignature ACS3 query": () => cp.computeSignature({ ...acs3, query: { [s]: s } }),
+    });
+    let calls = 0;
+    for (const [what, s] of Object.entries(SECRETS)) {
+      for (const [slots, resultChecked] of [[nowhere(s), true], [carried(s), false]]) {
+        for (const [label, call] of Object.entries(slots)) {
+          calls++;
+          let out;
+          try {
+            const result = call();
+            out = resultChecked ? JSON.stringify(result) : "";
+          } catch (e) {
+            assert.ok(e instanceof Error && typeof e.code === "string", `${label}: ${e}`);
+            out = `${e.message} ${JSON.stringify(e)}`;
+          }
+          assert.ok(!out.includes(s), `${label}: the ${what} comes back: ${out.slice(0, 400)}`);
+        }
+      }
+    }
+    assert.ok(calls > 300, `${calls} calls`);
+    // Near misses still get their "did you mean" (quoting the known value).
+    const e = assertCoded(() => cp.buildRequest("aliyun-slv", slb, opts), "near miss");
+    assert.match(e.message, /did you mean "aliyun-slb"/);
+    const far = assertCoded(() => cp.buildRequest("Z5xQm3RkT8vW2nJp6yHc9LbA4dFg7s", slb, opts), "far");
+    assert.match(far.message, /a string of 30 characters/);
+  });
+
   it("a revoked Proxy as the whole input is an Error with a code", () => {
     const e = assertCoded(() => cp.validate(revoked()), "revoked");
     assert.ok(e);
