@@ -420,4 +420,83 @@ describe("secrets", () => {
     ];
     for (const s of secrets) assert.ok(!printed.includes(s), `workerd output contains a secret (${s.slice(0, 12)}…)`);
   });
+
+  it("real-shaped secrets in every input (provider, params values and keys, options, body keys) come back in no answer and no log line", async () => {
+    const mf = await start();
+    const SECRETS = {
+      "Alibaba AccessKey secret (30)": "Q7wErT9yUi2oPa4sDf6gHj8kLz1xCv",
+      "Tencent SecretKey (32)": "Hv6u0yHBSOqr97de09kpRZDO4FXAMPLE",
+      "Tencent SecretId (36)": "AKIDy7jqarI4xJAYo96WVjlOKw2DEXAMPLE",
+      "Alibaba AccessKeyId (24)": "LTAI5tWorkerExample98765",
+      passphrase: "violet ladder spoon orbit 2026",
+    };
+    const cert = rsa().certificate;
+    const key = rsa().key;
+    // Inputs the Worker refuses, ignores or uses as a secret: the secret is in no answer at all.
+    const nowhere = (s) => [
+      { provider: s, params: VALID["aliyun-slb"]() },
+      { provider: "aliyun-slb", params: VALID["aliyun-slb"](), [s]: 1 },
+      ...[
+        ["aliyun-slb", { RegionId: s }],
+        ["aliyun-slb", { ServerCertificate: s }],
+        ["aliyun-slb", { PrivateKey: s }],
+        ["aliyun-slb", { OwnerId: s }],
+        ["aliyun-slb", { Tag: s }],
+        ["aliyun-slb", { Tag: [{ Key: "k", Value: "v", [s]: "x" }] }],
+        ["aliyun-slb", { [s]: "x" }],
+        ["aliyun-cas", { Cert: s }],
+        ["aliyun-cas", { Key: s }],
+        ["aliyun-cas", { Cert: undefined, Key: undefined, SignCert: s, SignPrivateKey: s, EncryptCert: s, EncryptPrivateKey: s }],
+        ["aliyun-cas", { Tags: [{ Key: "k", [s]: "v" }] }],
+        ["aliyun-cas", { [s]: "x" }],
+        ["tencent-ssl", { CertificatePublicKey: s }],
+        ["tencent-ssl", { CertificatePrivateKey: s }],
+        ["tencent-ssl", { CertificateType: s }],
+        ["tencent-ssl", { ProjectId: s }],
+        ["tencent-ssl", { Repeatable: s }],
+        ["tencent-ssl", { Tags: [{ TagKey: "k", TagValue: "v", [s]: "x" }] }],
+        ["tencent-ssl", { [s]: "x" }],
+      ].map(([provider, extra]) => ({ provider, params: { ...VALID[provider](), ...extra } })),
+      ...Object.keys(VALID).flatMap((provider) =>
+        [{ region: s }, { eccRegions: [s] }, { passphrase: s }, { signatureAlgorithm: s }, { [s]: 1 }].map((options) => ({ provider, params: VALID[provider](), options })),
+      ),
+    ];
+    // Values an upload carries by design (names, tag values, Tencent's KeyPassword): the provider's
+    // answer may repeat them (as the real APIs do), /api/validate's may not, and no log line may.
+    const carried = (s) =>
+      [
+        ["aliyun-slb", { ServerCertificateName: s }],
+        ["aliyun-slb", { ResourceGroupId: s }],
+        ["aliyun-slb", { Tag: [{ Key: s, Value: s }] }],
+        ["aliyun-cas", { Name: s }],
+        ["tencent-ssl", { Alias: s }],
+        ["tencent-ssl", { KeyPassword: s }],
+        ["tencent-ssl", { Tags: [{ TagKey: s, TagValue: s }] }],
+      ].map(([provider, extra]) => ({ provider, params: { ...VALID[provider](), ...extra } }));
+    let requests = 0;
+    for (const [what, s] of Object.entries(SECRETS)) {
+      for (const [bodies, uploadChecked] of [[nowhere(s), true], [carried(s), false]]) {
+        for (const body of bodies) {
+          for (const route of ["/api/validate", "/api/upload"]) {
+            const res = await call(mf, route, { body });
+            const text = await res.text();
+            requests++;
+            if (route === "/api/validate" || uploadChecked) {
+              assert.ok(!text.includes(s), `${route} ${JSON.stringify(body).replace(s, "<secret>").slice(0, 200)}: the ${what} comes back: ${text.slice(0, 300)}`);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(requests > 250, `${requests} requests`);
+    // And a path of the caller's own is not logged either.
+    for (const s of Object.values(SECRETS)) await call(mf, `/api/${encodeURIComponent(s)}`, { body: {} });
+    await new Promise((r) => setTimeout(r, 300)); // let the runtime flush its output
+    const printed = output.join("");
+    assert.ok(printed.includes('"path":"/api/validate"'), "the request log lines were captured");
+    for (const [what, s] of Object.entries(SECRETS)) {
+      assert.ok(!printed.includes(s), `workerd output contains the ${what}`);
+      assert.ok(!printed.includes(encodeURIComponent(s)), `workerd output contains the ${what} (URL-encoded)`);
+    }
+  });
 });

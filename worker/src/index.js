@@ -132,19 +132,28 @@ async function readJson(request) {
   }
 }
 
+/**
+ * How an answer names keys the caller sent that are not `known`: by count only. A key may be
+ * anything — a secret pasted as a name included — and answers end up in logs and screenshots.
+ */
+function unknownKeys(keys, known) {
+  return `${keys.length} unknown member(s); known: ${known.join(", ")}`;
+}
+
 /** `{ provider, params, options? }`, checked; `{ error }` when it is not that. */
 function readCall(body) {
   const bad = (message) => ({ error: proxyError(400, "InvalidArgument", message, API_HEADERS) });
   if (body === null || typeof body !== "object" || Array.isArray(body)) return bad("the body must be a JSON object");
-  const extra = Object.keys(body).filter((k) => !["provider", "params", "options"].includes(k));
-  if (extra.length) return bad(`unknown member(s) ${extra.slice(0, 4).map((k) => JSON.stringify(k.slice(0, 40))).join(", ")}`);
+  const MEMBERS = ["provider", "params", "options"];
+  const extra = Object.keys(body).filter((k) => !MEMBERS.includes(k));
+  if (extra.length) return bad(unknownKeys(extra, MEMBERS));
   if (!Object.hasOwn(FIELDS, body.provider)) return bad(`provider must be one of ${Object.keys(FIELDS).join(", ")}`);
   const params = body.params;
   if (params === null || typeof params !== "object" || Array.isArray(params)) return bad("params must be an object");
   const options = body.options ?? {};
   if (options === null || typeof options !== "object" || Array.isArray(options)) return bad("options must be an object");
   const unknown = Object.keys(options).filter((k) => !OPTIONS.includes(k));
-  if (unknown.length) return bad(`unknown option(s) ${unknown.slice(0, 4).map((k) => JSON.stringify(k.slice(0, 40))).join(", ")}; known: ${OPTIONS.join(", ")}`);
+  if (unknown.length) return bad(`options: ${unknownKeys(unknown, OPTIONS)}`);
   return { provider: body.provider, params, options };
 }
 
@@ -321,8 +330,11 @@ export default {
           ? proxyError(500, code, "the proxy failed; nothing was sent", API_HEADERS)
           : proxyError(400, code, String(e.message).slice(0, 300), API_HEADERS);
     }
-    // One line per request; never a body, header value, key or secret.
-    console.log(JSON.stringify({ method: request.method, path: url.pathname, status: response.status, mode: config.mode }));
+    // One line per request; never a body, header value, key or secret, and a path only when it is
+    // one of ours (any other path is the caller's text).
+    const ours = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname}`));
+    const path = ours ? url.pathname : url.pathname.startsWith("/mock/") ? "/mock/…" : "(other)";
+    console.log(JSON.stringify({ method: request.method, path, status: response.status, mode: config.mode }));
     return response;
   },
 };
