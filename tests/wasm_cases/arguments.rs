@@ -53,6 +53,21 @@ fn invalid(result: Result<JsValue, JsValue>, case: &str) -> String {
     message
 }
 
+/// How a message names an unknown key: quoted when it is a near miss of a known name (a typo:
+/// case, or at most two edits), else by its length only — a key may be a secret pasted as a name.
+fn names_key(message: &str, key: &str, near_miss: bool) {
+    if near_miss {
+        assert!(message.contains(&format!("\"{key}\"")), "{message}");
+    } else {
+        let described = format!("a string of {} characters", key.chars().count());
+        assert!(message.contains(&described), "{message}");
+        assert!(
+            key.is_empty() || !message.contains(&format!("\"{key}\"")),
+            "{message}"
+        );
+    }
+}
+
 /// `{ certificate: RSA_LEAF, now: NOW_MS }` with `fields` added or replaced.
 fn with(base: &[(&str, JsValue)], fields: &[(&str, JsValue)]) -> JsValue {
     let o = obj(base);
@@ -138,10 +153,17 @@ fn validate_takes_undefined_and_null_as_absent() {
 
 #[wasm_bindgen_test]
 fn validate_refuses_unknown_keys_even_when_undefined() {
-    for typo in ["privatekey", "Certificate", "ecc_regions", "nowMs", ""] {
+    for (typo, near) in [
+        ("privatekey", true),
+        ("Certificate", true),
+        ("ecc_regions", true),
+        ("nowMs", true),
+        ("", false),
+        ("Z5xQm3RkT8vW2nJp6yHc9LbA4dFg7s", false),
+    ] {
         for value in [s(RSA_KEY_PKCS1), JsValue::UNDEFINED] {
             let m = invalid(validate(with(&validate_base(), &[(typo, value)])), typo);
-            assert!(m.contains(&format!("\"{typo}\"")), "{m}");
+            names_key(&m, typo, near);
             assert!(m.contains("privateKey"), "lists the known fields: {m}");
         }
     }
@@ -261,14 +283,14 @@ fn build_request_refuses_bad_provider_and_params() {
 fn build_request_options_refuse_unknown_keys_and_wrong_types() {
     let p = slb_params(&[]);
     let call = |options: JsValue| build_request(s("aliyun-slb"), p.clone(), options);
-    for (key, value) in [
-        ("nowMs", n(NOW_MS)),
-        ("eccregions", arr(&[])),
-        ("Passphrase", s(SECRET)),
-        ("provider", s("aliyun-slb")),
+    for (key, value, near) in [
+        ("nowMs", n(NOW_MS), true),
+        ("eccregions", arr(&[]), true),
+        ("Passphrase", s(SECRET), true),
+        ("provider", s("aliyun-slb"), false),
     ] {
         let m = invalid(call(with(&[("now", n(NOW_MS))], &[(key, value)])), key);
-        assert!(m.contains(&format!("\"{key}\"")), "{m}");
+        names_key(&m, key, near);
     }
     for (field, wrong) in [
         ("now", s(SECRET)),
@@ -393,6 +415,76 @@ fn build_request_refuses_values_no_parameter_can_be() {
     }
 }
 
+/// A value made by JS code (a generator, a Proxy…).
+fn js(expression: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expression});"))
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn huge_lengths_and_endless_iterables_are_refused_before_any_item_is_read() {
+    // Each in every list-taking argument: answered from its length (a copy of 2^32-1 holes took
+    // seconds and gigabytes) or after at most 4,097 steps (an endless generator is not drained).
+    let hostile = [
+        "Object.assign([], { length: 2 ** 32 - 1 })",
+        "new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : Reflect.get(t, k)) })",
+        "{ length: 1e9 }",
+        "Object.setPrototypeOf({ length: 2 ** 32 - 1 }, Array.prototype)",
+        "(function* () { for (;;) yield 'cn-hangzhou'; })()",
+        "Object.assign([], { length: 5000, [Symbol.iterator]: function* () { for (;;) yield 'x'; } })",
+        "new (class extends Map { *[Symbol.iterator]() { for (let i = 0; ; i++) yield ['k' + i, 'v']; } })()",
+    ];
+    let req = built(slb_params(&[]));
+    for code in hostile {
+        let calls: [(&str, Box<dyn Fn(JsValue) -> Result<JsValue, JsValue>>); 8] = [
+            (
+                "validate eccRegions",
+                Box::new(|h| validate(with(&validate_base(), &[("eccRegions", h)]))),
+            ),
+            ("validate input", Box::new(validate)),
+            (
+                "buildRequest Tag",
+                Box::new(|h| {
+                    build_request(s("aliyun-slb"), slb_params(&[("Tag", h)]), now_options())
+                }),
+            ),
+            (
+                "buildRequest params",
+                Box::new(|h| build_request(s("aliyun-slb"), h, now_options())),
+            ),
+            (
+                "buildRequest options.eccRegions",
+                Box::new(|h| {
+                    let options = with(&[("now", n(NOW_MS))], &[("eccRegions", h)]);
+                    build_request(s("aliyun-slb"), slb_params(&[]), options)
+                }),
+            ),
+            (
+                "signRequest query",
+                Box::new(|h| {
+                    let r = js_sys::Object::assign(&js_sys::Object::new(), req.unchecked_ref());
+                    Reflect::set(&r, &s("query"), &h).unwrap();
+                    sign_request(r.into(), ali(), fixed(&[]))
+                }),
+            ),
+            (
+                "signRequest credentials",
+                Box::new(|h| sign_request(req.clone(), h, fixed(&[]))),
+            ),
+            ("computeSignature", Box::new(compute_signature)),
+        ];
+        for (slot, call) in &calls {
+            let started = js_sys::Date::now();
+            invalid(call(js(code)), &format!("{slot} <- {code}"));
+            let ms = js_sys::Date::now() - started;
+            assert!(ms < 200.0, "{slot} <- {code}: {ms} ms");
+        }
+    }
+    // Still alive.
+    assert!(validate(obj(&validate_base())).is_ok());
+}
+
 // ---- signRequest ----------------------------------------------------------------------------------
 
 fn ali() -> JsValue {
@@ -457,9 +549,14 @@ fn sign_request_timestamp_may_be_milliseconds_an_iso_string_or_a_date() {
 fn sign_request_options_refuse_unknown_keys_and_wrong_types() {
     let req = built(slb_params(&[]));
     let call = |options: JsValue| sign_request(req.clone(), ali(), options);
-    for key in ["Timestamp", "signatureNonce", "colour", "algoritm"] {
+    for (key, near) in [
+        ("Timestamp", true),
+        ("signatureNonce", false),
+        ("colour", false),
+        ("algoritm", true),
+    ] {
         let m = invalid(call(fixed(&[(key, s("x"))])), key);
-        assert!(m.contains(&format!("\"{key}\"")), "{m}");
+        names_key(&m, key, near);
     }
     for (field, wrong) in [
         ("nonce", n(1.0)),
@@ -547,13 +644,18 @@ fn sign_request_credentials_shapes() {
     assert_eq!(authorization(&call(null_token).unwrap()), want);
     // Any other key is refused by name (a typo would drop the STS token silently), never
     // showing a value.
-    for extra in ["region", "securitytoken", "SecurityToken"] {
+    for (extra, near) in [
+        ("region", false),
+        ("securitytoken", true),
+        ("SecurityToken", true),
+        (ALI.1, false),
+    ] {
         let creds = with(
             &[("accessKeyId", s(ALI.0)), ("accessKeySecret", s(ALI.1))],
             &[(extra, s("sts-token"))],
         );
         let message = invalid(call(creds), extra);
-        assert!(message.contains(extra), "{message}");
+        names_key(&message, extra, near);
         assert!(!message.contains("sts-token"), "{message}");
     }
     let m = Map::new();
@@ -664,7 +766,7 @@ fn compute_signature_reads_each_shape_strictly() {
             "{algorithm}"
         );
         // Unknown keys are refused, also one that belongs to another shape.
-        for key in ["secret", "accessKeyID", "params", "timestamp"] {
+        for key in ["secret", "accessKeyID", "params", "timestamp", SECRET] {
             if input.iter().any(|(k, _)| *k == key) {
                 continue;
             }
@@ -672,7 +774,11 @@ fn compute_signature_reads_each_shape_strictly() {
                 compute_signature(with(&input, &[(key, s(SECRET))])),
                 &format!("{algorithm} {key}"),
             );
-            assert!(m.contains(&format!("\"{key}\"")), "{m}");
+            // A typo of one of this shape's fields is quoted; another word is not.
+            let has = |name: &str| input.iter().any(|(k, _)| *k == name);
+            let near = (key == "accessKeyID" && has("accessKeyId"))
+                || (key == "secret" && has("secretId"));
+            names_key(&m, key, near);
         }
         // Every field is required; none takes a wrong type.
         for (field, _) in input.iter().skip(1) {
