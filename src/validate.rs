@@ -553,6 +553,49 @@ fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle>
     })
 }
 
+/// PEM labels people paste (RFC 7468 §5-§13, OpenSSL's legacy ones, OpenSSH's and PGP's): named
+/// in details as they are. Any other label is the caller's text — a line such as
+/// `-----BEGIN <anything>-----` can carry a secret — and is described by its length.
+const PEM_LABELS: &[&str] = &[
+    "CERTIFICATE",
+    "TRUSTED CERTIFICATE",
+    "X509 CERTIFICATE",
+    "X.509 CERTIFICATE",
+    "X509 CRL",
+    "CERTIFICATE REQUEST",
+    "NEW CERTIFICATE REQUEST",
+    "PKCS7",
+    "CMS",
+    "ATTRIBUTE CERTIFICATE",
+    "PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "EC PRIVATE KEY",
+    "DSA PRIVATE KEY",
+    "OPENSSH PRIVATE KEY",
+    "SSH2 ENCRYPTED PRIVATE KEY",
+    "PGP PRIVATE KEY BLOCK",
+    "PUBLIC KEY",
+    "RSA PUBLIC KEY",
+    "SSH2 PUBLIC KEY",
+    "PGP PUBLIC KEY BLOCK",
+    "EC PARAMETERS",
+    "DH PARAMETERS",
+    "X9.42 DH PARAMETERS",
+    "DSA PARAMETERS",
+    "PARAMETERS",
+    "PKCS12",
+];
+
+/// A block's label as a detail names it: itself when it is one of [`PEM_LABELS`].
+fn label_shown(label: &str) -> String {
+    if PEM_LABELS.contains(&label) {
+        label.to_string()
+    } else {
+        format!("a label of {} characters", label.chars().count())
+    }
+}
+
 fn wrong_label_detail(label: &str, line: usize) -> String {
     let what = if label == "PRIVATE KEY" || label.ends_with(" PRIVATE KEY") {
         "a private key"
@@ -563,8 +606,10 @@ fn wrong_label_detail(label: &str, line: usize) -> String {
     } else {
         "a block that is not a certificate"
     };
-    let shown: String = label.chars().take(40).collect();
-    format!("{what} ({shown}, line {line}) is in the certificate field")
+    format!(
+        "{what} ({}, line {line}) is in the certificate field",
+        label_shown(label)
+    )
 }
 
 /// RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
@@ -861,10 +906,7 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
                     "a certificate is in the private key field".to_string(),
                 ),
                 KeyError::NoKeyBlock { labels } => {
-                    let shown: Vec<String> = labels
-                        .iter()
-                        .map(|l| l.chars().take(40).collect())
-                        .collect();
+                    let shown: Vec<String> = labels.iter().map(|l| label_shown(l)).collect();
                     (
                         Kind::PrivateKeyFormatInvalid,
                         format!("no private key block (found {})", shown.join(", ")),
@@ -1117,6 +1159,35 @@ fn canonical_key(key: &PrivateKey, profile: &Profile) -> Zeroizing<String> {
 mod tests {
     use super::*;
     use alloc::format;
+
+    #[test]
+    fn unknown_pem_labels_are_described_not_quoted() {
+        let secret = "Z5xQm3RkT8vW2nJp6yHc9LbA4dFg7s";
+        let block = format!("-----BEGIN {secret}-----\nAAAA\n-----END {secret}-----\n");
+        let report = validate(&Input {
+            certificate: &block,
+            private_key: Some(&block),
+            ..Input::default()
+        });
+        let details: Vec<&str> = report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .filter_map(|f| f.detail.as_deref())
+            .collect();
+        assert!(
+            details
+                .iter()
+                .any(|d| d.contains("a label of 30 characters")),
+            "{details:?}"
+        );
+        assert!(!format!("{report:?}").contains(secret), "{details:?}");
+        // Known labels are named.
+        assert_eq!(
+            wrong_label_detail("RSA PRIVATE KEY", 3),
+            "a private key (RSA PRIVATE KEY, line 3) is in the certificate field"
+        );
+    }
 
     #[test]
     fn input_debug_hides_secrets() {

@@ -5,8 +5,16 @@
 //! runs in the wasm build (serde-wasm-bindgen's deserializer, serde's buffering of untagged and
 //! internally tagged enums, and the float formatting of its messages were a large part of the
 //! .wasm). Unknown keys of the option objects throw, so typos (`privatekey`) are never ignored. A
-//! wrong value is described by its JS type, never shown: it may be a key or a secret. Secrets
-//! (private keys, passphrases, access key secrets) go straight into [`Zeroizing`] buffers.
+//! wrong value is described by its JS type, never shown: it may be a key or a secret; a caller's
+//! string is quoted only when it is a near miss of a value the argument knows
+//! ([`crate::error::shown`]). Secrets (private keys, passphrases, access key secrets) go straight
+//! into [`Zeroizing`] buffers.
+//!
+//! Every list and object is bounded before it is copied: no `Array.from` or `Object.entries` on a
+//! caller's value. An array's `length`, an object's key count is checked against [`MAX_ITEMS`]
+//! first; iterables are stepped by hand and stopped one past it; `buildRequest` params have a
+//! budget of [`MAX_PARAM_VALUES`] in all. A sparse array of length 2^32−1 answers as fast as an
+//! empty one.
 //!
 //! Results are written by hand too ([`report_js`], [`request_js`]…), field for field what
 //! serde-wasm-bindgen's `Serializer` with `serialize_missing_as_null` made of the core's `Serialize`

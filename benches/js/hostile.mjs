@@ -90,6 +90,11 @@ let shared = ["x"];
 for (let i = 0; i < 16; i++) shared = new Array(4096).fill(shared);
 const millionKeys = Array.from({ length: 1e6 }, (_, i) => `k${i}`);
 const manyKeys = new Proxy({}, { ownKeys: () => millionKeys });
+const manyEnumerableKeys = new Proxy({}, {
+  ownKeys: () => millionKeys,
+  getOwnPropertyDescriptor: () => ({ value: "x", enumerable: true, configurable: true, writable: true }),
+  get: () => "x",
+});
 const slb = { RegionId: "cn-hangzhou", ServerCertificate: fixture("rsa/2048/leaf.pem") };
 const request = cp.buildRequest("aliyun-slb", { ...slb, PrivateKey: fixture("keys/rsa2048/pkcs1.pem") }, { now: Date.UTC(2027, 0, 1) });
 const creds = { accessKeyId: "LTAI5tFAKE", accessKeySecret: "secret" };
@@ -125,6 +130,7 @@ const cases = [
   // and checks every key it returns before the count can be looked at.
   ["validate(Proxy whose ownKeys returns 10^6 keys)", refused(() => cp.validate(manyKeys))],
   ["buildRequest params: Proxy whose ownKeys returns 10^6 keys", refused(() => cp.buildRequest("aliyun-slb", manyKeys, { now }))],
+  ["validate(Proxy of 10^6 enumerable keys: ownKeys, getOwnPropertyDescriptor and get traps)", refused(() => cp.validate(manyEnumerableKeys))],
 ];
 
 const rows = [];
