@@ -13,6 +13,8 @@
 
 use const_oid::ObjectIdentifier as Oid;
 
+pub(crate) mod ber;
+
 /// BOOLEAN.
 pub(crate) const BOOLEAN: u8 = 0x01;
 /// INTEGER.

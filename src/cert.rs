@@ -23,6 +23,14 @@ const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
 const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
 /// authorityKeyIdentifier, RFC 5280 §4.2.1.1.
 const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
+/// authorityInfoAccess, RFC 5280 §4.2.2.1.
+const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
+/// id-ad-caIssuers, RFC 5280 §4.2.2.1.
+const CA_ISSUERS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.2");
+/// Most caIssuers URIs kept per certificate (CAs write one or two; Chromium fetches at most 5).
+const MAX_CA_ISSUERS: usize = 8;
+/// Longest caIssuers URI kept, in bytes (a longer one is not a URL anyone serves).
+const MAX_URI_BYTES: usize = 2048;
 
 /// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }`
 /// (RFC 5280 §4.1), with the TBS kept whole for the signature check.
@@ -371,6 +379,7 @@ impl Cert {
                 FingerprintAlgorithm::Sha256,
                 FingerprintFormat::ColonLower,
             ),
+            ca_issuers: Vec::new(),
         };
         let mut non_ascii_dns_name = false;
         let (mut subject_key_id, mut authority_key_id) = (None, None);
@@ -383,6 +392,8 @@ impl Cert {
                     .map(|t| t.value.to_vec());
             } else if ext.id == AUTHORITY_KEY_ID {
                 authority_key_id = authority_key_identifier(ext.value).map(<[u8]>::to_vec);
+            } else if ext.id == AUTHORITY_INFO_ACCESS {
+                info.ca_issuers = ca_issuers(ext.value);
             }
             if ext.id == SUBJECT_ALT_NAME {
                 info.subject_alt_names = subject_alt_names(ext.value)
@@ -427,6 +438,22 @@ impl Cert {
     /// Does `issuer`'s subject name equal this certificate's issuer name (RFC 5280 §7.1)?
     pub(crate) fn named_issuer_is(&self, issuer: &Cert) -> bool {
         self.issuer_der == issuer.subject_der || self.issuer == issuer.subject
+    }
+
+    /// The subject in canonical form (RFC 5280 §7.1), as [`Cert::named_issuer_is`] compares it.
+    pub(crate) fn subject_name(&self) -> &[Vec<(String, String)>] {
+        &self.subject
+    }
+
+    /// The issuer in canonical form.
+    pub(crate) fn issuer_name(&self) -> &[Vec<(String, String)>] {
+        &self.issuer
+    }
+
+    /// The same subject and the same SubjectPublicKeyInfo: the same trust anchor, whatever the
+    /// validity or extensions of this copy.
+    pub(crate) fn same_key(&self, other: &Cert) -> bool {
+        self.spki_der == other.spki_der && self.subject == other.subject
     }
 
     /// Is subject = issuer?
@@ -543,6 +570,37 @@ fn authority_key_identifier(value: &[u8]) -> Option<&[u8]> {
         .ok()
         .flatten()
         .map(|t| t.value)
+}
+
+/// `AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription`, `AccessDescription
+/// ::= SEQUENCE { accessMethod OBJECT IDENTIFIER, accessLocation GeneralName }` (RFC 5280 §4.2.2.1):
+/// the caIssuers locations that are URIs (`[6] IA5String`), as written; control bytes escaped as
+/// `\xNN` (such a URI is shown, never fetched). An extension that does not decode yields none, as
+/// OpenSSL reads it lazily and still accepts the certificate: the chain is then simply not
+/// completed from it.
+fn ca_issuers(value: &[u8]) -> Vec<String> {
+    let Ok(seq) = asn1::parse_one(value, asn1::SEQUENCE) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut r = seq.reader();
+    while !r.is_empty() && out.len() < MAX_CA_ISSUERS {
+        let Ok(desc) = r.sequence() else {
+            return out;
+        };
+        let mut d = desc;
+        let (Ok(method), Ok(location)) = (d.oid(), d.any()) else {
+            return out;
+        };
+        if method == CA_ISSUERS
+            && location.tag == asn1::context(6, false)
+            && location.value.len() <= MAX_URI_BYTES
+            && location.value.is_ascii()
+        {
+            out.push(escape_bytes(location.value));
+        }
+    }
+    out
 }
 
 /// `BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX)

@@ -41,8 +41,11 @@ pub enum Kind {
     CertificateNotYetValid,
     /// A block after the leaf is not the issuer of the one before it, or a chain signature fails.
     ChainOrderInvalid,
-    /// The last certificate is neither self-signed nor followed by its issuer.
+    /// The last certificate is neither self-signed nor followed by its issuer (with trust anchors:
+    /// the chain does not reach one).
     ChainIncomplete,
+    /// With trust anchors: the chain ends at a self-signed certificate that is not one of them.
+    ChainUntrusted,
     /// `certificateType` disagrees with the leaf's basicConstraints.
     CertificateTypeMismatch,
     /// The PEM is not in the canonical form the provider asks for.
@@ -71,6 +74,7 @@ impl Kind {
         Kind::CertificateNotYetValid,
         Kind::ChainOrderInvalid,
         Kind::ChainIncomplete,
+        Kind::ChainUntrusted,
         Kind::CertificateTypeMismatch,
         Kind::PemNotCanonical,
         Kind::ParameterInvalid,
@@ -95,6 +99,7 @@ impl Kind {
             Kind::CertificateNotYetValid => "CertificateNotYetValid",
             Kind::ChainOrderInvalid => "ChainOrderInvalid",
             Kind::ChainIncomplete => "ChainIncomplete",
+            Kind::ChainUntrusted => "ChainUntrusted",
             Kind::CertificateTypeMismatch => "CertificateTypeMismatch",
             Kind::PemNotCanonical => "PemNotCanonical",
             Kind::ParameterInvalid => "ParameterInvalid",
@@ -232,6 +237,9 @@ pub struct CertInfo {
     pub fingerprint_sha1: String,
     /// SHA-256 of the DER, lowercase colon-separated hex.
     pub fingerprint_sha256: String,
+    /// The authorityInfoAccess caIssuers URIs, as written in the certificate (RFC 5280 §4.2.2.1):
+    /// where its issuer's certificate can be fetched.
+    pub ca_issuers: Vec<String>,
 }
 
 /// Facts about the private key (SPEC.md `KeyInfo`). Never holds key material.

@@ -10,6 +10,7 @@ mod alg;
 mod arith;
 mod asn1;
 mod cert;
+mod chain;
 mod error;
 mod finding;
 mod fingerprint;
@@ -27,6 +28,10 @@ pub use alg::{Curve, KeyAlgorithm, PublicKeyDesc};
 #[doc(hidden)]
 pub use cert::differential;
 pub use cert::fingerprint;
+pub use chain::{
+    Added, ChainCompletion, Fetched, MAX_BODY_BYTES, MAX_ROUNDS, MAX_URLS_PER_CERTIFICATE,
+    TrustAnchors, complete_chain,
+};
 pub use error::{Error, Result};
 pub use finding::{CertInfo, Confidence, Finding, KeyInfo, Kind, Normalized, Report, Severity};
 pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};

@@ -7,6 +7,7 @@ use zeroize::Zeroizing;
 
 use crate::alg::KeyAlgorithm;
 use crate::cert::{Cert, Verdict};
+use crate::chain::{Reach, TrustAnchors};
 use crate::finding::{
     Finding, KeyInfo, Kind, MAX_FINDINGS_PER_FIELD, Normalized, Report, Severity,
 };
@@ -68,6 +69,9 @@ pub struct Input<'a> {
     /// `None` = that default (about half a second). Above it the key is not decrypted and the
     /// report says why and how to proceed.
     pub max_kdf_cost: Option<u64>,
+    /// Trusted roots: with them, `ChainIncomplete` means the chain does not reach one, and a chain
+    /// ending at a self-signed certificate outside them is `ChainUntrusted`.
+    pub roots: Option<&'a crate::chain::TrustAnchors>,
 }
 
 impl core::fmt::Debug for Input<'_> {
@@ -82,6 +86,7 @@ impl core::fmt::Debug for Input<'_> {
             .field("passphrase", &redact(self.passphrase))
             .field("certificate_type", &self.certificate_type)
             .field("ecc_regions", &self.ecc_regions)
+            .field("roots", &self.roots.map(crate::chain::TrustAnchors::len))
             .field("sign_private_key", &redact(self.sign_private_key))
             .field("encrypt_private_key", &redact(self.encrypt_private_key))
             .finish_non_exhaustive()
@@ -367,7 +372,7 @@ fn check_pair(
         }
         // A bundle with an unreadable block has no chain to judge; the format error says it all.
         if b.leaf_ok && b.complete {
-            check_chain(sink, &b.certs, fields.certificate);
+            check_chain(sink, &b.certs, fields.certificate, input.roots);
         }
     }
 
@@ -638,7 +643,7 @@ fn check_validity(sink: &mut Sink, leaf: &Cert, now_ms: i64, field: &str) {
 /// identifiers, [`Cert::is_self_signed`]: its signature over itself proves nothing and is not
 /// checked) or the chain is incomplete. Signatures the library cannot check are reported in
 /// `detail`, never refused.
-fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
+fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str, roots: Option<&TrustAnchors>) {
     for (i, pair) in certs.windows(2).enumerate() {
         let (Some(child), Some(parent)) = (pair.first(), pair.get(1)) else {
             continue;
@@ -677,17 +682,55 @@ fn check_chain(sink: &mut Sink, certs: &[Cert], field: &str) {
     let Some(last) = certs.last() else {
         return;
     };
-    if !last.is_self_signed() {
+    let Some(anchors) = roots else {
+        if !last.is_self_signed() {
+            sink.push(
+                Kind::ChainIncomplete,
+                None,
+                field,
+                Some(format!(
+                    "the last certificate ({}) is issued by {}, which is not in the bundle",
+                    last.info.subject, last.info.issuer
+                )),
+            );
+        }
+        return;
+    };
+    // With roots, the chain is complete where a certificate is an anchor or is signed by one (the
+    // root need not be uploaded, RFC 8446 §4.4.2); clients stop there, so a cross-signed root
+    // after it changes nothing.
+    let mut unverifiable = None;
+    for c in certs {
+        match anchors.reaches(c) {
+            Some(Reach::IsAnchor | Reach::IssuedByAnchor) => return,
+            Some(Reach::Unverifiable(why)) => unverifiable = Some((c, why)),
+            None => {}
+        }
+    }
+    let n = anchors.len();
+    let detail = if let Some((c, why)) = unverifiable {
+        format!(
+            "{} is issued by a trusted root by name, but its signature could not be checked: {why}",
+            c.info.subject
+        )
+    } else if last.is_self_signed() {
         sink.push(
-            Kind::ChainIncomplete,
+            Kind::ChainUntrusted,
             None,
             field,
             Some(format!(
-                "the last certificate ({}) is issued by {}, which is not in the bundle",
-                last.info.subject, last.info.issuer
+                "the chain ends at the self-signed {}, which is not one of the {n} trusted roots",
+                last.info.subject
             )),
         );
-    }
+        return;
+    } else {
+        format!(
+            "the last certificate ({}) is issued by {}, which is neither in the bundle nor one of the {n} trusted roots",
+            last.info.subject, last.info.issuer
+        )
+    };
+    sink.push(Kind::ChainIncomplete, None, field, Some(detail));
 }
 
 /// Does the key belong to the leaf? If not, say which certificate it does belong to.

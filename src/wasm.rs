@@ -48,7 +48,7 @@ export type Kind =
   | "PrivateKeyFormatInvalid" | "PrivateKeyEncrypted" | "CertificateMismatch" | "IllegalKeyLength"
   | "EccCertificateNotSupport" | "KeyAlgorithmNotSupported" | "Sm2CertificateNotSupported"
   | "CertificateExpired" | "CertificateNotYetValid" | "ChainOrderInvalid" | "ChainIncomplete"
-  | "CertificateTypeMismatch" | "PemNotCanonical" | "ParameterInvalid" | "ParameterMissing";
+  | "ChainUntrusted" | "CertificateTypeMismatch" | "PemNotCanonical" | "ParameterInvalid" | "ParameterMissing";
 
 /** What to validate. */
 export interface ValidateInput {
@@ -138,6 +138,8 @@ export interface CertInfo {
   fingerprintSha1: string;
   /** SHA-256 of the DER, lowercase colon-separated hex. */
   fingerprintSha256: string;
+  /** The authorityInfoAccess caIssuers URIs, as written: where its issuer can be fetched. */
+  caIssuers: string[];
 }
 
 /** Facts about the private key (never the key itself). */
@@ -391,6 +393,7 @@ fn cert_js(c: &CertInfo) -> JsValue {
     set(&o, "isCA", &JsValue::from_bool(c.is_ca));
     set(&o, "fingerprintSha1", &js_str(&c.fingerprint_sha1));
     set(&o, "fingerprintSha256", &js_str(&c.fingerprint_sha256));
+    set(&o, "caIssuers", &js_list(&c.ca_issuers, |u| js_str(u)));
     o
 }
 
@@ -1175,6 +1178,7 @@ pub fn validate(
         encrypt_certificate: secret(&encrypt_certificate),
         encrypt_private_key: secret(&encrypt_private_key),
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
+        roots: None,
     });
     Ok(report_js(&report))
 }

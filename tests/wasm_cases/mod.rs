@@ -163,6 +163,7 @@ const CERT_KEYS: &[&str] = &[
     "isCA",
     "fingerprintSha1",
     "fingerprintSha256",
+    "caIssuers",
 ];
 const KEY_KEYS: &[&str] = &["format", "keyAlgorithm", "keyBits", "curve"];
 const FINDING_KEYS: &[&str] = &[

@@ -128,6 +128,7 @@ fn reports_are_written_as_serde_wrote_them() {
                 encrypt_certificate: None,
                 encrypt_private_key: None,
                 max_kdf_cost: None,
+                roots: None,
             });
             assert_same(
                 &written,
