@@ -415,6 +415,9 @@ fn build_request_refuses_values_no_parameter_can_be() {
     }
 }
 
+/// One export called with a hostile list in one argument.
+type Call<'a> = Box<dyn Fn(JsValue) -> Result<JsValue, JsValue> + 'a>;
+
 /// A value made by JS code (a generator, a Proxy…).
 fn js(expression: &str) -> JsValue {
     js_sys::Function::new_no_args(&format!("return ({expression});"))
@@ -437,7 +440,7 @@ fn huge_lengths_and_endless_iterables_are_refused_before_any_item_is_read() {
     ];
     let req = built(slb_params(&[]));
     for code in hostile {
-        let calls: [(&str, Box<dyn Fn(JsValue) -> Result<JsValue, JsValue>>); 8] = [
+        let calls: [(&str, Call<'_>); 8] = [
             (
                 "validate eccRegions",
                 Box::new(|h| validate(with(&validate_base(), &[("eccRegions", h)]))),
