@@ -9,6 +9,7 @@ block with its own label (and, for certificates, also as chain member before/aft
 and the fixture byte of the same directory (so keys meet their own certificate); plus hand-made
 PBES2 shapes no fixture has.
 x509_differential: the DER of every certificate block of every fixture (the real-world corpus too).
+complete_chain: the fixture leaves of aia/ with the bodies of aia/, alone and in pairs.
 signature_differential: for each curve and point encoding, keys and digests of every length from a
 SHA-256 stream with no edit, one edit per target, and several; RSA moduli of 512-2048 bits with the
 common exponents and s below and above n.
@@ -140,3 +141,15 @@ for nlen in (0, 64, 128, 192):
     for e in (3, 65537, (1 << 32) - 1):
         for s in (stream(b"s%d" % nlen, len(n)), b"\xff" * len(n), b"\x01"):
             put("signature_differential", bytes([2, nlen]) + n + e.to_bytes(4, "big") + s)
+
+# complete_chain: `leaf urls (len_hi len_lo body)*` -- each fixture leaf with the bodies of the aia/
+# fixtures alone and in pairs (URL selectors 0-3 pick int1/int2/int1-ber/impostor for even bodies,
+# loop-a/loop-b/root/elsewhere for odd ones).
+AIA = FIX / "aia"
+bodies = [AIA / n for n in ("int1.der", "int2.der", "int1-ber.p7c", "impostor.der", "int1.pem", "loop-a.der", "loop-b.der", "root.der")]
+for leaf in range(5):
+    for sel in range(16):
+        for i, a in enumerate(bodies):
+            one = lambda f: len(f.read_bytes()).to_bytes(2, "big") + f.read_bytes()
+            put("complete_chain", bytes([leaf, sel * 17 % 256]) + one(a))
+            put("complete_chain", bytes([leaf, sel]) + one(a) + one(bodies[(i + 1) % len(bodies)]))
