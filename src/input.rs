@@ -31,9 +31,6 @@ pub(crate) const MAX_FIELD_BYTES: usize = 1 << 20;
 /// RFC 7468 §2: "each line consists of exactly 64 characters except for the final line".
 const LINE_WIDTH: usize = 64;
 
-/// Longest label quoted in a [`Problem::describe`] message; a hostile label can be 1 MiB long.
-const MAX_LABEL_IN_MESSAGE: usize = 64;
-
 /// How the text departs from canonical PEM (each reported once, in first-seen order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Style {
@@ -140,28 +137,72 @@ impl Problem {
     pub(crate) fn describe(&self) -> String {
         match self {
             Self::BadBase64 { label, line } => {
-                format!("invalid base64 in the {} block at line {line}", clip(label))
+                format!(
+                    "invalid base64 in the {} block at line {line}",
+                    label_shown(label)
+                )
             }
             Self::MissingEnd { label, line } => {
-                format!("the {} block at line {line} has no END line", clip(label))
+                format!(
+                    "the {} block at line {line} has no END line",
+                    label_shown(label)
+                )
             }
             Self::LabelMismatch { begin, end, line } => format!(
                 "the {} block at line {line} ends with END {}",
-                clip(begin),
-                clip(end)
+                label_shown(begin),
+                label_shown(end)
             ),
             Self::StrayEnd { label, line } => {
-                format!("END {} at line {line} has no matching BEGIN", clip(label))
+                format!(
+                    "END {} at line {line} has no matching BEGIN",
+                    label_shown(label)
+                )
             }
         }
     }
 }
 
-/// A label short enough to quote (labels are printable ASCII, so any byte is a char boundary).
-fn clip(label: &str) -> String {
-    match label.get(..MAX_LABEL_IN_MESSAGE) {
-        Some(head) if head.len() < label.len() => format!("{head}..."),
-        _ => label.to_string(),
+/// PEM labels people paste (RFC 7468 §5-§13, OpenSSL's legacy ones, OpenSSH's and PGP's): named
+/// in details as they are. Any other label is the caller's text — a line such as
+/// `-----BEGIN <anything>-----` can carry a secret — and is described by its length.
+pub(crate) const PEM_LABELS: &[&str] = &[
+    "CERTIFICATE",
+    "TRUSTED CERTIFICATE",
+    "X509 CERTIFICATE",
+    "X.509 CERTIFICATE",
+    "X509 CRL",
+    "CERTIFICATE REQUEST",
+    "NEW CERTIFICATE REQUEST",
+    "PKCS7",
+    "CMS",
+    "ATTRIBUTE CERTIFICATE",
+    "PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "EC PRIVATE KEY",
+    "DSA PRIVATE KEY",
+    "OPENSSH PRIVATE KEY",
+    "SSH2 ENCRYPTED PRIVATE KEY",
+    "PGP PRIVATE KEY BLOCK",
+    "PUBLIC KEY",
+    "RSA PUBLIC KEY",
+    "SSH2 PUBLIC KEY",
+    "PGP PUBLIC KEY BLOCK",
+    "EC PARAMETERS",
+    "DH PARAMETERS",
+    "X9.42 DH PARAMETERS",
+    "DSA PARAMETERS",
+    "PARAMETERS",
+    "PKCS12",
+];
+
+/// A block's label as a detail names it: itself when it is one of [`PEM_LABELS`].
+pub(crate) fn label_shown(label: &str) -> String {
+    if PEM_LABELS.contains(&label) {
+        label.to_string()
+    } else {
+        format!("a label of {} characters", label.chars().count())
     }
 }
 
@@ -1156,18 +1197,18 @@ ZJzHbZ0AQRK8Cvfsn4mxgWNXSCcXPPi7eQ==
             ),
             (
                 Problem::LabelMismatch {
-                    begin: "A".into(),
+                    begin: "CERTIFICATE".into(),
                     end: "B".into(),
                     line: 2,
                 },
-                "the A block at line 2 ends with END B",
+                "the CERTIFICATE block at line 2 ends with END a label of 1 characters",
             ),
             (
                 Problem::StrayEnd {
-                    label: "A".into(),
+                    label: "LTAI5tExampleExample1234".into(),
                     line: 9,
                 },
-                "END A at line 9 has no matching BEGIN",
+                "END a label of 24 characters at line 9 has no matching BEGIN",
             ),
         ];
         for (problem, text) in cases {

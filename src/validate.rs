@@ -558,49 +558,6 @@ fn read_certificates(sink: &mut Sink, text: &str, field: &str) -> Option<Bundle>
     })
 }
 
-/// PEM labels people paste (RFC 7468 §5-§13, OpenSSL's legacy ones, OpenSSH's and PGP's): named
-/// in details as they are. Any other label is the caller's text — a line such as
-/// `-----BEGIN <anything>-----` can carry a secret — and is described by its length.
-const PEM_LABELS: &[&str] = &[
-    "CERTIFICATE",
-    "TRUSTED CERTIFICATE",
-    "X509 CERTIFICATE",
-    "X.509 CERTIFICATE",
-    "X509 CRL",
-    "CERTIFICATE REQUEST",
-    "NEW CERTIFICATE REQUEST",
-    "PKCS7",
-    "CMS",
-    "ATTRIBUTE CERTIFICATE",
-    "PRIVATE KEY",
-    "ENCRYPTED PRIVATE KEY",
-    "RSA PRIVATE KEY",
-    "EC PRIVATE KEY",
-    "DSA PRIVATE KEY",
-    "OPENSSH PRIVATE KEY",
-    "SSH2 ENCRYPTED PRIVATE KEY",
-    "PGP PRIVATE KEY BLOCK",
-    "PUBLIC KEY",
-    "RSA PUBLIC KEY",
-    "SSH2 PUBLIC KEY",
-    "PGP PUBLIC KEY BLOCK",
-    "EC PARAMETERS",
-    "DH PARAMETERS",
-    "X9.42 DH PARAMETERS",
-    "DSA PARAMETERS",
-    "PARAMETERS",
-    "PKCS12",
-];
-
-/// A block's label as a detail names it: itself when it is one of [`PEM_LABELS`].
-fn label_shown(label: &str) -> String {
-    if PEM_LABELS.contains(&label) {
-        label.to_string()
-    } else {
-        format!("a label of {} characters", label.chars().count())
-    }
-}
-
 fn wrong_label_detail(label: &str, line: usize) -> String {
     let what = if label == "PRIVATE KEY" || label.ends_with(" PRIVATE KEY") {
         "a private key"
@@ -613,7 +570,7 @@ fn wrong_label_detail(label: &str, line: usize) -> String {
     };
     format!(
         "{what} ({}, line {line}) is in the certificate field",
-        label_shown(label)
+        input::label_shown(label)
     )
 }
 
@@ -949,7 +906,7 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
                     "a certificate is in the private key field".to_string(),
                 ),
                 KeyError::NoKeyBlock { labels } => {
-                    let shown: Vec<String> = labels.iter().map(|l| label_shown(l)).collect();
+                    let shown: Vec<String> = labels.iter().map(|l| input::label_shown(l)).collect();
                     (
                         Kind::PrivateKeyFormatInvalid,
                         format!("no private key block (found {})", shown.join(", ")),

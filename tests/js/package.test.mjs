@@ -170,7 +170,7 @@ describe("validate: report shape and thrown errors", () => {
     assert.equal(r.ok, true);
     assert.deepEqual(Object.keys(r).sort(), ["certificate", "chain", "errors", "ok", "privateKey", "warnings"]);
     assert.deepEqual(Object.keys(r.certificate).sort(), [
-      "commonName", "curve", "fingerprintSha1", "fingerprintSha256", "index", "isCA", "issuer", "keyAlgorithm",
+      "caIssuers", "commonName", "curve", "fingerprintSha1", "fingerprintSha256", "index", "isCA", "issuer", "keyAlgorithm",
       "keyBits", "notAfter", "notBefore", "serialNumber", "signatureAlgorithm", "subject", "subjectAltNames",
     ]);
     assert.equal(r.certificate.curve, null);
