@@ -440,16 +440,6 @@ impl Cert {
         self.issuer_der == issuer.subject_der || self.issuer == issuer.subject
     }
 
-    /// The subject in canonical form (RFC 5280 §7.1), as [`Cert::named_issuer_is`] compares it.
-    pub(crate) fn subject_name(&self) -> &[Vec<(String, String)>] {
-        &self.subject
-    }
-
-    /// The issuer in canonical form.
-    pub(crate) fn issuer_name(&self) -> &[Vec<(String, String)>] {
-        &self.issuer
-    }
-
     /// The same subject and the same SubjectPublicKeyInfo: the same trust anchor, whatever the
     /// validity or extensions of this copy.
     pub(crate) fn same_key(&self, other: &Cert) -> bool {
