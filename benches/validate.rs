@@ -107,5 +107,36 @@ fn main() {
         None,
         None,
     );
+    // The public key derived from the private one (issue 20 §2): Ed25519 by curve25519-dalek, the
+    // others by the constant-time ladder of src/arith/curves.rs.
+    for (label, cert, key) in [
+        (
+            "Ed25519 self-signed + PKCS#8 key",
+            "other/ed25519/cert.pem",
+            "other/ed25519/key.pem",
+        ),
+        (
+            "Ed448 self-signed + PKCS#8 key",
+            "other/ed448/cert.pem",
+            "other/ed448/key.pem",
+        ),
+        (
+            "SM2 self-signed + PKCS#8 key",
+            "other/sm2/cert.pem",
+            "other/sm2/key.pkcs8.pem",
+        ),
+        (
+            "secp256k1 leaf + PKCS#8 key",
+            "ec/secp256k1/leaf.pem",
+            "ec/secp256k1/key.pkcs8.pem",
+        ),
+        (
+            "P-521 leaf + PKCS#8 key",
+            "ec/p521/leaf.pem",
+            "ec/p521/key.pkcs8.pem",
+        ),
+    ] {
+        bench(label, &read(cert), Some(&read(key)), None, None);
+    }
     bench("certificate only (no key)", &rsa_leaf, None, None, None);
 }
