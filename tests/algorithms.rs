@@ -285,6 +285,94 @@ fn every_key_against_every_certificate() {
     assert!(pairs >= 200, "{pairs} pairs");
 }
 
+/// Fresh random keys from openssl on every curve whose public key is derived by our own ladder
+/// (P-521, secp256k1, SM2, Ed448: src/arith/curves.rs) and on Ed25519 (dalek): each key with the
+/// certificate openssl self-signed with it (openssl derived that public key) is a match, and with
+/// the next key's certificate a mismatch. New keys on every run: openssl as the differential
+/// oracle of the derivations, beyond the fixtures.
+#[test]
+fn fresh_openssl_keys_match_their_own_certificates_only() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("cert-preflight-fresh-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .output()
+            .expect("openssl runs");
+        assert!(out.status.success(), "openssl {args:?}: {out:?}");
+    };
+    let sm2 = ["-sm3", "-sigopt", "distid:1234567812345678"];
+    let algorithms: [(&str, &[&str], &[&str]); 5] = [
+        (
+            "P-521",
+            &["EC", "-pkeyopt", "ec_paramgen_curve:secp521r1"],
+            &[],
+        ),
+        (
+            "secp256k1",
+            &["EC", "-pkeyopt", "ec_paramgen_curve:secp256k1"],
+            &[],
+        ),
+        ("SM2", &["EC", "-pkeyopt", "ec_paramgen_curve:SM2"], &sm2),
+        ("Ed448", &["ED448"], &[]),
+        ("Ed25519", &["ED25519"], &[]),
+    ];
+    for (name, algorithm, sign) in algorithms {
+        let mut pairs = Vec::new();
+        for i in 0..8 {
+            let key = dir.join(format!("{name}-{i}.key.pem"));
+            let cert = dir.join(format!("{name}-{i}.pem"));
+            let (key_path, cert_path) = (key.to_str().unwrap(), cert.to_str().unwrap());
+            let mut generate = vec!["genpkey", "-algorithm"];
+            generate.extend(algorithm);
+            generate.extend(["-out", key_path]);
+            openssl(&generate);
+            let mut req = vec![
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                key_path,
+                "-subj",
+                "/CN=fresh",
+            ];
+            req.extend(["-days", "36500", "-out", cert_path]);
+            req.extend(sign);
+            openssl(&req);
+            let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+            pairs.push((read(&key), read(&cert)));
+        }
+        for (i, (key, cert)) in pairs.iter().enumerate() {
+            let judged = |r: &Report| {
+                let mismatch = r.errors.iter().any(|f| f.kind == Kind::CertificateMismatch);
+                let unproved = r.errors.iter().any(|f| {
+                    f.detail
+                        .as_deref()
+                        .is_some_and(|d| d.contains("could not be proved"))
+                });
+                (mismatch, unproved, r.private_key.is_some())
+            };
+            let own = check(cert, Some(key), None);
+            assert_eq!(
+                judged(&own),
+                (false, false, true),
+                "{name} {i}: {}",
+                explain(&own)
+            );
+            let (_, other) = &pairs[(i + 1) % pairs.len()];
+            let other = check(other, Some(key), None);
+            assert_eq!(
+                judged(&other),
+                (true, false, true),
+                "{name} {i}: {}",
+                explain(&other)
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The first PEM block of a text.
 fn first_block(text: &str) -> String {
     let end = "-----END CERTIFICATE-----";

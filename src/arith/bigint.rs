@@ -1,7 +1,11 @@
-//! Big-integer helpers of the consistency checks. Montgomery computations (DSA) share one
-//! precision, which crypto-bigint expects; the RSA check works on each value at its own size
-//! ([`tight`], [`same`]). Variable-time division is fine here: the check runs on the user's own
-//! machine, on a key they are about to upload, and has no remote observer.
+//! Big-integer helpers of the RSA and DSA consistency checks, on private values (primes, private
+//! exponents, CRT coefficients): everything computed on them is crypto-bigint's constant-time
+//! arithmetic (`concatenating_mul`, `rem`, `pow_mod`, `Ord`/`PartialEq`, which compare limb by
+//! limb with masks), at a precision fixed by the encoding's length. Montgomery computations (DSA)
+//! share one precision, which crypto-bigint expects; the RSA check works on each value at its own
+//! size ([`tight`], [`same`]). `strip` (`crate::asn1`) skips leading zero bytes with an early exit:
+//! on a DER INTEGER (minimal encoding) that reveals at most whether a sign byte is present, i.e.
+//! the encoding's length, which the DER length field already shows.
 
 use crypto_bigint::{BoxedUint, NonZero, Odd};
 use zeroize::Zeroizing;
@@ -25,7 +29,7 @@ pub(crate) fn tight(bytes: &[u8]) -> Option<Secret> {
     big(digits, bits.div_ceil(limb).checked_mul(limb)?)
 }
 
-/// Equal values, whatever the two precisions.
+/// Equal values, whatever the two precisions (crypto-bigint's `cmp`: constant time).
 pub(crate) fn same(a: &BoxedUint, b: &BoxedUint) -> bool {
     a.partial_cmp(b) == Some(core::cmp::Ordering::Equal)
 }

@@ -49,6 +49,7 @@ pub(super) fn check_dsa(k: &DsaKey) -> Result<(), &'static str> {
     if *Zeroizing::new(g.pow_mod(&q_exp, &p_odd)) != one {
         return Err("the DSA generator g does not have order q");
     }
+    // x's range by crypto-bigint's constant-time `is_zero` and `Ord` (p, q and g are public).
     if bool::from(x.is_zero()) || *x >= *q {
         return Err(BAD_X);
     }
@@ -96,6 +97,13 @@ pub(super) fn match_dsa(k: &DsaKey, spki: &Spki<'_>) -> Match {
     }
 }
 
+/// y = g^x mod p. Constant time in the secret x: crypto-bigint's `pow_mod` is
+/// `BoxedMontyForm::pow`, a fixed 4-bit-window exponentiation whose window count follows the
+/// exponent's *precision* (x is held at [`MAX_DSA_Q_BITS`] whatever its value), whose table entry
+/// is picked by a constant-time scan of all 16 (`ct_assign`), and whose Montgomery products end in
+/// a masked subtraction (crypto-bigint 0.7.11, `modular/pow.rs` `pow_montgomery_form_amm`). The
+/// divisions here (`rem_vartime`) are on g and p, public domain parameters; `bit_len(x)` only
+/// bounds the work and follows the encoded length.
 pub(super) fn dsa_public(k: &DsaKey) -> Option<Box<[u8]>> {
     let p_bits = bit_len(&k.p);
     // x < q has at most MAX_DSA_Q_BITS bits in any key check_dsa accepts; a longer x would make

@@ -34,17 +34,13 @@ pub(super) const ORDER_P384: &[u8] = &[
     0x58, 0x1a, 0x0d, 0xb2, 0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
 ];
 
-/// The scalar, left-padded to the curve's field length.
+/// The scalar, left-padded to the curve's order length (the copy's work follows the lengths, which
+/// the DER encoding shows, not the value).
 pub(super) fn padded_scalar(k: &EcKey, len: usize) -> Option<Zeroizing<Vec<u8>>> {
     let pad = len.checked_sub(k.scalar.len())?;
     let mut out = Zeroizing::new(alloc::vec![0u8; pad]);
     out.extend_from_slice(&k.scalar);
     Some(out)
-}
-
-/// Big-endian `a < b` for equal-length inputs.
-pub(super) fn be_less(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a < b
 }
 
 /// The group order of a curve, big-endian.
@@ -59,13 +55,17 @@ pub(super) const fn order(curve: Curve) -> &'static [u8] {
 }
 
 /// `04‖X‖Y` of the key's scalar times the generator, derived once per key (P-256/P-384 with the
-/// p256/p384 crates, the others with `crate::arith::curves`); `None` for a curve we do not know or a
-/// scalar outside [1, n−1].
+/// p256/p384 crates, the others with `crate::arith::curves`' constant-time ladder); `None` for a
+/// curve we do not know or a scalar outside [1, n−1]. Our own code touches the scalar only to
+/// copy it (its length is the DER's) and for the constant-time range check.
 pub(super) fn derived_point(k: &EcKey) -> Option<&[u8]> {
     k.derived
         .get_or_init(|| {
             let curve = k.curve?;
             let scalar = padded_scalar(k, order(curve).len())?;
+            if !curves::scalar_in_range(&scalar, order(curve)) {
+                return None;
+            }
             match curve {
                 Curve::P256 => p256::SecretKey::from_slice(&scalar)
                     .ok()
@@ -91,7 +91,7 @@ pub(super) fn check_ec(k: &EcKey) -> Result<(), &'static str> {
     };
     let order = order(curve);
     let scalar = padded_scalar(k, order.len()).ok_or(RANGE)?;
-    if scalar.iter().all(|b| *b == 0) || !be_less(&scalar, order) {
+    if !curves::scalar_in_range(&scalar, order) {
         return Err(RANGE);
     }
     let Some(public) = &k.public else {
@@ -175,6 +175,20 @@ pub(super) fn match_ec(k: &EcKey, spki: &Spki<'_>) -> Match {
 mod tests {
     use super::*;
     use crate::key::test_util::*;
+
+    /// The ladder's length is each order's bit length.
+    #[test]
+    fn ladder_lengths_are_the_orders() {
+        for c in [
+            Curve::P256,
+            Curve::P384,
+            Curve::P521,
+            Curve::Secp256k1,
+            Curve::Sm2,
+        ] {
+            assert_eq!(c.params().n_bits, bit_len(order(c)) as usize, "{c:?}");
+        }
+    }
 
     #[test]
     fn sec1_with_someone_elses_public_key() {

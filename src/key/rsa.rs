@@ -14,6 +14,14 @@ pub(super) const MAX_OTHER_PRIMES: usize = 16;
 /// RSA consistency, RFC 8017 §3.2 and A.1.2: p·q(·r…) = n, dP = d mod (p−1), dQ = d mod (q−1),
 /// e·d ≡ 1 (mod r−1) for every prime r, qInv·q ≡ 1 (mod p) and each tᵢ the inverse of the
 /// product of the earlier primes mod rᵢ; n odd, 1 < e < n.
+///
+/// Constant time in the private values (SPEC, Non-negotiables): the products are crypto-bigint's
+/// `concatenating_mul`, the remainders its constant-time `rem` (never `rem_vartime`, whose time
+/// follows the divisor's value), the comparisons its constant-time `Ord`/`PartialEq`; each value
+/// is held at the precision of its encoding (`tight`). `bit_len` and the precision of each value
+/// depend on the encoded lengths, which the DER shows anyway (big integers are kept without
+/// leading zero bytes, so only the top byte's bits are more), and decide only whether the key is
+/// refused before any arithmetic.
 pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     const BAD: &str = "an RSA key component is malformed";
     let n_bits = bit_len(&k.n);
@@ -90,10 +98,10 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     for (r, exp) in primes.iter().zip(exps) {
         let r1 = Zeroizing::new(r.wrapping_sub(&one));
         let r1 = nonzero(&r1).ok_or(BAD)?;
-        if !same(&Zeroizing::new(ed.rem_vartime(&r1)), &one) {
+        if !same(&Zeroizing::new(ed.rem(&r1)), &one) {
             return Err("e·d ≢ 1 (mod p−1) for an RSA prime p: the private exponent is wrong");
         }
-        if !same(&Zeroizing::new(d.rem_vartime(&r1)), &*fit(exp)?) {
+        if !same(&Zeroizing::new(d.rem(&r1)), &*fit(exp)?) {
             return Err("an RSA CRT exponent (dP or dQ) is not d mod (p−1)");
         }
     }
@@ -103,7 +111,7 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     let p_nz = nonzero(p).ok_or(BAD)?;
     let qinv_q = Zeroizing::new(qinv.concatenating_mul(&**q));
     if qinv.partial_cmp(&**p) != Some(Ordering::Less)
-        || !same(&Zeroizing::new(qinv_q.rem_vartime(&p_nz)), &one)
+        || !same(&Zeroizing::new(qinv_q.rem(&p_nz)), &one)
     {
         return Err("the RSA CRT coefficient is not q⁻¹ mod p");
     }
@@ -112,10 +120,10 @@ pub(super) fn check_rsa(k: &RsaKey) -> Result<(), &'static str> {
     for (other, r) in k.others.iter().zip(primes.iter().skip(2)) {
         let t = fit(&other[2])?;
         let r_nz = nonzero(r).ok_or(BAD)?;
-        let reduced = Zeroizing::new(running.rem_vartime(&r_nz));
+        let reduced = Zeroizing::new(running.rem(&r_nz));
         let t_reduced = Zeroizing::new(t.concatenating_mul(&*reduced));
         if t.partial_cmp(&**r) != Some(Ordering::Less)
-            || !same(&Zeroizing::new(t_reduced.rem_vartime(&r_nz)), &one)
+            || !same(&Zeroizing::new(t_reduced.rem(&r_nz)), &one)
         {
             return Err("a multi-prime RSA coefficient is not the inverse of the earlier primes");
         }
@@ -162,6 +170,21 @@ mod tests {
         assert_eq!(desc(&k), (KeyAlgorithm::Rsa, 1024, None));
         assert_eq!(k.check_consistency(), Ok(()));
         assert_eq!(matches(&k, RSA3P_P8_PUB), Match::Yes);
+    }
+
+    /// A private exponent far shorter than p − 1 (the constant-time division with a dividend of
+    /// fewer limbs than its divisor) is refused, never a panic.
+    #[test]
+    fn a_short_private_exponent_is_inconsistent() {
+        let Material::Rsa(mut k) = key(RSA4096).material else {
+            panic!("RSA4096 is an RSA key");
+        };
+        for d in [&[3u8][..], &[1, 0, 1], &[0xff; 9]] {
+            k.d = Zeroizing::new(d.to_vec());
+            assert!(check_rsa(&k).is_err(), "d = {d:02x?}");
+        }
+        k.dp = Zeroizing::new(alloc::vec![7]);
+        assert!(check_rsa(&k).is_err());
     }
 
     #[test]
