@@ -10,6 +10,8 @@ and the fixture byte of the same directory (so keys meet their own certificate);
 PBES2 shapes no fixture has.
 x509_differential: the DER of every certificate block of every fixture (the real-world corpus too).
 complete_chain: the fixture leaves of aia/ with the bodies of aia/, alone and in pairs.
+curve_differential: for each curve (P-521, secp256k1, SM2, Ed448), with and without bit 7, the
+scalars 0, 1, n-1, n, all ones and eight from a SHA-256 stream (Ed448: seeds from the stream).
 signature_differential: for each curve and point encoding, keys and digests of every length from a
 SHA-256 stream with no edit, one edit per target, and several; RSA moduli of 512-2048 bits with the
 common exponents and s below and above n.
@@ -153,3 +155,19 @@ for leaf in range(5):
             one = lambda f: len(f.read_bytes()).to_bytes(2, "big") + f.read_bytes()
             put("complete_chain", bytes([leaf, sel * 17 % 256]) + one(a))
             put("complete_chain", bytes([leaf, sel]) + one(a) + one(bodies[(i + 1) % len(bodies)]))
+
+# curve_differential: `kind secret` -- edge scalars (0, 1, n-1, n, all ones) and stream ones per curve.
+ORDERS = (
+    "01" + "ff" * 32 + "fa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
+    "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141",
+    "fffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123",
+)
+for kind, order in enumerate(ORDERS):
+    n = bytes.fromhex(order)
+    edges = [bytes(len(n)), bytes(len(n) - 1) + b"\x01", n[:-1] + bytes([n[-1] - 1]), n, b"\xff" * len(n)]
+    for other in (0, 0x80):
+        for scalar in edges + [stream(b"c%d-%d" % (kind, i), len(n)) for i in range(8)]:
+            put("curve_differential", bytes([kind | other]) + scalar)
+for other in (0, 0x80):
+    for i in range(8):
+        put("curve_differential", bytes([3 | other]) + stream(b"ed448-%d" % i, 57))

@@ -129,6 +129,14 @@ const PAIRS = [
   ["e4", "P-256 CA-issued leaf + PKCS#8 key", "ec/p256/leaf.pem", "ec/p256/key.pkcs8.pem", { forge: "no EC" }],
   ["e5", "Ed25519 self-signed + PKCS#8 key", "other/ed25519/cert.pem", "other/ed25519/key.pem", { forge: "no Ed25519", pkijs: "no Ed25519" }],
 ];
+// Keys whose public key only we derive here (the others read none of these curves, or not
+// synchronously): our constant-time ladder on P-521, secp256k1, SM2 and Ed448 (issue 20 §2).
+const LADDER_PAIRS = [
+  ["g1", "P-521 CA-issued leaf + PKCS#8 key", "ec/p521/leaf.pem", "ec/p521/key.pkcs8.pem"],
+  ["g2", "secp256k1 CA-issued leaf + PKCS#8 key", "ec/secp256k1/leaf.pem", "ec/secp256k1/key.pkcs8.pem"],
+  ["g3", "SM2 self-signed + PKCS#8 key", "other/sm2/cert.pem", "other/sm2/key.pkcs8.pem"],
+  ["g4", "Ed448 self-signed + PKCS#8 key", "other/ed448/cert.pem", "other/ed448/key.pem"],
+];
 // Encrypted keys (ours only: the others decrypt none of these, or not synchronously): the fixture
 // passphrase is "correct horse"; the 400,000-iteration key needs a larger key-derivation budget.
 const KDF_KEYS = [
@@ -197,6 +205,13 @@ const TASKS = [
     fns: (l) => () => l.verifyChain(fx("chain/ecdsa/leaf-int-root.pem")),
     right: allTrue(3),
   },
+  ...LADDER_PAIRS.map(([id, what, cert, key]) => ({
+    id,
+    label: `(g) ${what}: parse both, fingerprints, the public key derived from the private one, does it match?`,
+    only: ["ours"],
+    fns: (l) => () => l.pairInfo(fx(cert), fx(key)),
+    right: pairRight(cert),
+  })),
   ...KDF_KEYS.map(([id, what, key]) => ({
     id,
     label: `(f) ${what}`,

@@ -15,16 +15,17 @@
 //! - complete formulas, so there is no exceptional case to branch on: Renes–Costello–Batina 2016
 //!   Algorithm 1 (any a, prime-order curves: all three are) for the addition *and* the doubling,
 //!   RFC 8032 §5.2.4's addition and doubling for Ed448 (complete: a = 1, d non-square);
-//! - every field element at the precision of its curve's prime (public), in a fixed register
-//!   file ([`Machine`]) operated on in place by crypto-bigint's constant-time Montgomery
-//!   multiplication, addition and subtraction; one final inversion by Fermat, a
-//!   square-and-multiply over the bits of the public exponent p − 2;
+//! - the formulas as instruction tables ([`RCB_ADD`], [`EDWARDS_ADD`], [`EDWARDS_DOUBLE`]) that
+//!   name registers by constant numbers, run on a fixed register file ([`Machine`]) of field
+//!   elements at the precision of the curve's prime (public), operated on in place by
+//!   crypto-bigint's constant-time Montgomery multiplication, addition and subtraction; one final
+//!   inversion by Fermat, a square-and-multiply over the bits of the public exponent p − 2;
 //! - the registers (every intermediate value) and the scalar's copies are zeroized.
 //!
 //! The unit tests count the field operations of a derivation (a cfg(test) counter in
 //! [`Machine`]) for scalars of every shape and assert they are equal; the old double-and-add
-//! fails that test. Oracles: the RustCrypto crates above (dev-dependencies, random scalars) and
-//! openssl (`tests/algorithms.rs`).
+//! fails that test. Oracles: the RustCrypto crates above (dev-dependencies, random scalars; the
+//! fuzz target `curve_differential`) and openssl (`tests/algorithms.rs`, fresh keys every run).
 //!
 //! Point decoding and validation ([`decode_point`], [`ed448_point_valid`]) work on public data
 //! (certificates and embedded public keys) and may branch on it.
