@@ -286,10 +286,10 @@ fn validate_with_roots() {
     assert_eq!(kinds(&r), [Kind::ChainUntrusted], "{:?}", r.warnings);
     assert!(kinds(&with(&pem("private-root.pem"), None)).is_empty());
     // The root itself in the bundle: trusted.
-    let root_pem = format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        base64(&read("root.der"))
-    );
+    // (complete_chain of a lone root is that root as PEM: it is already complete.)
+    let root_pem = complete_chain(&read("root.der"), &[], None)
+        .unwrap()
+        .certificate;
     assert!(kinds(&with(&(int1.clone() + &root_pem), Some(&roots))).is_empty());
 }
 
@@ -324,29 +324,4 @@ fn the_certifi_roots_load() {
     }
     let roots = TrustAnchors::from_pem(&text).unwrap();
     assert!(roots.len() > 100, "{}", roots.len());
-}
-
-fn base64(der: &[u8]) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in der.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(A[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out.as_bytes()
-        .chunks(64)
-        .map(|l| std::str::from_utf8(l).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
