@@ -64,10 +64,15 @@ pub(super) fn decode_sec1(
         (None, None) => curve_hint.ok_or("the EC private key names no curve")?,
     };
     let curve = Curve::from_oid(&curve_oid);
-    let scalar = strip(k.private_key);
-    // Go x509.parseECPrivateKey: longer than the order is an error, shorter is zero-padded.
+    // Go x509.parseECPrivateKey: longer than the order is an error, shorter is zero-padded. The
+    // octets beyond the field length must be zero; they are OR-ed together whole rather than
+    // skipped while zero, so the time does not tell how many leading zero bytes the secret has
+    // (the encoding's length is public, its value is not).
     let max_len = curve.map_or(66, Curve::field_len);
-    if scalar.len() > max_len {
+    let raw = k.private_key;
+    let excess = raw.len().saturating_sub(max_len);
+    let (head, scalar) = raw.split_at(excess);
+    if head.iter().fold(0u8, |acc, b| acc | b) != 0 {
         return Err("EC private key is longer than the curve order");
     }
     Ok(EcKey {
