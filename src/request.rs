@@ -335,23 +335,10 @@ pub(crate) fn parameter_names(provider: ProviderId) -> Vec<&'static str> {
     specs.iter().map(|s| s.name).collect()
 }
 
-/// Names every upload request has that no caller sets (buildRequest and signRequest write them:
-/// the RPC common parameters, Tencent's header names without `X-TC-`): quoted when a caller gives
+/// Names every upload request has that no caller sets, besides the RPC common parameters
+/// (`crate::sign::RPC_COMMON`): Tencent's header names without `X-TC-`. Quoted when a caller gives
 /// one, since they are public words, never secrets.
-const SET_BY_US: &[&str] = &[
-    "Action",
-    "Version",
-    "Format",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "SecurityToken",
-    "Signature",
-    "Region",
-    "Token",
-];
+const SET_BY_US: &[&str] = &["Region", "Token"];
 
 // ---------------------------------------------------------------------------------------------
 // Shared machinery of the builders.
@@ -545,12 +532,13 @@ fn read_params<'a>(ctx: &mut Ctx, specs: &'static [Spec], params: &'a Params) ->
             // The name is quoted (and is the finding's field) only when it is a near miss of a
             // parameter or one of the names set by us: a secret given as a key is never shown.
             let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
-            let shown = if SET_BY_US.contains(&name.as_str()) {
+            let ours = crate::sign::RPC_COMMON.iter().chain(SET_BY_US);
+            let shown = if ours.clone().any(|n| *n == name.as_str()) {
                 format!("\"{name}\" (set by buildRequest and signRequest)")
             } else {
                 crate::error::shown(name, &names)
             };
-            let known: Vec<&str> = names.iter().chain(SET_BY_US).copied().collect();
+            let known: Vec<&str> = names.iter().chain(ours).copied().collect();
             let field = crate::error::field_name(name, &known)
                 .map_or_else(|| crate::error::described(name), String::from);
             ctx.push(

@@ -465,7 +465,7 @@ const SIGNING_HEADERS: &[&str] = &[
 ];
 
 /// Query parameters that the RPC signature adds.
-const RPC_COMMON: &[&str] = &[
+pub(crate) const RPC_COMMON: &[&str] = &[
     "Action",
     "Version",
     "Format",
