@@ -135,6 +135,18 @@ impl TrustAnchors {
         self.roots.push(cert);
     }
 
+    /// Adds `other`'s anchors (a list given item by item, as Node's `tls.rootCertificates`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when there would be more than [`MAX_ANCHORS`].
+    pub fn extend(&mut self, other: TrustAnchors) -> Result<(), Error> {
+        if self.roots.len().saturating_add(other.roots.len()) > MAX_ANCHORS {
+            return Err(too_many());
+        }
+        self.roots.extend(other.roots);
+        Ok(())
+    }
+
     /// How many anchors.
     pub fn len(&self) -> usize {
         self.roots.len()
@@ -244,10 +256,8 @@ pub fn complete_chain(
         } else if f.body.len() > MAX_BODY_BYTES {
             unread.push((
                 i,
-                format!(
-                    "is {} bytes; a caIssuers body is read up to {MAX_BODY_BYTES} bytes",
-                    f.body.len()
-                ),
+                // Not the exact length: a host may hand over only the first MAX_BODY_BYTES + 1.
+                format!("is over {MAX_BODY_BYTES} bytes, the most a caIssuers body may be"),
             ));
         } else {
             match certificates_in(f.body) {

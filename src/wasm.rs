@@ -29,6 +29,10 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
+mod chain;
+
+pub use chain::{TrustAnchorsHandle, complete_chain, trust_anchors};
+
 use crate::error::shown;
 use crate::{
     ApiRequest, BuildOptions, CertInfo, CertificateType, Credentials, Finding,
@@ -89,6 +93,12 @@ export interface ValidateInput {
    * fine (a CLI, a Worker on a paid plan).
    */
   maxKdfCost?: number | null;
+  /**
+   * Trusted roots (`trustAnchors()`): then `ChainIncomplete` only when the chain reaches none of
+   * them (the root need not be uploaded), and `ChainUntrusted` when it ends at a self-signed
+   * certificate outside the set. Without it, a chain is complete when it ends self-signed.
+   */
+  roots?: TrustAnchors | null;
 }
 
 /** One thing validate has to say, in the chosen provider's words. */
@@ -164,6 +174,34 @@ export interface Report {
   privateKey: KeyInfo | null;
   /** Canonical PEM, when the input was not canonical and could be fixed. */
   normalized?: { certificate: string; privateKey?: string };
+}
+
+/** What a host got from a caIssuers URL (for `completeChain`). */
+export interface FetchedIssuer {
+  /** The URL, as `next` named it. */
+  url: string;
+  /** The body as served: DER, PKCS#7 certs-only (BER or DER) or PEM; read up to 64 KiB. */
+  body: Uint8Array | string;
+}
+
+/** Options of completeChain. */
+export interface ChainOptions {
+  /** Trusted roots: the chain is complete when it reaches one (else when it ends self-signed). */
+  roots?: TrustAnchors | null;
+}
+
+/** The answer of completeChain. */
+export interface ChainCompletion {
+  /** PEM bundle, leaf first: the input's chain plus every fetched issuer that continues it. */
+  certificate: string;
+  /** The issuers added, in chain order, with the URL each came from. */
+  added: (CertInfo & { url: string })[];
+  /** caIssuers URLs of the chain's last certificate still to fetch (empty when done). */
+  next: string[];
+  /** The chain ends at a self-signed certificate, or reaches one of `roots`. */
+  complete: boolean;
+  /** Bodies that are no certificate, issuers that do not sign, loops, limits. */
+  findings: Finding[];
 }
 
 /** Errors thrown by cert-preflight always carry a code. */
@@ -1121,6 +1159,7 @@ pub fn validate(
         encrypt_certificate,
         encrypt_private_key,
         max_kdf_cost,
+        roots,
     ] = fields(
         &input,
         "validate() input",
@@ -1138,9 +1177,11 @@ pub fn validate(
             "encryptCertificate",
             "encryptPrivateKey",
             "maxKdfCost",
+            "roots",
         ],
         true,
     )?;
+    let roots = chain::roots_of(&roots)?;
     let now_ms = clock_ms(now.opt_number()?, now.what)?;
     let provider = provider_from(provider.opt_string()?.as_deref())?;
     let certificate_type = certificate_type
@@ -1178,7 +1219,7 @@ pub fn validate(
         encrypt_certificate: secret(&encrypt_certificate),
         encrypt_private_key: secret(&encrypt_private_key),
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
-        roots: None,
+        roots: roots.as_deref(),
     });
     Ok(report_js(&report))
 }
