@@ -325,3 +325,88 @@ fn the_certifi_roots_load() {
     let roots = TrustAnchors::from_pem(&text).unwrap();
     assert!(roots.len() > 100, "{}", roots.len());
 }
+
+/// A real certificate of the pinned corpus (pyca's cryptography-vectors), as DER.
+fn realworld_der(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/realworld/pyca/x509")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let b64: String = text
+        .lines()
+        .skip_while(|l| !l.starts_with("-----BEGIN CERTIFICATE"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("-----END"))
+        .collect();
+    base64_decode(&b64)
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter(|c| *c != b'=') {
+        let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// Real chains of public CAs, their intermediates "served" at the URL the leaf names: a Let's
+/// Encrypt leaf (R3's predecessor X3, `http://cert.int-x3.letsencrypt.org/`, served as DER) and a
+/// GeoTrust/DigiCert RapidSSL leaf (`http://gv.symcb.com/gv.crt`). Each intermediate is added on
+/// its name and its RSA signature over the real leaf; then its own caIssuers URL is next (Let's
+/// Encrypt X3 names IdenTrust's DST Root CA X3 `.p7c`), or there is none (RapidSSL G3).
+#[test]
+fn real_public_chains_complete_from_their_ca_issuers_urls() {
+    let cases = [
+        (
+            "tls-feature-ocsp-staple.pem",
+            "http://cert.int-x3.letsencrypt.org/",
+            "letsencryptx3.pem",
+            Some("http://apps.identrust.com/roots/dstrootcax3.p7c"),
+        ),
+        (
+            "cryptography-scts.pem",
+            "http://cert.int-x3.letsencrypt.org/",
+            "letsencryptx3.pem",
+            Some("http://apps.identrust.com/roots/dstrootcax3.p7c"),
+        ),
+        (
+            "cryptography.io.pem",
+            "http://gv.symcb.com/gv.crt",
+            "rapidssl_sha256_ca_g3.pem",
+            None,
+        ),
+    ];
+    for (leaf, url, issuer, then) in cases {
+        let leaf_der = realworld_der(leaf);
+        let first = complete_chain(&leaf_der, &[], None).unwrap();
+        assert_eq!(first.next, [url], "{leaf}");
+        let body = realworld_der(issuer);
+        let out = complete_chain(&leaf_der, &[Fetched { url, body: &body }], None).unwrap();
+        assert_eq!(out.added.len(), 1, "{leaf}: {}", details(&out));
+        assert_eq!(out.added[0].url, url);
+        assert_eq!(out.certificate.matches("BEGIN CERTIFICATE").count(), 2);
+        match then {
+            Some(next) => assert_eq!(out.next, [next], "{leaf}"),
+            None => {
+                assert!(out.next.is_empty(), "{leaf}");
+                assert!(details(&out).contains("names no http caIssuers URL"));
+            }
+        }
+        // The other real intermediate has the wrong name: never added.
+        let wrong = if issuer == "letsencryptx3.pem" {
+            realworld_der("rapidssl_sha256_ca_g3.pem")
+        } else {
+            realworld_der("letsencryptx3.pem")
+        };
+        let out = complete_chain(&leaf_der, &[Fetched { url, body: &wrong }], None).unwrap();
+        assert!(out.added.is_empty(), "{leaf}");
+    }
+}
