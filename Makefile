@@ -88,7 +88,7 @@ test-node:
 
 # The built package, npm-packed and installed by name: fixture corpus and API in Node, browser entry in Chromium.
 test-npm: pkg
-	node --test tests/js/package.test.mjs tests/js/request.test.mjs tests/js/hostile.test.mjs tests/js/browser.test.mjs
+	node --test tests/js/package.test.mjs tests/js/request.test.mjs tests/js/hostile.test.mjs tests/js/browser.test.mjs tests/js/chain.test.mjs
 
 # The package where frontends live: installed from its tarball into apps built with Vite (build and
 # dev server), webpack, Rollup and esbuild and run in Chromium; Node ESM/CJS consumers on this Node
