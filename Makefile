@@ -106,7 +106,7 @@ test-workerd: pkg
 # local stand-in, limits, origin, secrets in the output), and the mock cloud's signature verifiers
 # against the official SDK vectors.
 test-worker: pkg
-	node --test tests/js/mock.test.mjs tests/js/worker.test.mjs
+	node --test tests/js/mock.test.mjs tests/js/aia.test.mjs tests/js/worker.test.mjs
 
 # The demo as `make demo` serves it (wrangler dev on 127.0.0.1), driven by Playwright in Chromium;
 # screenshots in target/screenshots/.

@@ -274,11 +274,12 @@ function fetchInit(signal, userAgent) {
   return init;
 }
 
-async function cancel(response) {
+/** Drops a body unread. Not awaited: a cancel must never hold the caller (a tee's waits for both branches). */
+function cancel(response) {
   try {
-    await response.body?.cancel();
+    response.body?.cancel().catch(() => {});
   } catch {
-    // already closed
+    // locked or already closed
   }
 }
 
@@ -298,11 +299,7 @@ async function readBounded(response, limit) {
     size += piece.byteLength;
     if (size > limit) {
       over = true;
-      try {
-        await reader.cancel();
-      } catch {
-        // already closed
-      }
+      reader.cancel().catch(() => {}); // not awaited, as cancel() above
       break;
     }
   }
@@ -361,7 +358,7 @@ export async function fetchIssuer(url, options = {}, budget = { left: options.ma
       entry.status = status;
       if ([301, 302, 303, 307, 308].includes(status)) {
         const location = response.headers.get("location");
-        await cancel(response);
+        cancel(response);
         if (!location) return fail("AiaRedirects", `HTTP ${status} without a Location`);
         if (hop >= maxRedirects) return fail("AiaRedirects", `more than ${maxRedirects} redirects`);
         let next;
@@ -376,12 +373,12 @@ export async function fetchIssuer(url, options = {}, budget = { left: options.ma
         continue;
       }
       if (status !== 200) {
-        await cancel(response);
+        cancel(response);
         return fail("AiaHttpStatus", `HTTP ${status}`);
       }
       const declared = Number(response.headers.get("content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await cancel(response);
+        cancel(response);
         return fail("AiaTooLarge", `over ${kib(maxBytes)} (Content-Length ${declared})`);
       }
       const { bytes, over } = await readBounded(response, maxBytes);
@@ -416,6 +413,10 @@ export async function completeWithFetch(certificate, options = {}) {
     if (todo.length === 0) return { completion, fetches };
     if (round >= maxRounds) {
       for (const url of todo) fetches.push({ url, ok: false, code: "AiaRoundLimit", error: `not fetched: ${maxRounds} rounds of fetching already` });
+      return { completion, fetches };
+    }
+    if (budget.left <= 0) {
+      for (const url of todo) fetches.push({ url, ok: false, code: "AiaSubrequestLimit", error: `not fetched: the limit of ${maxSubrequests} subrequests per call was reached` });
       return { completion, fetches };
     }
     for (const u of todo) tried.add(u);
