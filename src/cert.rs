@@ -380,6 +380,7 @@ impl Cert {
                 FingerprintFormat::ColonLower,
             ),
             ca_issuers: Vec::new(),
+            source: "pem",
         };
         let mut non_ascii_dns_name = false;
         let (mut subject_key_id, mut authority_key_id) = (None, None);

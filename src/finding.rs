@@ -54,6 +54,12 @@ pub enum Kind {
     ParameterInvalid,
     /// A required request parameter is missing.
     ParameterMissing,
+    /// The `pfx` input is not a PKCS#12 file, is broken inside, or uses what we do not read.
+    PfxFormatInvalid,
+    /// The PKCS#12 file's MAC or a decryption fails with the passphrase given.
+    PfxPasswordIncorrect,
+    /// Certificates or keys in the PKCS#12 file that belong to no path from the leaf (dropped).
+    PfxContentUnused,
 }
 
 impl Kind {
@@ -79,6 +85,9 @@ impl Kind {
         Kind::PemNotCanonical,
         Kind::ParameterInvalid,
         Kind::ParameterMissing,
+        Kind::PfxFormatInvalid,
+        Kind::PfxPasswordIncorrect,
+        Kind::PfxContentUnused,
     ];
 
     /// The stable identifier, as JS sees it in `Finding.kind`.
@@ -104,6 +113,9 @@ impl Kind {
             Kind::PemNotCanonical => "PemNotCanonical",
             Kind::ParameterInvalid => "ParameterInvalid",
             Kind::ParameterMissing => "ParameterMissing",
+            Kind::PfxFormatInvalid => "PfxFormatInvalid",
+            Kind::PfxPasswordIncorrect => "PfxPasswordIncorrect",
+            Kind::PfxContentUnused => "PfxContentUnused",
         }
     }
 
@@ -240,6 +252,9 @@ pub struct CertInfo {
     /// The authorityInfoAccess caIssuers URIs, as written in the certificate (RFC 5280 §4.2.2.1):
     /// where its issuer's certificate can be fetched.
     pub ca_issuers: Vec<String>,
+    /// Where the certificate came from: `pem` (text), `der` (binary or bare base64 DER) or `pkcs12`
+    /// (a PFX file).
+    pub source: &'static str,
 }
 
 /// Facts about the private key (SPEC.md `KeyInfo`). Never holds key material.
@@ -254,6 +269,8 @@ pub struct KeyInfo {
     pub key_bits: u32,
     /// The named curve, if any.
     pub curve: Option<&'static str>,
+    /// Where the key came from: `pem`, `der` or `pkcs12` (see [`CertInfo::source`]).
+    pub source: &'static str,
 }
 
 /// Canonical PEM produced when the input was not canonical.

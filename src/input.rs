@@ -683,6 +683,135 @@ pub(crate) fn encode(label: &str, der: &[u8]) -> String {
     out
 }
 
+/// A field as PEM text: the text given, or PEM made from DER bytes or bare base64 (SPEC.md "Input
+/// containers"). Key text made here is zeroized on drop.
+pub(crate) enum Text<'a> {
+    /// The caller's own text.
+    Borrowed(&'a str),
+    /// Text made from DER.
+    Owned(Zeroizing<String>),
+}
+
+impl Text<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+/// A field read as PEM, and where it came from: `"pem"` or `"der"`.
+pub(crate) struct AsPem<'a> {
+    pub(crate) text: Option<Text<'a>>,
+    pub(crate) source: &'static str,
+}
+
+/// The DER a text holds as bare base64 (no PEM armour; whitespace ignored; strict padded
+/// alphabet), when it decodes to something that starts like a DER SEQUENCE.
+fn bare_base64(text: &str) -> Option<Zeroizing<Vec<u8>>> {
+    if text.contains("-----") {
+        return None;
+    }
+    let compact: Zeroizing<String> =
+        Zeroizing::new(text.chars().filter(|c| !c.is_ascii_whitespace()).collect());
+    if compact.len() < 16 {
+        return None;
+    }
+    let der = Zeroizing::new(Base64::decode_vec(&compact).ok()?);
+    (der.first() == Some(&0x30)).then_some(der)
+}
+
+/// Bytes as text when they are PEM (UTF-8 with a BEGIN line), else the DER they are or hold as
+/// bare base64.
+fn bytes_or_text(bytes: &[u8]) -> Result<&str, Zeroizing<Vec<u8>>> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN") => Ok(text),
+        Ok(text) => Err(bare_base64(text).unwrap_or_else(|| Zeroizing::new(bytes.to_vec()))),
+        Err(_) => Err(Zeroizing::new(bytes.to_vec())),
+    }
+}
+
+/// The certificate field as PEM: DER certificates one after the other (each a CERTIFICATE block;
+/// bytes that are not DER become one block, which the certificate reader then names as invalid).
+pub(crate) fn certificate_as_pem<'a>(text: &'a str, bytes: Option<&'a [u8]>) -> AsPem<'a> {
+    let der = match bytes {
+        Some(bytes) => match bytes_or_text(bytes) {
+            Ok(text) => {
+                return AsPem {
+                    text: Some(Text::Borrowed(text)),
+                    source: "pem",
+                };
+            }
+            Err(der) => der,
+        },
+        None => match bare_base64(text) {
+            Some(der) => der,
+            None => {
+                return AsPem {
+                    text: Some(Text::Borrowed(text)),
+                    source: "pem",
+                };
+            }
+        },
+    };
+    let mut out = String::new();
+    let mut rest: &[u8] = &der;
+    // One block more than a bundle may hold is enough for the reader to say it is too many.
+    for _ in 0..=crate::validate::MAX_CERTIFICATES {
+        if rest.is_empty() {
+            break;
+        }
+        let raw = crate::asn1::Reader::new(rest)
+            .any()
+            .map_or(rest, |tlv| tlv.raw);
+        out.push_str(&encode("CERTIFICATE", raw));
+        rest = rest.get(raw.len()..).unwrap_or_default();
+    }
+    AsPem {
+        text: Some(Text::Owned(Zeroizing::new(out))),
+        source: "der",
+    }
+}
+
+/// The key field as PEM: DER (PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8) under the label of the
+/// structure it is.
+pub(crate) fn private_key_as_pem<'a>(text: Option<&'a str>, bytes: Option<&'a [u8]>) -> AsPem<'a> {
+    let der = match (text, bytes) {
+        (_, Some(bytes)) => match bytes_or_text(bytes) {
+            Ok(text) => {
+                return AsPem {
+                    text: Some(Text::Borrowed(text)),
+                    source: "pem",
+                };
+            }
+            Err(der) => der,
+        },
+        (Some(text), None) => match bare_base64(text) {
+            Some(der) => der,
+            None => {
+                return AsPem {
+                    text: Some(Text::Borrowed(text)),
+                    source: "pem",
+                };
+            }
+        },
+        (None, None) => {
+            return AsPem {
+                text: None,
+                source: "pem",
+            };
+        }
+    };
+    AsPem {
+        text: Some(Text::Owned(Zeroizing::new(encode(
+            crate::key::der_label(&der),
+            &der,
+        )))),
+        source: "der",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]

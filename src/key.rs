@@ -34,6 +34,9 @@ mod rsa;
 mod sec1;
 mod symmetric;
 
+pub(crate) use pbes2::{decrypt_any, decrypt_cost, pbmac1_cost, pbmac1_key};
+pub(crate) use pkcs12::{Pkcs12Hash, bmp_password};
+
 use crate::arith::bigint::*;
 use dsa::*;
 use ec::*;
@@ -137,10 +140,13 @@ pub(crate) enum KeyError {
 }
 
 /// The default work budget of key derivation, in cost units: one unit ≈ one hash compression
-/// (PBKDF2: 2 per iteration and output block, twice that with SHA-384/512; PKCS#12 PBE: 3 per
-/// iteration) or one Salsa20/8 core (scrypt: 4·N·r·p). 600,000 units is about 0.4–0.5 s of the
-/// wasm build on a 2-core laptop-class machine, and opens the defaults of OpenSSL (scrypt N=16384,
-/// r=8, p=1: 524,288; PBKDF2 2,048 iterations: 4,096), Python, Java (10,000: 20,000) and Go.
+/// (PBKDF2: 2 per iteration and output block, twice that with SHA-384/512; the PKCS#12 KDF: one
+/// per SHA-256 iteration and output block, 2 with SHA-384/512, and one per 6 SHA-1 iterations,
+/// which are that much cheaper: see `key::pkcs12`) or one Salsa20/8 core (scrypt: 4·N·r·p).
+/// 600,000 units is about 0.4–0.5 s of the wasm build on a 2-core laptop-class machine, and opens
+/// the defaults of OpenSSL (scrypt N=16384, r=8, p=1: 524,288; PBKDF2 2,048 iterations: 4,096),
+/// Python, Java (10,000: 20,000), Go, and a whole Firefox PKCS#12 export (600,000 SHA-1 iterations
+/// for its MAC and each bag: 600,000). A PKCS#12 file's MAC and bags share one budget.
 pub const DEFAULT_MAX_KDF_COST: u64 = 600_000;
 
 /// Whether a private key belongs to a certificate's public key.
@@ -360,6 +366,55 @@ pub(crate) fn parse_views(
     }))
 }
 
+/// A key from unencrypted DER in any of PKCS#8, PKCS#1 or SEC1 (a PKCS#12 keyBag, a decrypted
+/// shrouded key bag, a DER key file). The error says why it is none of them.
+pub(crate) fn from_plain_der(der: &[u8]) -> Result<PrivateKey, &'static str> {
+    let (der_format, material) = decode_plain(der, Some(KeyFormat::Pkcs8), None)?;
+    Ok(PrivateKey {
+        label_format: der_format,
+        der_format,
+        encrypted: false,
+        der: Zeroizing::new(der.to_vec()),
+        material,
+    })
+}
+
+/// The PEM label DER key bytes belong under: `ENCRYPTED PRIVATE KEY` for an
+/// `EncryptedPrivateKeyInfo`, else the structure's own label (`PRIVATE KEY` when it is none, so
+/// that the key reader names what is wrong).
+pub(crate) fn der_label(der: &[u8]) -> &'static str {
+    if EncryptedInfo::decode(der).is_some() {
+        return "ENCRYPTED PRIVATE KEY";
+    }
+    decode_plain(der, None, None).map_or("PRIVATE KEY", |(f, _)| f.pem_label())
+}
+
+/// The work of decrypting a PKCS#12 `pkcs8ShroudedKeyBag` (an `EncryptedPrivateKeyInfo`).
+pub(crate) fn shrouded_cost(der: &[u8]) -> Result<u64, KeyError> {
+    let enc = EncryptedInfo::decode(der).ok_or(KeyError::Malformed(
+        "not a valid PKCS#8 EncryptedPrivateKeyInfo",
+    ))?;
+    decrypt_cost(&enc.algorithm)
+}
+
+/// Decrypts a PKCS#12 `pkcs8ShroudedKeyBag` with the BMPString (`bmp`) or UTF-8 (`utf8`) form of
+/// the password (see [`decrypt_any`]). `Ok(None)`: wrong password (bad padding, or the plaintext
+/// is not a key).
+pub(crate) fn decrypt_shrouded(
+    der: &[u8],
+    bmp: &[u8],
+    utf8: &[u8],
+    max_kdf_cost: u64,
+) -> Result<Option<PrivateKey>, KeyError> {
+    let enc = EncryptedInfo::decode(der).ok_or(KeyError::Malformed(
+        "not a valid PKCS#8 EncryptedPrivateKeyInfo",
+    ))?;
+    Ok(
+        decrypt_any(&enc.algorithm, enc.data, bmp, utf8, max_kdf_cost)?
+            .and_then(|plain| from_plain_der(&plain).ok()),
+    )
+}
+
 /// Tries the label's format first, then (like Go) PKCS#1, PKCS#8 and SEC1. The error is the one from
 /// the label's format (the most useful), or a generic one when the label names no format.
 fn decode_plain(
@@ -492,6 +547,7 @@ impl PrivateKey {
             key_algorithm: desc.algorithm.as_str(),
             key_bits: desc.bits,
             curve: desc.curve.map(Curve::as_str),
+            source: "pem",
         }
     }
 

@@ -17,6 +17,7 @@ mod fingerprint;
 mod hash;
 mod input;
 mod key;
+mod pfx;
 mod provider;
 mod request;
 mod sign;

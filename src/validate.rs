@@ -72,6 +72,43 @@ pub struct Input<'a> {
     /// Trusted roots: with them, `ChainIncomplete` means the chain does not reach one, and a chain
     /// ending at a self-signed certificate outside them is `ChainUntrusted`.
     pub roots: Option<&'a crate::chain::TrustAnchors>,
+    /// A PKCS#12 / PFX file (DER or BER, or the same in base64), opened with `passphrase`; its
+    /// chain and key are then checked as a PEM upload would be, and `normalized` is the PEM pair.
+    /// Exclusive with `certificate`, `certificate_bytes`, `private_key` and `private_key_bytes`
+    /// (see [`Input::check`]).
+    pub pfx: Option<&'a [u8]>,
+    /// The certificate field as bytes: DER (one certificate, or several one after the other),
+    /// bare base64 of DER, or PEM text. Exclusive with a non-empty `certificate`.
+    pub certificate_bytes: Option<&'a [u8]>,
+    /// The key field as bytes: DER (PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8, opened with
+    /// `passphrase`), bare base64 of DER, or PEM text. Exclusive with a non-empty `private_key`.
+    pub private_key_bytes: Option<&'a [u8]>,
+}
+
+impl Input<'_> {
+    /// The malformed calls (SPEC.md: `InvalidArgument`, thrown by the binding before
+    /// [`validate`]): `pfx` together with a certificate or key field, or a field given both as
+    /// text and as bytes. [`validate`] reports the same as a `ParameterInvalid` finding.
+    pub fn check(&self) -> Result<(), crate::Error> {
+        let text = |t: Option<&str>| t.is_some_and(|t| !t.trim().is_empty());
+        let reason = if self.pfx.is_some()
+            && (text(Some(self.certificate))
+                || text(self.private_key)
+                || self.certificate_bytes.is_some()
+                || self.private_key_bytes.is_some())
+        {
+            "pfx is exclusive with certificate and privateKey: give the PKCS#12 file alone"
+        } else if text(Some(self.certificate)) && self.certificate_bytes.is_some() {
+            "certificate is given both as text and as bytes"
+        } else if text(self.private_key) && self.private_key_bytes.is_some() {
+            "privateKey is given both as text and as bytes"
+        } else {
+            return Ok(());
+        };
+        Err(crate::Error::InvalidArgument {
+            reason: reason.into(),
+        })
+    }
 }
 
 impl core::fmt::Debug for Input<'_> {
@@ -87,6 +124,15 @@ impl core::fmt::Debug for Input<'_> {
             .field("certificate_type", &self.certificate_type)
             .field("ecc_regions", &self.ecc_regions)
             .field("roots", &self.roots.map(crate::chain::TrustAnchors::len))
+            .field("pfx_len", &self.pfx.map(<[u8]>::len))
+            .field(
+                "certificate_bytes_len",
+                &self.certificate_bytes.map(<[u8]>::len),
+            )
+            .field(
+                "private_key_bytes",
+                &self.private_key_bytes.map(|_| "<redacted>"),
+            )
             .field("sign_private_key", &redact(self.sign_private_key))
             .field("encrypt_private_key", &redact(self.encrypt_private_key))
             .finish_non_exhaustive()
@@ -96,6 +142,8 @@ impl core::fmt::Debug for Input<'_> {
 /// Collects findings in the profile's words.
 struct Sink {
     profile: &'static Profile,
+    /// The input was not PEM text (DER, base64, PKCS#12): `normalized` is always offered.
+    always_normalize: bool,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
     /// Findings left out past [`MAX_FINDINGS_PER_FIELD`]: field, the first left-out kind and
@@ -180,10 +228,254 @@ pub fn validate(input: &Input<'_>) -> Report {
         .map_or_else(provider::generic, ProviderId::profile);
     let mut sink = Sink {
         profile,
+        always_normalize: false,
         errors: Vec::new(),
         warnings: Vec::new(),
         left_out: Vec::new(),
     };
+    if let Err(crate::Error::InvalidArgument { reason }) = input.check() {
+        let field = if input.pfx.is_some() {
+            "pfx"
+        } else {
+            profile.fields.certificate
+        };
+        sink.push(Kind::ParameterInvalid, None, field, Some(reason));
+        return finish(sink, None, None);
+    }
+    if let Some(pfx) = input.pfx {
+        return validate_pfx(input, pfx, sink);
+    }
+    let cert = input::certificate_as_pem(input.certificate, input.certificate_bytes);
+    let key = input::private_key_as_pem(input.private_key, input.private_key_bytes);
+    let bytes_given = input.certificate_bytes.is_some() || input.private_key_bytes.is_some();
+    let pem = cert.source == "pem" && key.source == "pem";
+    if pem && !bytes_given {
+        return validate_text(input, sink);
+    }
+    if let Some(n) = [input.certificate_bytes, input.private_key_bytes]
+        .iter()
+        .flatten()
+        .map(|b| b.len())
+        .find(|n| *n > MAX_FIELD_BYTES)
+    {
+        let field = if input.certificate_bytes.is_some_and(|b| b.len() == n) {
+            profile.fields.certificate
+        } else {
+            profile.fields.private_key
+        };
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            field,
+            Some(format!("{n} bytes; the limit is {MAX_FIELD_BYTES}")),
+        );
+        return finish(sink, None, None);
+    }
+    let mut inner = *input;
+    inner.certificate = cert.text.as_ref().map_or("", input::Text::as_str);
+    inner.private_key = key.text.as_ref().map(input::Text::as_str);
+    inner.certificate_bytes = None;
+    inner.private_key_bytes = None;
+    sink.always_normalize = !pem;
+    let mut report = validate_text(&inner, sink);
+    set_sources(&mut report, cert.source, key.source);
+    report
+}
+
+/// Marks where the report's certificates and key came from.
+fn set_sources(report: &mut Report, cert: &'static str, key: &'static str) {
+    for c in report.chain.iter_mut().chain(report.certificate.as_mut()) {
+        c.source = cert;
+    }
+    if let Some(k) = report.private_key.as_mut() {
+        k.source = key;
+    }
+}
+
+/// A PKCS#12 file: opened, its chain built from the bags (leaf = the certificate the key belongs
+/// to, then its issuers by name and signature), then checked as the PEM pair it holds.
+fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
+    use crate::pfx::{self, PfxError};
+    const FIELD: &str = "pfx";
+    if bytes.len() > MAX_FIELD_BYTES {
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            FIELD,
+            Some(format!(
+                "{} bytes; the limit is {MAX_FIELD_BYTES}",
+                bytes.len()
+            )),
+        );
+        return finish(sink, None, None);
+    }
+    let Some(der) = pfx::binary_or_base64(bytes) else {
+        sink.push(
+            Kind::PfxFormatInvalid,
+            None,
+            FIELD,
+            Some("not a PKCS#12 file (neither DER/BER nor base64 of it)".to_string()),
+        );
+        return finish(sink, None, None);
+    };
+    let budget = input.max_kdf_cost.unwrap_or(key::DEFAULT_MAX_KDF_COST);
+    let contents = match pfx::open(&der, input.passphrase, budget) {
+        Ok(c) => c,
+        Err(e) => {
+            let (kind, detail) = match e {
+                PfxError::Format(why) => (Kind::PfxFormatInvalid, why.to_string()),
+                PfxError::Unsupported(why) => {
+                    (Kind::PfxFormatInvalid, format!("not supported: {why}"))
+                }
+                PfxError::WrongPassword(why) => (Kind::PfxPasswordIncorrect, why.to_string()),
+                PfxError::NoPassword => (
+                    Kind::PrivateKeyEncrypted,
+                    "the PKCS#12 file is protected by a password: give it as passphrase"
+                        .to_string(),
+                ),
+                PfxError::TooCostly { cost, budget } => (
+                    Kind::PrivateKeyEncrypted,
+                    format!(
+                        "opening this PKCS#12 file (its MAC and encrypted contents) costs {cost} work units, above the budget of {budget}: pass maxKdfCost: {cost} (or more) to open it (the default {} is about half a second)",
+                        key::DEFAULT_MAX_KDF_COST
+                    ),
+                ),
+            };
+            sink.push(kind, None, FIELD, Some(detail));
+            return finish(sink, None, None);
+        }
+    };
+    let mut certs = Vec::with_capacity(contents.certs.len());
+    for (i, der) in contents.certs.iter().enumerate() {
+        match Cert::parse(der) {
+            Ok(c) => certs.push(c),
+            Err(e) => sink.push(
+                Kind::PfxFormatInvalid,
+                None,
+                FIELD,
+                Some(format!("certificate bag #{}: {}", i + 1, e.0)),
+            ),
+        }
+    }
+    if certs.len() > MAX_CERTIFICATES {
+        sink.push(
+            Kind::InputTooLarge,
+            None,
+            FIELD,
+            Some(format!(
+                "{} certificates; the limit is {MAX_CERTIFICATES}",
+                certs.len()
+            )),
+        );
+        return finish(sink, None, None);
+    }
+    let keys = &contents.keys;
+    // The key that belongs to a certificate of the file, and that certificate: the leaf.
+    let owned = keys.iter().enumerate().find_map(|(k, key)| {
+        certs
+            .iter()
+            .position(|c| c.spki().is_some_and(|s| key.matches(&s) == Match::Yes))
+            .map(|c| (k, c))
+    });
+    let key_index = owned.map(|(k, _)| k).or((!keys.is_empty()).then_some(0));
+    let leaf = owned.map(|(_, c)| c).or_else(|| {
+        // Without a key: the certificate that issued none of the others.
+        (0..certs.len()).find(|&i| {
+            certs.iter().enumerate().all(|(j, c)| {
+                j == i
+                    || !certs
+                        .get(i)
+                        .is_some_and(|p| c.named_issuer_is(p) && c.signed_by(p) == Verdict::Valid)
+            })
+        })
+    });
+    let mut order: Vec<usize> = leaf.into_iter().collect();
+    while let Some(last) = order.last().and_then(|&i| certs.get(i)) {
+        if last.is_self_issued() {
+            break;
+        }
+        let next = (0..certs.len()).find(|j| {
+            !order.contains(j)
+                && certs
+                    .get(*j)
+                    .is_some_and(|p| last.named_issuer_is(p) && last.signed_by(p) == Verdict::Valid)
+        });
+        match next {
+            Some(j) => order.push(j),
+            None => break,
+        }
+    }
+    let leaf_name = order
+        .first()
+        .and_then(|&i| certs.get(i))
+        .map(|c| c.info.subject.clone())
+        .unwrap_or_default();
+    let unused: Vec<&str> = certs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !order.contains(i))
+        .map(|(_, c)| c.info.subject.as_str())
+        .collect();
+    if !unused.is_empty() {
+        sink.push(
+            Kind::PfxContentUnused,
+            None,
+            FIELD,
+            Some(format!(
+                "{} certificate(s) not on the path from {leaf_name} (left out): {}",
+                unused.len(),
+                unused.join("; ")
+            )),
+        );
+    }
+    if keys.len() > 1 {
+        let detail = match owned {
+            Some(_) => format!(
+                "the file holds {} private keys; the one that belongs to {leaf_name} was used, the other {} left out",
+                keys.len(),
+                keys.len() - 1
+            ),
+            None => format!(
+                "the file holds {} private keys and none belongs to a certificate in it; the first was checked",
+                keys.len()
+            ),
+        };
+        sink.push(Kind::PfxContentUnused, None, FIELD, Some(detail));
+    }
+    if contents.other_bags > 0 {
+        sink.push(
+            Kind::PfxContentUnused,
+            None,
+            FIELD,
+            Some(format!(
+                "{} bag(s) other than certificates and keys (CRLs, secrets) ignored",
+                contents.other_bags
+            )),
+        );
+    }
+    let cert_text: String = order
+        .iter()
+        .filter_map(|&i| certs.get(i))
+        .map(|c| input::encode("CERTIFICATE", &c.der))
+        .collect();
+    let key_text = key_index.and_then(|k| keys.get(k)).map(|k| {
+        let (label, der) = k.to_der();
+        Zeroizing::new(input::encode(label, &der))
+    });
+    let mut inner = *input;
+    inner.pfx = None;
+    inner.passphrase = None;
+    inner.certificate = &cert_text;
+    inner.private_key = key_text.as_deref().map(String::as_str);
+    sink.always_normalize = true;
+    let mut report = validate_text(&inner, sink);
+    set_sources(&mut report, "pkcs12", "pkcs12");
+    report
+}
+
+/// [`validate`] of PEM text fields.
+fn validate_text(input: &Input<'_>, mut sink: Sink) -> Report {
+    let profile = sink.profile;
     let rules = &profile.rules;
 
     let sm_fields = [
@@ -883,6 +1175,7 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
                     key_algorithm: KeyAlgorithm::Unknown.as_str(),
                     key_bits: 0,
                     curve: None,
+                    source: "pem",
                 }),
                 KeyError::Encrypted { algorithm, .. }
                 | KeyError::WrongPassphrase { algorithm, .. } => Some(KeyInfo {
@@ -890,6 +1183,7 @@ fn read_key(sink: &mut Sink, text: &str, input: &Input<'_>, field: &str) -> Opti
                     key_algorithm: algorithm.as_str(),
                     key_bits: 0,
                     curve: None,
+                    source: "pem",
                 }),
                 _ => None,
             };
@@ -1040,9 +1334,10 @@ fn finish(mut sink: Sink, bundle: Option<Bundle>, key: Option<KeyRead>) -> Repor
         );
     }
 
-    // The fixed form is offered whenever the input was not canonical and every block could be read.
+    // The fixed form is offered whenever the input was not canonical (or not PEM) and every block
+    // could be read.
     let normalized = complete
-        .filter(|_| !cert_reasons.is_empty() || key_style.is_some())
+        .filter(|_| sink.always_normalize || !cert_reasons.is_empty() || key_style.is_some())
         .map(|b| {
             let certificate = match order.as_ref() {
                 Some(order) => order

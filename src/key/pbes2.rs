@@ -87,9 +87,6 @@ impl<'a> EncryptedInfo<'a> {
 /// Names a key encryption scheme other than PBES2 and PKCS#12 3DES.
 pub(super) fn unsupported_scheme(oid: &Oid) -> &'static str {
     let arc = oid.as_bytes();
-    if arc.starts_with(PKCS12_PBE_ARC) {
-        return "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES";
-    }
     if arc.starts_with(PKCS5_ARC) {
         return "PBES1 (PKCS#5 v1.5) encryption is not supported; re-encrypt with PBES2 and AES";
     }
@@ -412,25 +409,65 @@ pub(super) fn decrypt_pkcs8(
         legacy: false,
         algorithm: KeyAlgorithm::Unknown,
     };
-    if let Some(two_key) = pkcs12_3des(&enc.algorithm.oid) {
-        let plain = decrypt_pkcs12_3des(enc, passphrase, two_key, max_kdf_cost)?
-            .ok_or_else(|| wrong.clone())?;
-        let (der_format, material) =
-            decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
-        return Ok(PrivateKey {
-            label_format: KeyFormat::Pkcs8,
-            der_format,
-            encrypted: true,
-            der: plain,
-            material,
-        });
+    let plain = match decrypt_any(
+        &enc.algorithm,
+        enc.data,
+        &bmp_password(passphrase),
+        passphrase.as_bytes(),
+        max_kdf_cost,
+    )? {
+        Some(plain) => plain,
+        None => return Err(wrong),
+    };
+    // A wrong passphrase passes the padding check about once in 256 tries; the plaintext then is
+    // not a key, which is still a wrong passphrase.
+    let (der_format, material) =
+        decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
+    Ok(PrivateKey {
+        label_format: KeyFormat::Pkcs8,
+        der_format,
+        encrypted: true,
+        der: plain,
+        material,
+    })
+}
+
+/// The work of decrypting data encrypted with `alg` (PBES2 or a PKCS#12 PBE), in
+/// [`DEFAULT_MAX_KDF_COST`]'s units; the error names what is not supported.
+pub(crate) fn decrypt_cost(alg: &AlgorithmId<'_>) -> Result<u64, KeyError> {
+    if let Some(pbe) = pkcs12_pbe(&alg.oid) {
+        return pkcs12_pbe_cost(alg, pbe.map_err(KeyError::UnsupportedEncryption)?);
     }
-    if enc.algorithm.oid != PBES2 {
+    if alg.oid != PBES2 {
         return Err(KeyError::UnsupportedEncryption(unsupported_scheme(
-            &enc.algorithm.oid,
+            &alg.oid,
         )));
     }
-    let params = pbes2_params(&enc.algorithm).map_err(KeyError::UnsupportedEncryption)?;
+    let params = pbes2_params(alg).map_err(KeyError::UnsupportedEncryption)?;
+    Ok(params.kdf.cost(params.cipher.key_len()))
+}
+
+/// Decrypts `data` encrypted with `alg`: a PKCS#12 PBE over `bmp` (the BMPString password, RFC
+/// 7292 B.1) or PBES2 over `utf8` (RFC 8018 §6.2, the password's UTF-8 bytes, as OpenSSL, Java
+/// and Windows use it in PKCS#12 files too). `Ok(None)`: the padding is wrong (a wrong password);
+/// [`KeyError::KdfTooCostly`] before any work when the KDF costs more than `max_kdf_cost`.
+pub(crate) fn decrypt_any(
+    alg: &AlgorithmId<'_>,
+    data: &[u8],
+    bmp: &[u8],
+    utf8: &[u8],
+    max_kdf_cost: u64,
+) -> Result<Option<Zeroizing<Vec<u8>>>, KeyError> {
+    if let Some(pbe) = pkcs12_pbe(&alg.oid) {
+        let pbe = pbe.map_err(KeyError::UnsupportedEncryption)?;
+        return decrypt_pkcs12_pbe(alg, pbe, data, bmp, max_kdf_cost);
+    }
+    if alg.oid != PBES2 {
+        return Err(KeyError::UnsupportedEncryption(unsupported_scheme(
+            &alg.oid,
+        )));
+    }
+    let params = pbes2_params(alg).map_err(KeyError::UnsupportedEncryption)?;
     let cost = params.kdf.cost(params.cipher.key_len());
     if cost > max_kdf_cost {
         return Err(KeyError::KdfTooCostly {
@@ -447,26 +484,75 @@ pub(super) fn decrypt_pkcs8(
         ))?;
     params
         .kdf
-        .derive(passphrase.as_bytes(), key)
+        .derive(utf8, key)
         .map_err(KeyError::UnsupportedEncryption)?;
-
-    let mut plain = Zeroizing::new(enc.data.to_vec());
-    let len = params
+    let mut plain = Zeroizing::new(data.to_vec());
+    Ok(params
         .cipher
         .decrypt(key, params.iv, &mut plain)
-        .ok_or_else(|| wrong.clone())?;
-    plain.truncate(len);
-    // A wrong passphrase passes the padding check about once in 256 tries; the plaintext then is
-    // not a key, which is still a wrong passphrase.
-    let (der_format, material) =
-        decode_plain(&plain, Some(KeyFormat::Pkcs8), curve_hint).map_err(|_| wrong)?;
-    Ok(PrivateKey {
-        label_format: KeyFormat::Pkcs8,
-        der_format,
-        encrypted: true,
-        der: plain,
-        material,
-    })
+        .map(|len| {
+            plain.truncate(len);
+            plain
+        }))
+}
+
+/// `PBMAC1-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, messageAuthScheme
+/// AlgorithmIdentifier }` (RFC 8018 A.5) as RFC 9579 §2 uses it in PKCS#12 files: PBKDF2 with its
+/// keyLength, and HMAC with SHA-1 or SHA-2. The KDF, the key length and the HMAC's hash.
+fn pbmac1_params<'a>(alg: &AlgorithmId<'a>) -> Result<(Kdf<'a>, usize, Pkcs12Hash), KeyError> {
+    const BAD: KeyError = KeyError::UnsupportedEncryption(
+        "invalid or unsupported PBMAC1 parameters (RFC 9579: PBKDF2 with a keyLength, HMAC-SHA-1/256/384/512)",
+    );
+    let (kdf_alg, mac_alg) = alg
+        .parameters
+        .filter(|p| p.tag == asn1::SEQUENCE)
+        .and_then(|p| {
+            let mut r = p.reader();
+            let kdf = r.algorithm().ok()?;
+            let mac = r.algorithm().ok()?;
+            r.finish().ok()?;
+            Some((kdf, mac))
+        })
+        .ok_or(BAD)?;
+    if kdf_alg.oid != PBKDF2 {
+        return Err(BAD);
+    }
+    let params = kdf_alg
+        .parameters
+        .filter(|p| p.tag == asn1::SEQUENCE)
+        .ok_or(BAD)?;
+    let (kdf, key_len) = read_pbkdf2(params.reader()).map_err(KeyError::UnsupportedEncryption)?;
+    let key_len = key_len
+        .and_then(|l| usize::try_from(l).ok())
+        .filter(|l| (1..=64).contains(l))
+        .ok_or(BAD)?;
+    let hash = match mac_alg.oid {
+        HMAC_SHA1 => Pkcs12Hash::Sha1,
+        HMAC_SHA256 => Pkcs12Hash::Sha256,
+        HMAC_SHA384 => Pkcs12Hash::Sha384,
+        HMAC_SHA512 => Pkcs12Hash::Sha512,
+        _ => return Err(BAD),
+    };
+    Ok((kdf, key_len, hash))
+}
+
+/// The work of a PBMAC1 key derivation.
+pub(crate) fn pbmac1_cost(alg: &AlgorithmId<'_>) -> Result<u64, KeyError> {
+    let (kdf, key_len, _) = pbmac1_params(alg)?;
+    Ok(kdf.cost(key_len))
+}
+
+/// The PBMAC1 HMAC key from the UTF-8 password (RFC 9579 §2), and the HMAC's hash. The caller
+/// has charged [`pbmac1_cost`].
+pub(crate) fn pbmac1_key(
+    alg: &AlgorithmId<'_>,
+    utf8: &[u8],
+) -> Result<(Pkcs12Hash, Zeroizing<Vec<u8>>), KeyError> {
+    let (kdf, key_len, hash) = pbmac1_params(alg)?;
+    let mut key = Zeroizing::new(alloc::vec![0u8; key_len]);
+    kdf.derive(utf8, &mut key)
+        .map_err(KeyError::UnsupportedEncryption)?;
+    Ok((hash, key))
 }
 
 #[cfg(test)]
@@ -769,12 +855,15 @@ mod tests {
             scheme("1.2.840.113549.1.12.1.3"),
             KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters")
         );
+        // RC2-40 is decrypted now (PKCS#12 files); its parameters here are invalid. RC4 is named.
         assert_eq!(
             scheme("1.2.840.113549.1.12.1.6"),
-            KeyError::UnsupportedEncryption(
-                "PKCS#12 password-based encryption with RC2 or RC4 is not supported (only its 3DES variants); re-encrypt with PBES2 and AES"
-            )
+            KeyError::UnsupportedEncryption("invalid PKCS#12 PBE parameters")
         );
+        assert!(matches!(
+            scheme("1.2.840.113549.1.12.1.1"),
+            KeyError::UnsupportedEncryption(m) if m.contains("RC4")
+        ));
         assert_eq!(
             scheme("1.2.3.4"),
             KeyError::UnsupportedEncryption("unknown key encryption algorithm")

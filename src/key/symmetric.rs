@@ -66,8 +66,16 @@ pub(super) fn cbc_decrypt<C>(key: &[u8], iv: &[u8], buf: &mut [u8]) -> Option<us
 where
     C: cbc::cipher::BlockCipherDecrypt + cbc::cipher::KeyInit,
 {
-    use cbc::cipher::{BlockModeDecrypt, KeyIvInit, block_padding::Pkcs7};
-    cbc::Decryptor::<C>::new_from_slices(key, iv)
+    cbc_decrypt_with(C::new_from_slice(key).ok()?, iv, buf)
+}
+
+/// [`cbc_decrypt`] with a cipher already keyed (RC2 takes its effective key length apart).
+pub(super) fn cbc_decrypt_with<C>(cipher: C, iv: &[u8], buf: &mut [u8]) -> Option<usize>
+where
+    C: cbc::cipher::BlockCipherDecrypt,
+{
+    use cbc::cipher::{BlockModeDecrypt, InnerIvInit, block_padding::Pkcs7};
+    cbc::Decryptor::<C>::inner_iv_slice_init(cipher, iv)
         .ok()?
         .decrypt_padded::<Pkcs7>(buf)
         .ok()
