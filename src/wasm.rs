@@ -1220,6 +1220,7 @@ pub fn validate(
         encrypt_private_key: secret(&encrypt_private_key),
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
         roots: roots.as_deref(),
+        ..Input::default()
     });
     Ok(report_js(&report))
 }
