@@ -150,6 +150,8 @@ export interface CertInfo {
   fingerprintSha256: string;
   /** The authorityInfoAccess caIssuers URIs, as written: where its issuer can be fetched. */
   caIssuers: string[];
+  /** How it was given: PEM text, DER (bytes or bare base64), or inside a PKCS#12 file. */
+  source: "pem" | "der" | "pkcs12";
 }
 
 /** Facts about the private key (never the key itself). */
@@ -158,6 +160,8 @@ export interface KeyInfo {
   keyAlgorithm: string;
   keyBits: number;
   curve: string | null;
+  /** How it was given: PEM text, DER (bytes or bare base64), or inside a PKCS#12 file. */
+  source: "pem" | "der" | "pkcs12";
 }
 
 /** The answer of validate. */
@@ -432,6 +436,7 @@ fn cert_js(c: &CertInfo) -> JsValue {
     set(&o, "fingerprintSha1", &js_str(&c.fingerprint_sha1));
     set(&o, "fingerprintSha256", &js_str(&c.fingerprint_sha256));
     set(&o, "caIssuers", &js_list(&c.ca_issuers, |u| js_str(u)));
+    set(&o, "source", &js_str(c.source));
     o
 }
 
@@ -442,6 +447,7 @@ fn key_js(k: &KeyInfo) -> JsValue {
     set(&o, "keyAlgorithm", &js_str(k.key_algorithm));
     set(&o, "keyBits", &JsValue::from(k.key_bits));
     set(&o, "curve", &js_opt(k.curve));
+    set(&o, "source", &js_str(k.source));
     o
 }
 

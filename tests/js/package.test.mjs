@@ -171,10 +171,12 @@ describe("validate: report shape and thrown errors", () => {
     assert.deepEqual(Object.keys(r).sort(), ["certificate", "chain", "errors", "ok", "privateKey", "warnings"]);
     assert.deepEqual(Object.keys(r.certificate).sort(), [
       "caIssuers", "commonName", "curve", "fingerprintSha1", "fingerprintSha256", "index", "isCA", "issuer", "keyAlgorithm",
-      "keyBits", "notAfter", "notBefore", "serialNumber", "signatureAlgorithm", "subject", "subjectAltNames",
+      "keyBits", "notAfter", "notBefore", "serialNumber", "signatureAlgorithm", "source", "subject", "subjectAltNames",
     ]);
     assert.equal(r.certificate.curve, null);
-    assert.deepEqual(Object.keys(r.privateKey).sort(), ["curve", "format", "keyAlgorithm", "keyBits"]);
+    assert.equal(r.certificate.source, "pem");
+    assert.deepEqual(Object.keys(r.privateKey).sort(), ["curve", "format", "keyAlgorithm", "keyBits", "source"]);
+    assert.equal(r.privateKey.source, "pem");
     assert.ok(Array.isArray(r.chain) && Array.isArray(r.errors) && Array.isArray(r.warnings));
   });
 

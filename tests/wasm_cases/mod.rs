@@ -164,8 +164,9 @@ const CERT_KEYS: &[&str] = &[
     "fingerprintSha1",
     "fingerprintSha256",
     "caIssuers",
+    "source",
 ];
-const KEY_KEYS: &[&str] = &["format", "keyAlgorithm", "keyBits", "curve"];
+const KEY_KEYS: &[&str] = &["format", "keyAlgorithm", "keyBits", "curve", "source"];
 const FINDING_KEYS: &[&str] = &[
     "kind",
     "code",

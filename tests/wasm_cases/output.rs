@@ -129,6 +129,7 @@ fn reports_are_written_as_serde_wrote_them() {
                 encrypt_private_key: None,
                 max_kdf_cost: None,
                 roots: None,
+                ..Input::default()
             });
             assert_same(
                 &written,
