@@ -41,6 +41,16 @@ const el = {
   useNormalized: $("use-normalized"),
   uploadResult: $("upload-result"),
   modeBadge: $("mode-badge"),
+  chainFix: $("chain-fix"),
+  chainFixTitle: $("chain-fix-title"),
+  chainFixIntro: $("chain-fix-intro"),
+  chainFixStatus: $("chain-fix-status"),
+  chainFixResult: $("chain-fix-result"),
+  chainAdded: $("chain-added"),
+  chainProblems: $("chain-problems"),
+  chainProblemsBlock: $("chain-problems-block"),
+  fetchChain: $("fetch-chain"),
+  useChain: $("use-chain"),
 };
 
 /** What each provider calls the name field. */
@@ -56,6 +66,9 @@ const FINGERPRINT_STYLE = {
 let regionsByProvider = {};
 let health = { mode: "mock", upload: "open" };
 let last = null; // the latest { report, errors, warnings } shown
+
+/** Two PEM texts alike but for surrounding white space. */
+const same = (a, b) => (a ?? "").trim() === (b ?? "").trim();
 
 // ---- the validation thread ------------------------------------------------------------------
 
@@ -311,7 +324,6 @@ function showDetails(report, p) {
 /** The canonical PEM, when it differs from what was typed ("use this" puts it in the fields). */
 function showNormalized(report) {
   const n = report.normalized;
-  const same = (a, b) => (a ?? "").trim() === (b ?? "").trim();
   const certChanged = n && !same(n.certificate, el.certificate.value);
   const keyChanged = n?.privateKey !== undefined && !same(n.privateKey, el.privateKey.value);
   el.normalized.hidden = !(certChanged || keyChanged);
@@ -333,6 +345,7 @@ function show(answer) {
     setStatus("idle", "…", "Paste or drop a certificate (and its key) to check it.");
     el.details.hidden = true;
     el.normalized.hidden = true;
+    renderChainFix();
     updateUploadButton();
     return;
   }
@@ -350,6 +363,7 @@ function show(answer) {
   }
   showDetails(report, p);
   showNormalized(report);
+  renderChainFix();
   updateUploadButton();
 }
 
@@ -361,6 +375,203 @@ function updateUploadButton() {
   else if (last?.errors?.length) why = "The provider would refuse this; Upload shows its exact answer.";
   el.upload.disabled = !p || health.upload === "disabled";
   el.uploadHint.textContent = why;
+}
+
+// ---- completing the chain (/api/chain) ------------------------------------------------------
+
+/**
+ * The proxy's answer for one Certificate text: `sent` is the text it was asked about, so an answer
+ * is shown only while the field still holds that text. `applied` is the completion "Use this" put
+ * in the field. Nothing reaches the field but through "Use this".
+ */
+const chainFix = { busy: false, sent: null, answer: null, failure: "", applied: null };
+
+function chainFindings() {
+  return [...(last?.errors ?? []), ...(last?.warnings ?? [])];
+}
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why each URL gave nothing usable, in the proxy's and the checker's words. */
+function chainProblems(answer) {
+  const out = [];
+  for (const f of answer.fetches ?? []) {
+    if (f.error) out.push([f.url, f.error]);
+    else if (f.status !== undefined && f.status !== 200) out.push([f.url, `the server answered HTTP ${f.status}`]);
+  }
+  for (const f of answer.findings ?? []) out.push([null, f.detail || f.message]);
+  return out;
+}
+
+function addedItem(c, style) {
+  const li = document.createElement("li");
+  li.append(text("p", c.subject || "(empty subject)", "added-subject"));
+  const dl = document.createElement("dl");
+  dl.className = "facts";
+  fact(dl, "Issuer", c.issuer);
+  fact(dl, "Fetched from", text("code", c.url));
+  if (c.notAfter) fact(dl, "Valid until", `${c.notAfter} (${daysLeft(c.notAfter)})`);
+  fact(dl, "SHA-256", fingerprintNode(style(c.fingerprintSha256), `SHA-256 fingerprint of ${c.subject}`));
+  li.append(dl);
+  return li;
+}
+
+function problemItem([url, why]) {
+  const li = document.createElement("li");
+  if (url) li.append(text("code", url), ": ");
+  li.append(why);
+  return li;
+}
+
+/** The chain-completion block, from the latest findings and the proxy's latest answer. */
+function renderChainFix() {
+  const field = el.certificate.value;
+  if (chainFix.sent !== null && chainFix.sent !== field && !chainFix.busy) {
+    // The text changed: the answer was about another bundle.
+    chainFix.sent = null;
+    chainFix.answer = null;
+    chainFix.failure = "";
+  }
+  if (chainFix.applied && !same(chainFix.applied.certificate, field)) chainFix.applied = null;
+  const incomplete = chainFindings().find((f) => f.kind === "ChainIncomplete");
+  const chain = last?.report?.chain ?? [];
+  const tail = chain[chain.length - 1];
+  const urls = tail?.caIssuers ?? [];
+  const answer = chainFix.answer;
+  const applied = chainFix.applied;
+  const style = FINGERPRINT_STYLE[provider()] ?? FINGERPRINT_STYLE[""];
+
+  const offer = Boolean(incomplete && urls.length);
+  el.chainFix.hidden = !(chainFix.busy || answer || chainFix.failure || applied || offer);
+  if (el.chainFix.hidden) {
+    el.chainFixStatus.textContent = "";
+    return;
+  }
+  el.fetchChain.setAttribute("aria-disabled", String(chainFix.busy));
+  el.chainFixResult.hidden = true;
+  el.useChain.hidden = true;
+  el.chainAdded.replaceChildren();
+  el.chainProblems.replaceChildren();
+
+  if (applied && !chainFix.busy) {
+    const a = applied.answer;
+    const root = a.added[a.added.length - 1]?.issuer;
+    el.chainFixTitle.textContent = "Chain completed";
+    el.chainFixIntro.textContent =
+      `The field holds the bundle with ${plural(a.added.length, "fetched certificate")} added, each checked by its signature.` +
+      (a.complete && root ? ` It reaches its root, ${root}, which clients hold and uploads leave out.` : "");
+    if (incomplete && a.complete) {
+      el.chainFixIntro.textContent += " This page checks without a list of trusted roots, so the warning above still names the root.";
+    }
+    el.fetchChain.hidden = !(incomplete && urls.length && !a.complete);
+    if (!chainFix.failure && !answer) el.chainFixStatus.textContent = "";
+    return;
+  }
+
+  el.chainFixTitle.textContent = "Missing intermediate";
+  el.chainFixIntro.replaceChildren();
+  if (tail && urls.length) {
+    el.chainFixIntro.append(
+      `${tail.subject || "The last certificate"} names where its issuer${tail.issuer ? `, ${tail.issuer},` : ""} can be fetched: `,
+    );
+    urls.forEach((u, i) => el.chainFixIntro.append(i ? ", " : "", text("code", u)));
+    el.chainFixIntro.append(
+      `. The proxy fetches ${urls.length === 1 ? "it" : "them"} and keeps only a certificate that signed this one; the field changes only if you choose “Use this”.`,
+    );
+  }
+  el.fetchChain.hidden = false;
+
+  if (chainFix.busy) {
+    el.chainFixStatus.textContent = "Fetching the issuer through the proxy…";
+    return;
+  }
+  if (chainFix.failure) {
+    el.chainFixStatus.textContent = chainFix.failure;
+    return;
+  }
+  if (!answer) {
+    el.chainFixStatus.textContent = "";
+    return;
+  }
+  const problems = chainProblems(answer);
+  el.chainFixResult.hidden = false;
+  el.chainProblems.replaceChildren(...problems.map(problemItem));
+  el.chainProblemsBlock.hidden = problems.length === 0;
+  if (answer.added.length) {
+    el.chainAdded.hidden = false;
+    el.chainAdded.replaceChildren(...answer.added.map((c) => addedItem(c, style)));
+    el.chainFixStatus.textContent =
+      `Found ${plural(answer.added.length, "certificate")} that complete${answer.added.length === 1 ? "s" : ""} the chain` +
+      (answer.complete ? ", up to its root." : ", but not up to a root.") +
+      " Nothing is in the field until you choose “Use this”.";
+    el.fetchChain.hidden = true;
+    el.useChain.hidden = false;
+  } else if (answer.complete) {
+    el.chainAdded.hidden = true;
+    el.fetchChain.hidden = true;
+    el.chainFixStatus.textContent = `Nothing is missing: the chain reaches its root${tail?.issuer ? `, ${tail.issuer},` : ""} which clients hold and uploads leave out.`;
+  } else {
+    el.chainAdded.hidden = true;
+    el.chainFixStatus.textContent = problems.length
+      ? "Nothing was added."
+      : "Nothing was added: the proxy found no certificate that signed this one.";
+  }
+}
+
+async function fetchChain() {
+  if (chainFix.busy) return;
+  const sent = el.certificate.value;
+  const hadFocus = document.activeElement === el.fetchChain;
+  Object.assign(chainFix, { busy: true, sent, answer: null, failure: "" });
+  renderChainFix();
+  let answer = null;
+  let failure = "";
+  try {
+    const res = await fetch("/api/chain", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ certificate: sent }),
+    });
+    let body = null;
+    try {
+      body = await res.json();
+    } catch {
+      // not JSON: said below
+    }
+    if (res.ok && Array.isArray(body?.added)) answer = body;
+    else if (body?.error?.message) failure = `The proxy did not fetch it: ${body.error.message}`;
+    else if (res.status === 404) failure = "This proxy cannot fetch issuers (it has no /api/chain).";
+    else failure = `The proxy answered HTTP ${res.status} without a result.`;
+  } catch {
+    failure = "The proxy could not be reached.";
+  }
+  chainFix.busy = false;
+  if (el.certificate.value !== sent) {
+    // Edited meanwhile: the answer is about a bundle no longer in the field.
+    Object.assign(chainFix, { sent: null, answer: null, failure: "" });
+    renderChainFix();
+    el.chainFixStatus.textContent = "The certificate changed while the proxy was fetching; nothing was kept.";
+    return;
+  }
+  Object.assign(chainFix, { answer, failure });
+  renderChainFix();
+  // Focus to what comes next: "Use this" when there is something to use, else the block's title
+  // (the fetch button is gone) or the fetch button itself (to try again).
+  if (hadFocus || document.activeElement === document.body) {
+    if (!el.useChain.hidden) el.useChain.focus();
+    else if (el.fetchChain.hidden) el.chainFixTitle.focus();
+    else el.fetchChain.focus();
+  }
+}
+
+function useChain() {
+  const answer = chainFix.answer;
+  if (!answer || chainFix.sent !== el.certificate.value) return;
+  el.certificate.value = answer.certificate;
+  Object.assign(chainFix, { sent: null, answer: null, failure: "", applied: { certificate: answer.certificate, answer } });
+  schedule(0);
+  renderChainFix();
+  el.certificate.focus();
 }
 
 // ---- the form's shape per provider ----------------------------------------------------------
@@ -538,6 +749,8 @@ $("certificate-file").addEventListener("change", (e) => readFileInto(e.target.fi
 $("private-key-file").addEventListener("change", (e) => readFileInto(e.target.files[0], el.privateKey));
 wireDrop(el.certificate);
 wireDrop(el.privateKey);
+el.fetchChain.addEventListener("click", fetchChain);
+el.useChain.addEventListener("click", useChain);
 el.useNormalized.addEventListener("click", () => {
   const n = last?.report?.normalized;
   if (!n) return;

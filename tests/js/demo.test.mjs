@@ -2,10 +2,13 @@
 // assets, the Worker proxy, the mock cloud) on a free 127.0.0.1 port, driven by Playwright in the
 // Debian Chromium by accessible names, the way a person uses it. Screenshots (1280 px and 390 px,
 // light and dark) go to target/screenshots/. Any request the page makes outside the demo's origin
-// fails the test.
+// fails the test. The Worker runs with AIA_ALLOW_PRIVATE=1 (DEMO_AIA_ALLOW_PRIVATE=1) so /api/chain
+// can fetch caIssuers URLs from the loopback stand-in on 127.0.0.1:18790, which serves
+// tests/fixtures/aia/ as a CA's web server would (the page itself only talks to its Worker).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -22,6 +25,39 @@ let origin;
 let browser;
 let pkg;
 const outside = [];
+
+// The loopback stand-in for the CA's caIssuers host (the URLs in tests/fixtures/aia/ name it).
+const AIA_PORT = 18790;
+const aiaDir = path.join(repo, "tests/fixtures/aia");
+let standIn;
+const standInLog = [];
+/** Path → { status, type, body }: what the stand-in answers instead of the file. */
+const standInOverride = new Map();
+
+async function startStandIn() {
+  standIn = createHttpServer((req, res) => {
+    const { pathname } = new URL(req.url, `http://127.0.0.1:${AIA_PORT}`);
+    standInLog.push(pathname);
+    const override = standInOverride.get(pathname);
+    if (override) {
+      res.writeHead(override.status, { "content-type": override.type });
+      res.end(override.body);
+      return;
+    }
+    const file = path.join(aiaDir, path.basename(pathname));
+    if (req.method !== "GET" || !existsSync(file)) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": file.endsWith(".p7c") ? "application/pkcs7-mime" : "application/pkix-cert" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve, reject) => {
+    standIn.once("error", reject);
+    standIn.listen(AIA_PORT, "127.0.0.1", resolve);
+  });
+}
 
 async function freePort() {
   const server = createServer();
@@ -68,11 +104,12 @@ const findingsText = (page) => page.locator("#findings").innerText();
 
 before(async () => {
   pkg = await import(pathToFileURL(path.join(repo, "pkg/node.js")).href);
+  await startStandIn();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   demo = spawn(path.join(repo, "scripts/demo.sh"), [], {
     cwd: repo,
-    env: { ...process.env, DEMO_PORT: String(port) },
+    env: { ...process.env, DEMO_PORT: String(port), DEMO_AIA_ALLOW_PRIVATE: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   demo.stdout.on("data", (d) => (demoOutput += d));
@@ -92,6 +129,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  standIn?.close();
   if (demo && demo.exitCode === null) {
     demo.kill("SIGKILL");
   }
@@ -208,6 +246,108 @@ describe("the demo page, served by make demo", () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${width}px ${colorScheme}: ${overflow}px of horizontal scroll`);
         await page.screenshot({ path: path.join(shots, `demo-${width}-${colorScheme}.png`), fullPage: true });
+        await context.close();
+      }
+    }
+  });
+
+  it("fetches a missing intermediate through the proxy; “Use this” puts the completed bundle in the field", async () => {
+    const { page, context, errors } = await newPage();
+    const leaf = fixture("aia/leaf-der.pem");
+    const int1 = pkg.validate({ certificate: fixture("aia/int1.pem") }).certificate;
+    const certificate = page.getByLabel("Certificate", { exact: true });
+    await certificate.fill(leaf);
+    await page.locator("#findings").getByText("ChainIncomplete", { exact: true }).waitFor();
+    const region = page.getByRole("region", { name: "Missing intermediate" });
+    assert.match(await region.innerText(), /http:\/\/127\.0\.0\.1:18790\/int1\.der/, "the URL the leaf names");
+    const from = standInLog.length;
+    // From the keyboard: the button is a real button, and focus goes on to "Use this".
+    await region.getByRole("button", { name: "Fetch the missing intermediate" }).focus();
+    await page.keyboard.press("Enter");
+    const added = region.getByRole("list", { name: "Certificates the proxy fetched and verified" });
+    await added.getByText("CN=AIA Test Int 1", { exact: true }).waitFor();
+    const list = await added.innerText();
+    assert.match(list, /Issuer\s+CN=AIA Test Root/);
+    assert.ok(list.includes("http://127.0.0.1:18790/int1.der"), list);
+    assert.ok(list.includes(int1.fingerprintSha256), list);
+    assert.match(await region.innerText(), /Found 1 certificate .*until you choose “Use this”/);
+    assert.ok(standInLog.slice(from).includes("/int1.der"), "the Worker fetched it from the stand-in");
+    assert.equal(await certificate.inputValue(), leaf, "nothing is added to the field without “Use this”");
+    const use = region.getByRole("button", { name: "Use this" });
+    assert.ok(await use.evaluate((b) => b === document.activeElement), "focus moves to “Use this”");
+
+    await page.keyboard.press("Enter");
+    await page.locator("#chain").getByText("✓ signed by #2").waitFor();
+    const bundle = await certificate.inputValue();
+    assert.equal(bundle.match(/-----BEGIN CERTIFICATE-----/g).length, 2, bundle);
+    assert.deepEqual(
+      pkg.validate({ certificate: bundle }).chain.map((c) => c.fingerprintSha256),
+      [pkg.validate({ certificate: leaf }).certificate.fingerprintSha256, int1.fingerprintSha256],
+    );
+    assert.ok(await certificate.evaluate((t) => t === document.activeElement), "focus returns to the field");
+    // The intermediate is no longer missing. Without a list of trusted roots the checker still
+    // names the root (which uploads leave out), and the block says so.
+    const findings = await findingsText(page);
+    assert.doesNotMatch(findings, /issued by CN=AIA Test Int 1/);
+    const done = page.getByRole("region", { name: "Chain completed" });
+    assert.match(await done.innerText(), /1 fetched certificate added.*reaches its root, CN=AIA Test Root/s);
+    assert.equal(await done.getByRole("button").count(), 0, "nothing left to fetch");
+    // A leaf that names no caIssuers URL gets no button.
+    await certificate.fill(fixture("aia/leaf-none.pem"));
+    await page.locator("#findings").getByText(/issued by CN=AIA Test Int 1/).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Fetch the missing intermediate" }).count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("says in words why nothing was added: not found, not a certificate, a key that did not sign", async () => {
+    const { page, context, errors } = await newPage();
+    const certificate = page.getByLabel("Certificate", { exact: true });
+    const region = page.locator("#chain-fix");
+    const fetchButton = region.getByRole("button", { name: "Fetch the missing intermediate" });
+    const problems = region.getByRole("list", { name: "Not used" });
+    const leaf = fixture("aia/leaf-der.pem");
+    try {
+      standInOverride.set("/int1.der", { status: 404, type: "text/html", body: "<h1>Not Found</h1>" });
+      await certificate.fill(leaf);
+      await fetchButton.click();
+      await problems.getByText("http://127.0.0.1:18790/int1.der").waitFor();
+      assert.match(await problems.innerText(), /int1\.der: .*404/);
+      assert.match(await region.innerText(), /Nothing was added/);
+      assert.ok(await fetchButton.isVisible(), "the button stays, to try again");
+
+      standInOverride.set("/int1.der", { status: 200, type: "application/pkix-cert", body: "<html>moved</html>" });
+      await fetchButton.click();
+      await problems.getByText(/is not a certificate/).waitFor();
+    } finally {
+      standInOverride.clear();
+    }
+    assert.equal(await certificate.inputValue(), leaf);
+
+    // The impostor has the issuer's name but not its key: refused in words; the real issuer,
+    // the leaf's second URL, is what gets added.
+    await certificate.fill(fixture("aia/leaf-impostor.pem"));
+    await fetchButton.click();
+    await region.getByRole("list", { name: "Certificates the proxy fetched and verified" }).getByText("CN=AIA Test Int 1").waitFor();
+    assert.match(await problems.innerText(), /impostor\.der.*did not sign/);
+    const text = await region.innerText();
+    assert.doesNotMatch(text, /TypeError|Exception|undefined|\[object /, text);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("the fetched intermediate at 1280 and 390 px, light and dark: screenshots", async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      for (const width of [1280, 390]) {
+        const { page, context } = await newPage({ width, height: width > 800 ? 900 : 844, colorScheme });
+        await page.getByLabel("Certificate", { exact: true }).fill(fixture("aia/leaf-impostor.pem"));
+        await page.getByRole("button", { name: "Fetch the missing intermediate" }).click();
+        const region = page.getByRole("region", { name: "Missing intermediate" });
+        await region.getByRole("button", { name: "Use this" }).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${width}px ${colorScheme}: ${overflow}px of horizontal scroll`);
+        await page.screenshot({ path: path.join(shots, `demo-chain-${width}-${colorScheme}.png`), fullPage: true });
+        await region.screenshot({ path: path.join(shots, `demo-chain-block-${width}-${colorScheme}.png`) });
         await context.close();
       }
     }
