@@ -458,7 +458,7 @@ function renderChainFix() {
     const root = a.added[a.added.length - 1]?.issuer;
     el.chainFixTitle.textContent = "Chain completed";
     el.chainFixIntro.textContent =
-      `The field holds the bundle with ${plural(a.added.length, "fetched certificate")} added, each checked by its signature.` +
+      `The field holds the bundle with ${plural(a.added.length, "fetched certificate")} added, each verified by its signature.` +
       (a.complete && root ? ` It reaches its root, ${root}, which clients hold and uploads leave out.` : "");
     if (incomplete && a.complete) {
       el.chainFixIntro.textContent += " This page checks without a list of trusted roots, so the warning above still names the root.";
