@@ -35,6 +35,11 @@ need_target thumbv7em-none-eabihf
 [ "$pkg" = 1 ] || exit 0
 
 need_target wasm32-unknown-unknown
+# The shipped .wasm is built by the nightly toolchain with std rebuilt and panics as an immediate
+# abort (scripts/build-pkg.sh: −18 KiB gzip, no panic message machinery): its std sources.
+rustup toolchain list 2>/dev/null | grep -q "^nightly" || rustup toolchain install nightly --profile minimal
+rustup component list --installed --toolchain nightly 2>/dev/null | grep -q "^rust-src" ||
+  rustup component add rust-src --toolchain nightly
 
 # Chromium + ChromeDriver from Debian (the only browser installable here).
 if [ "$web" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then

@@ -3,7 +3,8 @@
 // fingerprints, names, key consistency, chain names and signatures, dates); fingerprint() is the one
 // narrower call the package has. Its size is not measured by bundling this file but the way
 // scripts/size.sh counts it (the .wasm, the glue and index.js).
-import { fingerprint, validate } from "../../pkg/node.js";
+import { completeChain, fingerprint, trustAnchors, validate } from "../../pkg/node.js";
+import { pem as MOZILLA_PEM } from "../../pkg/roots.js";
 
 export const name = "cert-preflight";
 
@@ -38,6 +39,31 @@ export function pairInfo(certPem, keyPem) {
 export function encryptedKey(keyPem, passphrase) {
   const r = validate({ privateKey: keyPem, passphrase, maxKdfCost: 1_000_000, now: NOW });
   return r.privateKey != null && ![...r.errors, ...r.warnings].some((f) => f.field === "privateKey");
+}
+
+/** Mozilla's roots (`cert-preflight/roots`), parsed once as an application would. */
+let mozilla;
+
+/** (h) The (e) task with `roots`: the chain is also looked up among Mozilla's 117 roots. */
+export function pairInfoWithRoots(certPem, keyPem) {
+  mozilla ??= trustAnchors(MOZILLA_PEM);
+  const r = validate({ certificate: certPem, privateKey: keyPem, now: NOW, roots: mozilla });
+  const c = r.certificate;
+  return { match: c != null && r.privateKey != null && !r.errors.some((f) => f.kind === "CertificateMismatch"), sha1: c?.fingerprintSha1, sha256: c?.fingerprintSha256 };
+}
+
+/** (h) trustAnchors() of Mozilla's roots: the one-time cost of a handle. */
+export function parseMozillaRoots() {
+  const roots = trustAnchors(MOZILLA_PEM);
+  const n = roots.length;
+  roots.free();
+  return n;
+}
+
+/** (h) completeChain() of a leaf with its issuer's body, as a host calls it after one fetch. */
+export function completeOnce(leafPem, url, body) {
+  const c = completeChain(leafPem, [{ url, body }]);
+  return c.added.length;
 }
 
 /** (d) validate() of the bundle: every link named and signed (no ChainOrderInvalid). */
