@@ -4,7 +4,7 @@
 // node:util parseArgs (lib/args.js holds the table). Exit codes: 0 accepted, 1 refused (or
 // expiring, for scan), 2 usage, I/O, credentials or network error. Every byte printed passes the
 // secret filter of lib/output.js; no error ever ends in a stack trace.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { COMMANDS, choose, commandHelp, distance, mainHelp, parse } from "./lib/args.js";
 import { CliError, clean, colorEnabled, err, finished, isTTY, out, painter, registerSecret } from "./lib/output.js";
 import { readInput, readPassphraseFile } from "./lib/read.js";
@@ -56,6 +56,23 @@ function json(document) {
   out(JSON.stringify(document, null, 2) + "\n");
 }
 
+// ---- --roots and --complete-chain ---------------------------------------------------------------
+
+/**
+ * The trust anchors (--roots, default mozilla) and, with --complete-chain, the fetched issuers:
+ * `{ roots, rootsLabel, chain: null | { result, certificate } }` where `certificate` is what to
+ * check and upload (the completed bundle when something was added, else the input as it was).
+ */
+async function prepareChain(core, values, certificate) {
+  if (values["allow-private-aia"] && !values["complete-chain"]) throw new CliError("--allow-private-aia needs --complete-chain");
+  const lib = await import("./lib/chain.js");
+  const { roots, label } = await lib.loadRoots(core, values.roots, existsSync);
+  if (!values["complete-chain"]) return { lib, roots, rootsLabel: label, chain: null };
+  const result = await lib.completeChainFromNet(core, certificate, { roots, allowPrivate: values["allow-private-aia"] });
+  const added = !result.error && result.completion.added.length > 0;
+  return { lib, roots, rootsLabel: label, chain: { result, certificate: added ? result.completion.certificate : certificate } };
+}
+
 // ---- check --------------------------------------------------------------------------------------
 
 async function check(values, positionals, paint) {
@@ -68,8 +85,10 @@ async function check(values, positionals, paint) {
   registerSecret(privateKey);
   if (certificate.includes("PRIVATE KEY")) registerSecret(certificate); // a key passed as the certificate
   const core = await loadCore();
+  const { lib, roots, rootsLabel, chain } = await prepareChain(core, values, certificate);
   const input = {
-    certificate,
+    certificate: chain ? chain.certificate : certificate,
+    ...(roots ? { roots } : {}),
     privateKey: privateKey ?? null,
     provider: provider ?? null,
     region: values.region ?? null,
@@ -81,10 +100,15 @@ async function check(values, positionals, paint) {
   // The parameter rules (name, region) live in buildRequest; it runs only when a flag needs one of
   // them — a region the provider's table lists needs none — which keeps a plain check one core call.
   const needsRules = provider && (values.name !== undefined || (values.region !== undefined && !core.regions(provider).includes(values.region)));
-  const { params, options } = needsRules ? requestFor(provider, { certificate, privateKey, region: values.region, name: values.name, type }) : {};
+  const { params, options } = needsRules ? requestFor(provider, { certificate: input.certificate, privateKey, region: values.region, name: values.name, type }) : {};
   const { report } = assess(core, input, { params, options, fields: provider ? fieldsGiven(provider, values) : [] });
-  if (values.json) json({ report: publicReport(report) });
-  else out(renderReport(report, provider, now, paint));
+  if (values.json) {
+    const completion = chain ? lib.completionJson(chain.result) : undefined;
+    json({ report: publicReport(report), ...(completion ? { completion } : {}) });
+  } else {
+    out(renderReport(report, provider, now, paint));
+    if (chain) out(lib.completionLines(chain.result, rootsLabel, paint).join("\n") + "\n");
+  }
   return report.ok ? 0 : 1;
 }
 
@@ -176,16 +200,31 @@ async function upload(values, positionals, paint) {
   }
   const core = await loadCore();
   const now = Date.now();
-  const input = { certificate, privateKey, provider, region: region ?? null, now, maxKdfCost: KDF_BUDGET };
+  const { lib, roots, rootsLabel, chain } = await prepareChain(core, values, certificate);
+  const bundle = chain ? chain.certificate : certificate;
+  const input = { certificate: bundle, privateKey, provider, region: region ?? null, now, maxKdfCost: KDF_BUDGET, ...(roots ? { roots } : {}) };
   let name = values.name;
   if (name === undefined && provider === "aliyun-cas") name = defaultCasName(core.validate(input).certificate);
-  const { params, options } = requestFor(provider, { certificate, privateKey, region, name });
+  const { params, options } = requestFor(provider, { certificate: bundle, privateKey, region, name });
   const { report, request } = assess(core, input, { params, options, fields: null });
+  const completion = chain ? { completion: lib.completionJson(chain.result) } : {};
+  const completionText = () => (chain ? lib.completionLines(chain.result, rootsLabel, paint).join("\n") + "\n" : "");
 
   if (!request) {
-    if (values.json) json({ report: publicReport(report), request: null, response: null });
-    else out(renderReport(report, provider, now, paint) + `${paint.bold("nothing was sent")}: ${provider} would refuse this upload with the error above.\n`);
+    if (values.json) json({ report: publicReport(report), request: null, response: null, ...completion });
+    else out(renderReport(report, provider, now, paint) + completionText() + `${paint.bold("nothing was sent")}: ${provider} would refuse this upload with the error above.\n`);
     return 1;
+  }
+  // --complete-chain promises a complete chain: a bundle that stays incomplete (a fetch failed, the
+  // fetched certificate does not sign, no URL) is not uploaded. A fetch that failed is a network
+  // error (2); a chain that cannot be completed from what the CA serves is a refusal (1).
+  if (chain && (chain.result.error || !chain.result.completion.complete)) {
+    const why = chain.result.error ? chain.result.error.code : lib.whyIncomplete(chain.result);
+    const fetchFailed = !chain.result.error && chain.result.fetches.some((f) => !f.ok);
+    if (values.json) json({ report: publicReport(report), request: null, response: null, ...completion });
+    else out(renderReport(report, provider, now, paint) + completionText() + `${paint.bold("nothing was sent")}: --complete-chain could not complete the chain (${why}).\n`);
+    if (values.json) err(`cert-preflight: nothing was sent: --complete-chain could not complete the chain (${why})\n`);
+    return fetchFailed ? 2 : 1;
   }
   if (credError) throw credError;
   const target = retarget(request, endpoint);
@@ -202,9 +241,9 @@ async function upload(values, positionals, paint) {
 
   if (values["dry-run"]) {
     const shown = redactRequest(sign());
-    if (values.json) json({ report: publicReport(report), request: shown, response: null, dryRun: true });
+    if (values.json) json({ report: publicReport(report), request: shown, response: null, dryRun: true, ...completion });
     else {
-      out(renderReport(report, provider, now, paint));
+      out(renderReport(report, provider, now, paint) + completionText());
       out(`${paint.bold(paint.cyan("DRY RUN"))}  nothing sent; the signed request${via} (credentials: ${creds.source}; secrets redacted):\n`);
       out(requestText(shown, paint));
       if (endpoint?.relay) out(`${paint.dim(`would be sent to ${destination(lastSigned, endpoint).split("?")[0]}`)}\n`);
@@ -218,7 +257,7 @@ async function upload(values, positionals, paint) {
   });
   const answer = interpret(provider, result.status, result.text);
   if (values.json) {
-    json({ report: publicReport(report), request: redactRequest(lastSigned), response: { status: result.status, body: answer.body } });
+    json({ report: publicReport(report), request: redactRequest(lastSigned), response: { status: result.status, body: answer.body }, ...completion });
   } else {
     const sent = `${paint.dim(`sent to ${new URL(lastSigned.url).origin}/${via} credentials from ${creds.source}${result.attempts > 1 ? ", second attempt" : ""}`)}\n`;
     if (answer.outcome === "uploaded") {
@@ -228,7 +267,7 @@ async function upload(values, positionals, paint) {
     } else {
       out(`${paint.bold(paint.red("FAILED"))}  ${answer.message}\n${sent}`);
     }
-    out(renderReport(report, provider, now, paint));
+    out(renderReport(report, provider, now, paint) + completionText());
   }
   if (answer.outcome === "failed") {
     if (values.json) err(`cert-preflight: ${answer.message}\n`); // the text output has it on its first line

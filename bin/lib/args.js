@@ -1,7 +1,6 @@
 // The command table (SPEC "The command line"; the names are exact) and the parsing around
 // node:util parseArgs. A new flag is one entry in a command's `options` (and its use in the
-// command): --pfx, --complete-chain, --allow-private-aia, --roots and --language are left for the
-// issues that add PFX, chain completion and languages to the core.
+// command): --pfx and --language are left for the issues that add PFX and languages to the core.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { CliError } from "./output.js";
@@ -13,6 +12,10 @@ const noColor = { type: "boolean", help: "no colour (also: NO_COLOR=1; FORCE_COL
 const help = { type: "boolean", short: "h", help: "this help" };
 const provider = { type: "string", arg: "P", help: "aliyun-slb, aliyun-cas or tencent-ssl (default: provider-neutral checks)" };
 const region = { type: "string", arg: "R", help: "region (aliyun-slb RegionId; aliyun-cas endpoint; tencent-ssl X-TC-Region)" };
+
+const completeChain = { type: "boolean", help: "fetch missing intermediates (AIA caIssuers, http) and check the completed bundle" };
+const allowPrivateAia = { type: "boolean", help: "let --complete-chain fetch from loopback, private and internal hosts (internal PKIs)" };
+const roots = { type: "string", arg: "SET", help: "trust anchors: mozilla (default), node, none or a PEM/DER file" };
 
 export const COMMANDS = {
   check: {
@@ -26,6 +29,9 @@ export const COMMANDS = {
       type: { type: "string", arg: "SVR|CA", help: "tencent-ssl CertificateType (SVR: a server certificate)" },
       "passphrase-file": { type: "string", arg: "F", help: "the encrypted key's passphrase: the first line of F" },
       "passphrase-env": { type: "string", arg: "VAR", help: "the encrypted key's passphrase: environment variable VAR" },
+      "complete-chain": completeChain,
+      "allow-private-aia": allowPrivateAia,
+      roots,
       now: { type: "string", arg: "ISO", help: "judge expiry at this time (e.g. 2027-01-01T00:00:00Z)" },
       json,
       "no-color": noColor,
@@ -36,6 +42,7 @@ export const COMMANDS = {
     examples: [
       "cert-preflight check fullchain.pem privkey.pem --provider aliyun-slb --region cn-hangzhou",
       "cat fullchain.pem | cert-preflight check - privkey.pem --provider tencent-ssl --json",
+      "cert-preflight check cert.pem --complete-chain    # fetch the missing intermediate, check the result",
     ],
     exit: "0 the cloud would accept it (warnings allowed), 1 it would refuse it, 2 usage or I/O error",
   },
@@ -47,6 +54,9 @@ export const COMMANDS = {
       provider: { ...provider, help: "aliyun-slb, aliyun-cas or tencent-ssl (required)" },
       region: { ...region, help: "region (aliyun-slb: required, else ALIBABA_CLOUD_REGION_ID or the profile's)" },
       name: { type: "string", arg: "N", help: "ServerCertificateName / Name / Alias (aliyun-cas default: <CN>-<notBefore date>)" },
+      "complete-chain": { ...completeChain, help: "fetch missing intermediates first and upload the completed bundle (nothing is sent if it stays incomplete)" },
+      "allow-private-aia": allowPrivateAia,
+      roots,
       "dry-run": { type: "boolean", help: "print the signed request (secrets redacted) and send nothing" },
       endpoint: { type: "string", arg: "URL", help: "send here instead of the API host (https, or http on loopback; default $CERT_PREFLIGHT_ENDPOINT)" },
       profile: { type: "string", arg: "NAME", help: "the aliyun / tccli CLI profile to take credentials from" },

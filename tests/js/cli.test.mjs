@@ -156,11 +156,12 @@ describe("the installed command", () => {
     assert.equal(none.status, 2, "no command is a usage error");
   });
 
-  it("ships the Worker's mock module itself (byte for byte), and no flag that the core cannot back yet", async () => {
+  it("ships the Worker's mock module and AIA fetch loop themselves (byte for byte), and no flag that the core cannot back yet", async () => {
     for (const f of ["cloud.js", "signatures.js"]) {
       assert.equal(readFileSync(path.join(inst.packageDir, "mock", f), "utf8"), readFileSync(path.join(repo, "worker/src/mock", f), "utf8"), f);
     }
-    for (const flag of ["--pfx", "--complete-chain", "--allow-private-aia", "--roots", "--language"]) {
+    assert.equal(readFileSync(path.join(inst.packageDir, "bin/lib/aia.js"), "utf8"), readFileSync(path.join(repo, "worker/src/aia.js"), "utf8"), "aia.js");
+    for (const flag of ["--pfx", "--language"]) {
       const r = await run(["check", RSA_CERT, flag, "x"]);
       assertOneLineError(r, 2, /unknown option/);
     }
