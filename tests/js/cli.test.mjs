@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { tmpdir } from "node:os";
@@ -958,6 +959,197 @@ describe("the hook recipes of docs/CLI.md and README.md run as written", () => {
     assert.ok(readme.includes(recipe("certbot")), "the README's certbot recipe is the tested one");
     assert.ok(readme.includes(recipe("acme.sh")), "the README's acme.sh recipe is the tested one");
     assert.match(readme, /docs\/CLI\.md/);
+  });
+});
+
+// ---- --complete-chain and --roots ------------------------------------------------------------
+
+describe("--complete-chain and --roots: missing intermediates fetched through the guarded AIA loop", () => {
+  const AIA_DIR = path.join(fixtures, "aia");
+  const AIA_PORT = 18790; // fixed: tests/fixtures/gen-aia.sh wrote it into every caIssuers URL
+  const LEAF = path.join(AIA_DIR, "leaf-der.pem");
+  const PRIVATE_ROOT = path.join(AIA_DIR, "private-root.pem");
+  const pemOf = (der) => `-----BEGIN CERTIFICATE-----\n${der.toString("base64").replace(/.{1,64}/g, "$&\n")}-----END CERTIFICATE-----\n`;
+  const sha256 = (der) => createHash("sha256").update(der).digest("hex").replace(/(..)(?!$)/g, "$1:");
+  const INT1_SHA256 = sha256(readFileSync(path.join(AIA_DIR, "int1.der")));
+  let rootPem; // root.der as PEM, for --roots FILE
+  const hits = []; // what the stand-ins were asked, in order
+  const servers = [];
+  let own; // the generated chain (leaf with a key) for the upload tests: { dir, leaf, key, port }
+
+  /** A CA's web server for caIssuers URLs: serves `dir`, counts every request. */
+  function standIn(dir, port) {
+    const server = createServer((req, res) => {
+      hits.push(`${server.address().port}${req.url}`);
+      const file = path.join(dir, path.basename(new URL(req.url, "http://x").pathname));
+      if (!existsSync(file)) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": "application/pkix-cert" }).end(readFileSync(file));
+    });
+    servers.push(server);
+    // The fixed port may be held for a moment by another test file's stand-in (node --test runs
+    // files in parallel processes): retry for up to 30 s rather than fail at once.
+    return new Promise((resolve, reject) => {
+      const deadline = Date.now() + 30_000;
+      const attempt = () => {
+        server.once("error", (e) => {
+          if (e.code === "EADDRINUSE" && Date.now() < deadline) setTimeout(attempt, 250);
+          else reject(new Error(`the AIA stand-in cannot listen on 127.0.0.1:${port}: ${e.code}`));
+        });
+        server.listen(port, "127.0.0.1", () => resolve(server.address().port));
+      };
+      attempt();
+    });
+  }
+
+  const openssl = (args, cwd) => execFileSync("openssl", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+
+  before(async () => {
+    rootPem = path.join(work, "aia-root.pem");
+    writeFileSync(rootPem, pemOf(readFileSync(path.join(AIA_DIR, "root.der"))));
+    await standIn(AIA_DIR, AIA_PORT);
+    // A chain of our own with its leaf's key (the fixtures keep none), for upload: root -> int ->
+    // leaf, the leaf's caIssuers -> int.der and the intermediate's -> root.der, on a free port.
+    const dir = mkdtempSync(path.join(work, "aia-own-"));
+    const port = await standIn(dir, 0);
+    const ext = (name, text) => writeFileSync(path.join(dir, name), text);
+    ext("ca.ext", `basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nauthorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/root.der\n`);
+    ext("leaf.ext", `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:chain-cli.example\nauthorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/int.der\n`);
+    openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-subj", "/CN=CLI Chain Test Root", "-days", "3650",
+      "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"], dir);
+    openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "int.key", "-out", "int.csr", "-subj", "/CN=CLI Chain Test Int"], dir);
+    openssl(["x509", "-req", "-in", "int.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2", "-days", "3650", "-extfile", "ca.ext", "-out", "int.pem"], dir);
+    openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=chain-cli.example"], dir);
+    openssl(["x509", "-req", "-in", "leaf.csr", "-CA", "int.pem", "-CAkey", "int.key", "-set_serial", "3", "-days", "90", "-extfile", "leaf.ext", "-out", "leaf.pem"], dir);
+    openssl(["x509", "-in", "root.pem", "-outform", "DER", "-out", "root.der"], dir);
+    openssl(["x509", "-in", "int.pem", "-outform", "DER", "-out", "int.der"], dir);
+    own = { dir, port, leaf: path.join(dir, "leaf.pem"), key: path.join(dir, "leaf.key") };
+  });
+
+  after(async () => {
+    for (const s of servers) await new Promise((resolve) => s.close(resolve));
+  });
+
+  it("--roots FILE --allow-private-aia: int1 fetched and added (subject, URL, SHA-256), ChainIncomplete gone, exit 0", async () => {
+    const before = hits.length;
+    const r = await run(["check", LEAF, "--complete-chain", "--allow-private-aia", "--roots", rootPem]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout.split("\n")[0], /^OK  no errors/);
+    assert.doesNotMatch(r.stdout, /ChainIncomplete/);
+    assert.match(r.stdout, /completion +completed: 1 certificate added/);
+    assert.match(r.stdout, /\+ CN=AIA Test Int 1\n/);
+    assert.match(r.stdout, /from +http:\/\/127\.0\.0\.1:18790\/int1\.der\n/);
+    assert.ok(r.stdout.includes(`SHA-256 ${INT1_SHA256}`), r.stdout);
+    assert.match(r.stdout, /chain +2 certificates, leaf first/);
+    assert.deepEqual(hits.slice(before), [`${AIA_PORT}/int1.der`], "the root is in --roots: not fetched");
+    // Without --complete-chain the same leaf is incomplete, and nothing is fetched.
+    const plain = await run(["check", LEAF, "--roots", rootPem]);
+    assert.equal(plain.status, 0);
+    assert.match(plain.stdout, /warning +ChainIncomplete/);
+    assert.doesNotMatch(plain.stdout, /completion/);
+    assert.equal(hits.length, before + 1);
+  });
+
+  it("without --allow-private-aia: refused in words, the stand-in gets no request, ChainIncomplete stays, exit 0 (the check ran)", async () => {
+    const before = hits.length;
+    const r = await run(["check", LEAF, "--complete-chain", "--roots", rootPem]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /warning +ChainIncomplete/);
+    assert.match(r.stdout, /nothing added: incomplete — refused: 127\.0\.0\.1 is a loopback address \(use --allow-private-aia to allow\)/);
+    assert.match(r.stdout, /not fetched http:\/\/127\.0\.0\.1:18790\/int1\.der: refused: .* \[AiaRefused\]/);
+    const j = await run(["check", LEAF, "--complete-chain", "--json"]);
+    assert.equal(j.status, 0);
+    const doc = JSON.parse(j.stdout);
+    assert.equal(doc.completion.complete, false);
+    assert.deepEqual(doc.completion.added, []);
+    assert.deepEqual(doc.completion.fetches.map((f) => [f.url, f.ok, f.code]), [["http://127.0.0.1:18790/int1.der", false, "AiaRefused"]]);
+    assert.ok(doc.report.warnings.some((w) => w.kind === "ChainIncomplete"));
+    assert.equal(hits.length, before, "no request reached the stand-in");
+  });
+
+  it("--json: { report, completion } — the ChainCompletion (completed bundle, added with url) and the fetches", async () => {
+    const r = await run(["check", LEAF, "--complete-chain", "--allow-private-aia", "--roots", rootPem, "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(doc), ["report", "completion"]);
+    assert.deepEqual(Object.keys(doc.completion).sort(), ["added", "certificate", "complete", "fetches", "findings", "next"]);
+    assert.equal(doc.completion.complete, true);
+    assert.deepEqual(doc.completion.next, []);
+    assert.equal(doc.completion.certificate.match(/-----BEGIN CERTIFICATE-----/g).length, 2);
+    assert.equal(doc.completion.added.length, 1);
+    assert.equal(doc.completion.added[0].subject, "CN=AIA Test Int 1");
+    assert.equal(doc.completion.added[0].url, "http://127.0.0.1:18790/int1.der");
+    assert.equal(doc.completion.added[0].fingerprintSha256, INT1_SHA256);
+    assert.deepEqual(doc.completion.fetches.map((f) => [f.url, f.ok, f.status]), [["http://127.0.0.1:18790/int1.der", true, 200]]);
+    assert.equal(doc.report.chain.length, 2, "the report is the completed bundle's");
+    assert.deepEqual(doc.report.warnings.map((w) => w.kind), []);
+  });
+
+  it("--roots node / mozilla / none: the fixtures' private root is in neither set (ChainIncomplete, ChainUntrusted)", async () => {
+    for (const set of ["node", "mozilla"]) {
+      const before = hits.length;
+      const r = await run(["check", LEAF, "--complete-chain", "--allow-private-aia", "--roots", set, "--json"]);
+      assert.equal(r.status, 0, `${set}: ${r.stderr}`);
+      const doc = JSON.parse(r.stdout);
+      assert.equal(doc.completion.added.length, 1, set);
+      assert.equal(doc.completion.complete, true, `${set}: the fetched root is self-signed`);
+      assert.deepEqual(hits.slice(before), [`${AIA_PORT}/int1.der`, `${AIA_PORT}/root.der`], `${set}: int1's issuer is not in the set, so its URL is fetched too`);
+      assert.deepEqual(doc.report.warnings.map((w) => w.kind), ["ChainIncomplete"], `${set}: int1 is issued by a root outside ${set}'s set`);
+      const untrusted = await run(["check", PRIVATE_ROOT, "--roots", set, "--json"]);
+      assert.equal(untrusted.status, 0);
+      assert.ok(JSON.parse(untrusted.stdout).report.warnings.some((w) => w.kind === "ChainUntrusted"), set);
+    }
+    const none = await run(["check", PRIVATE_ROOT, "--roots", "none", "--json"]);
+    assert.equal(none.status, 0);
+    assert.ok(!JSON.parse(none.stdout).report.warnings.some((w) => w.kind === "ChainUntrusted"), "no roots: no trust judged");
+    const byDefault = await run(["check", PRIVATE_ROOT, "--json"]);
+    assert.ok(JSON.parse(byDefault.stdout).report.warnings.some((w) => w.kind === "ChainUntrusted"), "the default is mozilla");
+  });
+
+  it("upload --complete-chain sends the completed 2-certificate bundle to the mock; refused fetch: nothing sent", async () => {
+    const before = await mock.requests();
+    const r = await run(["upload", own.leaf, own.key, "--provider", "aliyun-cas", "--name", "chain-cli", "--complete-chain", "--allow-private-aia", "--json"], { extra: mockEnv() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(doc), ["report", "request", "response", "completion"]);
+    assert.equal(doc.response.status, 200);
+    const sent = doc.request.query.find(([k]) => k === "Cert")[1];
+    assert.equal(sent.match(/-----BEGIN CERTIFICATE-----/g).length, 2, "leaf + intermediate, no root");
+    assert.equal(doc.completion.added[0].subject, "CN=CLI Chain Test Int");
+    assert.equal(doc.completion.complete, true);
+    assert.equal(await mock.requests(), before + 1);
+    assert.ok(hits.includes(`${own.port}/int.der`) && hits.includes(`${own.port}/root.der`));
+
+    const text = await run(["upload", own.leaf, own.key, "--provider", "tencent-ssl", "--complete-chain", "--allow-private-aia"], { extra: mockEnv() });
+    assert.equal(text.status, 0, text.stdout + text.stderr);
+    assert.match(text.stdout, /^UPLOADED  tencent-ssl/);
+    assert.match(text.stdout, /completion +completed: 1 certificate added/);
+    assert.equal(await mock.requests(), before + 2);
+
+    const fetchesBefore = hits.length;
+    const refused = await run(["upload", own.leaf, own.key, "--provider", "aliyun-cas", "--name", "chain-cli", "--complete-chain"], { extra: mockEnv() });
+    assert.equal(refused.status, 2, refused.stdout);
+    assert.match(refused.stdout, /nothing was sent: --complete-chain could not complete the chain \(refused: 127\.0\.0\.1 is a loopback address/);
+    assert.equal(hits.length, fetchesBefore, "no fetch");
+    assert.equal(await mock.requests(), before + 2, "nothing uploaded");
+    // Without --complete-chain the leaf alone is uploaded as given (the flag is the opt-in).
+    const dry = await run(["upload", own.leaf, own.key, "--provider", "aliyun-cas", "--name", "chain-cli", "--dry-run", "--json"], { extra: mockEnv() });
+    assert.equal(dry.status, 0);
+    assert.equal(JSON.parse(dry.stdout).request.query.find(([k]) => k === "Cert")[1].match(/BEGIN CERTIFICATE/g).length, 1);
+  });
+
+  it("usage: an unknown --roots value (a near miss named, anything else not echoed), --allow-private-aia alone, --help", async () => {
+    assertOneLineError(await run(["check", LEAF, "--roots", "mozila"]), 2, /unknown --roots value "mozila" \(did you mean "mozilla"\?\)/);
+    const far = await run(["check", LEAF, "--roots", "qqzz-not-a-set"]);
+    assertOneLineError(far, 2, /unknown --roots value \(14 characters\): expected mozilla, node, none, or a PEM\/DER file/);
+    assert.ok(!far.stderr.includes("qqzz"), "the value is not echoed");
+    const notRoots = path.join(work, "not-roots.pem");
+    writeFileSync(notRoots, "hello\n");
+    assertOneLineError(await run(["check", LEAF, "--roots", notRoots]), 2, /--roots .*: no usable root certificate in it/);
+    assertOneLineError(await run(["check", LEAF, "--allow-private-aia"]), 2, /--allow-private-aia needs --complete-chain/);
+    for (const c of ["check", "upload"]) {
+      const h = await run([c, "--help"]);
+      for (const flag of ["--complete-chain", "--allow-private-aia", "--roots SET"]) assert.ok(h.stdout.includes(flag), `${c} --help: ${flag}`);
+    }
   });
 });
 
