@@ -90,7 +90,6 @@ chmod +x "$out/bin/cert-preflight.js"
 mkdir -p "$out/mock"
 cp worker/src/mock/cloud.js worker/src/mock/signatures.js "$out/mock/"
 cp worker/src/aia.js "$out/bin/lib/aia.js" # --complete-chain's fetch loop and guards, the Worker's own
-cp worker/src/aia.js "$out/bin/lib/aia.js" # --complete-chain's fetch loop and guards, the Worker's own
 
 # The CommonJS entry (node.cjs, for `require` on Node < 20.19) needs the glue as CommonJS: esbuild
 # converts the ES module as it is (no bundling). Its default-init path, the only use of
