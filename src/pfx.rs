@@ -322,8 +322,8 @@ fn key_error(e: KeyError) -> PfxError {
 
 /// One content of the AuthenticatedSafe.
 enum Content<'a> {
-    /// Plain `data`: the SafeContents bytes.
-    Plain(Vec<u8>),
+    /// Plain `data`: the SafeContents bytes (a keyBag there is a plain key: zeroized).
+    Plain(Zeroizing<Vec<u8>>),
     /// `encryptedData`: its algorithm and ciphertext.
     Encrypted(AlgorithmId<'a>, Vec<u8>),
 }
@@ -431,7 +431,7 @@ pub(crate) fn open(pfx: &[u8], passphrase: Option<&str>, max_kdf_cost: u64) -> R
     if ty != DATA {
         return Err(BAD);
     }
-    let mut auth_bytes = Vec::new();
+    let mut auth_bytes = Zeroizing::new(Vec::new());
     octets(&content.ok_or(BAD)?, 0x04, &mut auth_bytes, 0)?;
     let mac = mac.map(mac_data).transpose()?;
 
@@ -443,7 +443,7 @@ pub(crate) fn open(pfx: &[u8], passphrase: Option<&str>, max_kdf_cost: u64) -> R
         let content = content.ok_or(BAD)?;
         match ty {
             DATA => {
-                let mut bytes = Vec::new();
+                let mut bytes = Zeroizing::new(Vec::new());
                 octets(&content, 0x04, &mut bytes, 0)?;
                 contents.push(Content::Plain(bytes));
             }

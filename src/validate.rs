@@ -448,7 +448,7 @@ fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
             None,
             FIELD,
             Some(format!(
-                "{} bag(s) other than certificates and keys (CRLs, secrets) ignored",
+                "{} bag(s) of types other than certificates and keys (such as CRLs) ignored",
                 contents.other_bags
             )),
         );
