@@ -31,7 +31,7 @@ const AIA_PORT = 18790;
 const aiaDir = path.join(repo, "tests/fixtures/aia");
 let standIn;
 const standInLog = [];
-/** Path → { status, type, body }: what the stand-in answers instead of the file. */
+/** Path → { status, type, body, delay? }: what the stand-in answers instead of the file (after delay ms). */
 const standInOverride = new Map();
 
 async function startStandIn() {
@@ -40,8 +40,10 @@ async function startStandIn() {
     standInLog.push(pathname);
     const override = standInOverride.get(pathname);
     if (override) {
-      res.writeHead(override.status, { "content-type": override.type });
-      res.end(override.body);
+      setTimeout(() => {
+        res.writeHead(override.status, { "content-type": override.type });
+        res.end(override.body);
+      }, override.delay ?? 0);
       return;
     }
     const file = path.join(aiaDir, path.basename(pathname));
@@ -327,9 +329,13 @@ describe("the demo page, served by make demo", () => {
     const problems = region.getByRole("list", { name: "Not used" });
     const leaf = fixture("aia/leaf-der.pem");
     try {
-      standInOverride.set("/int1.der", { status: 404, type: "text/html", body: "<h1>Not Found</h1>" });
+      standInOverride.set("/int1.der", { status: 404, type: "text/html", body: "<h1>Not Found</h1>", delay: 1000 });
       await certificate.fill(leaf);
       await fetchButton.click();
+      // While it runs: said in the live status line, and the button does not fire twice.
+      await region.getByText("Fetching the issuer through the proxy…").waitFor();
+      assert.equal(await fetchButton.getAttribute("aria-disabled"), "true");
+      assert.equal(await region.locator("[aria-live]").getByText("Fetching").count(), 1);
       await problems.getByText("http://127.0.0.1:18790/int1.der").waitFor();
       assert.match(await problems.innerText(), /int1\.der: .*404/);
       assert.match(await region.innerText(), /Nothing was added/);
