@@ -4,7 +4,7 @@
 // the bindings of each mode. Everything workerd prints is captured and searched for secrets.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -395,6 +395,326 @@ describe("live mode (credentials set)", () => {
     }
   });
 });
+
+// ---- /api/chain and options.completeChain: the caIssuers fetches, against a loopback stand-in ----
+
+const AIA_PORT = 18790; // the port tests/fixtures/gen-aia.sh wrote into every caIssuers URL
+const AIA = `http://127.0.0.1:${AIA_PORT}`;
+const aiaDir = path.join(repo, "tests/fixtures/aia");
+const aiaPem = (name) => readFileSync(path.join(aiaDir, name), "utf8");
+
+/**
+ * The stand-in CA web server. Serves tests/fixtures/aia/ and a generated PKI under /gen/, plus:
+ *   /redirect/<n>/<file>  n redirects, then /plain/<file>      /slow/<file>  answers after 5 s
+ *   /huge                 1 MiB, chunked (no Content-Length)    /missing      404
+ * `alias` maps a path to another for the next requests (so a fixture's fixed URL can be made to
+ * redirect, stall or grow); `requests` lists every path asked for.
+ */
+function aiaStandIn(genDir) {
+  const requests = [];
+  const alias = new Map();
+  const timers = new Set();
+  const serveFile = (res, base, name) => {
+    let body;
+    try {
+      body = readFileSync(path.join(base, path.basename(name)));
+    } catch {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/pkix-cert", "content-length": body.length }).end(body);
+  };
+  const server = createServer((req, res) => {
+    requests.push(req.url);
+    const p = alias.get(req.url) ?? req.url;
+    let m;
+    if ((m = /^\/redirect\/(\d+)\/(.+)$/.exec(p))) {
+      const n = Number(m[1]);
+      res.writeHead(302, { location: n > 1 ? `/redirect/${n - 1}/${m[2]}` : `/plain/${m[2]}` }).end();
+    } else if ((m = /^\/plain\/(.+)$/.exec(p))) {
+      serveFile(res, aiaDir, m[1]);
+    } else if ((m = /^\/slow\/(.+)$/.exec(p))) {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (!res.destroyed) serveFile(res, aiaDir, m[1]);
+      }, 5000);
+      timers.add(t);
+    } else if (p === "/huge") {
+      res.writeHead(200, { "content-type": "application/pkix-cert" });
+      const chunk = Buffer.alloc(16 * 1024, 0x41);
+      let sent = 0;
+      const more = () => {
+        while (sent < 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return res.once("drain", more);
+        }
+        res.end();
+      };
+      more();
+    } else if (p === "/missing") {
+      res.writeHead(404).end("<html>not found</html>");
+    } else if ((m = /^\/gen\/(.+)$/.exec(p))) {
+      serveFile(res, genDir, m[1]);
+    } else {
+      serveFile(res, aiaDir, p.slice(1));
+    }
+  });
+  return {
+    requests,
+    alias,
+    // The port is fixed by the fixtures, and other suites (the demo's) serve it too: wait for it.
+    listen: async () => {
+      for (let tries = 0; ; tries++) {
+        try {
+          return await new Promise((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(AIA_PORT, "127.0.0.1", () => {
+              server.off("error", reject);
+              resolve();
+            });
+          });
+        } catch (e) {
+          if (e.code !== "EADDRINUSE" || tries >= 240) throw new Error(`127.0.0.1:${AIA_PORT} (the AIA fixtures' port): ${e.code}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    },
+    close: () => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** A small PKI made here (the AIA fixtures keep no keys): root → int → an RSA-2048 leaf with its key, AIA → /gen/. */
+function generatePki(dir) {
+  const ssl = (...args) => execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const ext = (name, lines) => writeFileSync(path.join(dir, name), lines.join("\n") + "\n");
+  ssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-subj", "/CN=Upload Test Root", "-days", "3650",
+    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+  ssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "int.key", "-out", "int.csr", "-subj", "/CN=Upload Test Int");
+  ext("int.ext", ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid", `authorityInfoAccess=caIssuers;URI:${AIA}/gen/root.der`]);
+  ssl("x509", "-req", "-in", "int.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2", "-days", "3650", "-extfile", "int.ext", "-out", "int.pem");
+  ssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=upload.aia.test");
+  ext("leaf.ext", [
+    "basicConstraints=critical,CA:FALSE", "keyUsage=critical,digitalSignature,keyEncipherment", "extendedKeyUsage=serverAuth", "subjectAltName=DNS:upload.aia.test",
+    "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid", `authorityInfoAccess=caIssuers;URI:${AIA}/gen/int.der`,
+  ]);
+  ssl("x509", "-req", "-in", "leaf.csr", "-CA", "int.pem", "-CAkey", "int.key", "-set_serial", "3", "-days", "365", "-extfile", "leaf.ext", "-out", "leaf.pem");
+  for (const n of ["root", "int"]) ssl("x509", "-in", `${n}.pem`, "-outform", "DER", "-out", `${n}.der`);
+  const read = (n) => readFileSync(path.join(dir, n), "utf8");
+  return { leaf: read("leaf.pem"), key: read("leaf.key"), int: read("int.pem") };
+}
+
+const fetchOf = (body, file) => body.fetches.find((f) => f.url === `${AIA}/${file}`);
+
+describe("/api/chain and options.completeChain (caIssuers fetched from a loopback stand-in)", () => {
+  let standIn;
+  let allow; // AIA_ALLOW_PRIVATE=1, a 400 ms timeout
+  let strict; // the defaults
+  let genDir;
+  let pki;
+  const chain = (mf, certificate, headers) => call(mf, "/api/chain", { body: { certificate }, headers }).then(answer);
+
+  before(async () => {
+    genDir = mkdtempSync(path.join(tmpdir(), "cert-preflight-aia-"));
+    pki = generatePki(genDir);
+    standIn = aiaStandIn(genDir);
+    await standIn.listen();
+    allow = await start({ AIA_ALLOW_PRIVATE: "1", AIA_TIMEOUT_MS: "400" });
+    strict = await start();
+  });
+  after(() => {
+    standIn?.close();
+    if (genDir) rmSync(genDir, { recursive: true, force: true });
+  });
+
+  it("completes a leaf whose issuer is served as DER, PEM, PKCS#7 (BER) — and stops at the root, which is not added", async () => {
+    for (const [leaf, file] of [["leaf-der.pem", "int1.der"], ["leaf-pem.pem", "int1.pem"], ["leaf-p7c-ber.pem", "int1-ber.p7c"], ["leaf-p7c-der.pem", "int1-der.p7c"]]) {
+      const res = await chain(allow, aiaPem(leaf));
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const b = res.body;
+      assert.equal(b.complete, true, `${leaf}: ${JSON.stringify(b.findings)}`);
+      assert.deepEqual(b.added.map((a) => [a.subject, a.url]), [["CN=AIA Test Int 1", `${AIA}/${file}`]], leaf);
+      assert.equal(b.certificate.match(/BEGIN CERTIFICATE/g).length, 2, leaf);
+      assert.ok(b.certificate.startsWith(aiaPem(leaf).trim()), leaf);
+      assert.deepEqual(b.next, []);
+      assert.deepEqual(b.findings, []);
+      assert.deepEqual(b.fetches.map((f) => [f.url, f.ok, f.status]), [[`${AIA}/${file}`, true, 200], [`${AIA}/root.der`, true, 200]], leaf);
+      assert.equal(res.headers.get("access-control-allow-origin"), null);
+    }
+  });
+
+  it("two missing intermediates take two rounds", async () => {
+    const { body } = await chain(allow, aiaPem("leaf-two.pem"));
+    assert.equal(body.complete, true);
+    assert.deepEqual(body.added.map((a) => a.subject), ["CN=AIA Test Int 2", "CN=AIA Test Int 1"]);
+    assert.deepEqual(body.fetches.map((f) => f.url.slice(AIA.length)), ["/int2.der", "/int1.der", "/root.der"]);
+  });
+
+  it("an issuer by name only (the impostor) is a finding, never added; a loop and an oversized body are said", async () => {
+    const imp = (await chain(allow, aiaPem("leaf-impostor.pem"))).body;
+    const impostorPem = `-----BEGIN CERTIFICATE-----\n${readFileSync(path.join(aiaDir, "impostor.der")).toString("base64")}\n-----END CERTIFICATE-----\n`;
+    const impostorFp = pkg.validate({ certificate: impostorPem }).certificate.fingerprintSha256;
+    assert.ok(!imp.added.some((a) => a.fingerprintSha256 === impostorFp), "the impostor is not added");
+    assert.ok(imp.findings.some((f) => f.kind === "ChainOrderInvalid" && /impostor\.der.*did not sign/.test(f.detail)), JSON.stringify(imp.findings));
+    assert.deepEqual(imp.added.map((a) => a.url), [`${AIA}/int1.der`], "the real int1, the second URL, is");
+    assert.equal(fetchOf(imp, "impostor.der").ok, true, "fetched, then refused by the core");
+
+    const loop = (await chain(allow, aiaPem("leaf-loop.pem"))).body;
+    assert.equal(loop.complete, false);
+    assert.ok(loop.findings.some((f) => /loop/.test(f.detail)), JSON.stringify(loop.findings));
+
+    const big = (await chain(allow, aiaPem("leaf-big.pem"))).body;
+    assert.deepEqual(big.added, []);
+    assert.deepEqual(fetchOf(big, "big.der"), { url: `${AIA}/big.der`, ok: false, status: 200, code: "AiaTooLarge", error: "over 64 KiB (Content-Length 70000)" });
+  });
+
+  it("1 MiB streamed with no Content-Length is cut at 64 KiB; a 404, redirects (3 followed, a 4th refused) and a timeout are said in words", async () => {
+    const leaf = aiaPem("leaf-der.pem");
+    const cases = [
+      ["/huge", { ok: false, code: "AiaTooLarge", error: "over 64 KiB" }],
+      ["/missing", { ok: false, code: "AiaHttpStatus", error: "HTTP 404" }],
+      ["/redirect/4/int1.der", { ok: false, code: "AiaRedirects", error: "more than 3 redirects" }],
+      ["/slow/int1.der", { ok: false, code: "AiaTimeout", error: "timed out after 400 ms" }],
+    ];
+    try {
+      for (const [to, want] of cases) {
+        standIn.alias.set("/int1.der", to);
+        const t0 = Date.now();
+        const { status, body } = await chain(allow, leaf);
+        assert.equal(status, 200);
+        const f = fetchOf(body, "int1.der");
+        assert.deepEqual({ ok: f.ok, code: f.code, error: f.error }, want, to);
+        assert.deepEqual(body.added, [], to);
+        assert.equal(body.complete, false);
+        if (to.startsWith("/slow")) assert.ok(Date.now() - t0 < 3000, "the timeout did not wait for the answer");
+      }
+      standIn.alias.set("/int1.der", "/redirect/3/int1.der");
+      const three = (await chain(allow, leaf)).body;
+      assert.deepEqual(three.added.map((a) => a.subject), ["CN=AIA Test Int 1"]);
+      assert.deepEqual(fetchOf(three, "int1.der").redirects, [`${AIA}/redirect/2/int1.der`, `${AIA}/redirect/1/int1.der`, `${AIA}/plain/int1.der`]);
+    } finally {
+      standIn.alias.clear();
+    }
+  });
+
+  it("without AIA_ALLOW_PRIVATE the same calls are refused and no request reaches the stand-in", async () => {
+    const before = standIn.requests.length;
+    for (const leaf of ["leaf-der.pem", "leaf-two.pem", "leaf-big.pem"]) {
+      const { status, body } = await chain(strict, aiaPem(leaf));
+      assert.equal(status, 200);
+      assert.deepEqual(body.added, []);
+      assert.equal(body.complete, false);
+      assert.equal(body.fetches.length, 1);
+      assert.equal(body.fetches[0].code, "AiaRefused");
+      assert.equal(body.fetches[0].error, "refused: 127.0.0.1 is a loopback address (set AIA_ALLOW_PRIVATE=1 to allow)");
+    }
+    const up = await answer(await call(strict, "/api/upload", { body: { provider: "tencent-ssl", params: { CertificatePublicKey: pki.leaf, CertificatePrivateKey: pki.key }, options: { completeChain: true } } }));
+    assert.equal(up.body.completion.fetches[0].code, "AiaRefused");
+    assert.equal(standIn.requests.length, before, "the stand-in saw no request");
+  });
+
+  it("guards the route like the others: same origin, JSON, body cap, argument errors", async () => {
+    assert.equal((await chain(allow, aiaPem("leaf-der.pem"), { origin: "https://evil.example" })).status, 403);
+    const big = await answer(await call(allow, "/api/chain", { body: JSON.stringify({ certificate: "x".repeat(300 * 1024) }) }));
+    assert.deepEqual([big.status, big.body.error.code], [413, "PayloadTooLarge"]);
+    const bad = [
+      [{}, "InvalidArgument"],
+      [{ certificate: 42 }, "InvalidArgument"],
+      [{ certificate: aiaPem("leaf-der.pem"), roots: "x" }, "InvalidArgument"],
+      [{ certificate: "hello" }, "CertificateFormatInvalid"],
+    ];
+    for (const [body, code] of bad) {
+      const res = await answer(await call(allow, "/api/chain", { body }));
+      assert.deepEqual([res.status, res.body.error.code], [400, code], JSON.stringify(body));
+    }
+    const get = await call(allow, "/api/chain", { method: "GET" });
+    assert.equal(get.status, 405);
+  });
+
+  it("/api/upload with options.completeChain: the mock cloud takes the completed bundle and the answer lists what was added", async () => {
+    const params = { RegionId: "cn-hangzhou", ServerCertificate: pki.leaf, PrivateKey: pki.key, ServerCertificateName: "chain-test" };
+    const res = await answer(await call(allow, "/api/upload", { body: { provider: "aliyun-slb", params, options: { completeChain: true } } }));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.match(res.body.ServerCertificateId, /^\d+_[0-9a-f]+_\d+_[0-9a-f]{8}$/);
+    assert.deepEqual(res.body.completion.added.map((a) => [a.subject, a.url]), [["CN=Upload Test Int", `${AIA}/gen/int.der`]]);
+    assert.equal(res.body.completion.complete, true);
+    assert.equal(res.headers.get("x-cert-preflight-chain-added"), "1");
+    // Without the option nothing is fetched and the answer is the provider's alone.
+    const n = standIn.requests.length;
+    const plain = await answer(await call(allow, "/api/upload", { body: { provider: "aliyun-slb", params } }));
+    assert.equal(plain.status, 200);
+    assert.equal(plain.body.completion, undefined);
+    assert.equal(standIn.requests.length, n);
+    // /api/validate takes it too: the Report of the completed bundle.
+    const v = await answer(await call(allow, "/api/validate", { body: { provider: "aliyun-slb", params, options: { completeChain: true } } }));
+    assert.equal(v.body.ok, true, JSON.stringify(v.body.errors));
+    assert.equal(v.body.chain.length, 2);
+    assert.equal(v.body.chain[1].subject, "CN=Upload Test Int");
+    assert.equal(v.body.completion.added.length, 1);
+    // A refusal carries `completion` too, beside the provider's error and the findings.
+    const refused = await answer(await call(allow, "/api/upload", { body: { provider: "aliyun-slb", params: { ...params, PrivateKey: fixture("rsa/2048/key.pem") }, options: { completeChain: true } } }));
+    assert.equal(refused.body.Code, "InvalidParameter");
+    assert.equal(refused.body.completion.added.length, 1);
+    const typed = await answer(await call(allow, "/api/upload", { body: { provider: "aliyun-slb", params, options: { completeChain: "yes" } } }));
+    assert.deepEqual([typed.status, typed.body.error.code], [400, "InvalidArgument"]);
+  });
+
+  it("live mode: the signed request that reaches the cloud carries the intermediate", async () => {
+    const standInCloud = cloud.createMockCloud({
+      validate: pkg.validate,
+      credentials: { tencent: { secretId: LIVE.TENCENTCLOUD_SECRET_ID, secretKey: LIVE.TENCENTCLOUD_SECRET_KEY }, alibaba: { accessKeyId: LIVE.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: LIVE.ALIBABA_CLOUD_ACCESS_KEY_SECRET } },
+    });
+    const seen = [];
+    const server = createServer(async (req, res) => {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const body = Buffer.concat(chunks);
+      const [, host, ...rest] = req.url.split("/");
+      seen.push({ host, body: body.toString("utf8") });
+      const headers = Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length", "transfer-encoding"].includes(k));
+      const reply = await standInCloud.fetch(new Request(`https://${host}/${rest.join("/")}`, { method: req.method, headers, body: chunks.length ? body : undefined }));
+      res.writeHead(reply.status, { "content-type": reply.headers.get("content-type") });
+      res.end(Buffer.from(await reply.arrayBuffer()));
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const mf = await start({ ...LIVE, PROXY_TOKEN: TOKEN, TEST_UPSTREAM_ORIGIN: `http://127.0.0.1:${server.address().port}`, AIA_ALLOW_PRIVATE: "1" });
+      const params = { CertificatePublicKey: pki.leaf, CertificatePrivateKey: pki.key, Alias: "chain-live" };
+      const res = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params, options: { completeChain: true } }, headers: { authorization: `Bearer ${TOKEN}` } }));
+      assert.match(res.body.Response.CertificateId, /^[0-9a-f]{8}$/, JSON.stringify(res.body));
+      assert.equal(res.body.completion.added.length, 1);
+      assert.equal(seen.length, 1);
+      const sent = JSON.parse(seen[0].body).CertificatePublicKey;
+      assert.equal(sent.match(/BEGIN CERTIFICATE/g).length, 2);
+      const b64 = (pem) => pem.replace(/-----[^-]+-----|\s/g, "");
+      assert.ok(sent.includes(b64(pki.int).slice(0, 64)), "the signed request's certificate holds the intermediate");
+      assert.ok(sent.replace(/\s/g, "").includes(b64(pki.int)));
+      // Unauthenticated: nothing fetched, nothing sent.
+      const n = standIn.requests.length;
+      const denied = await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params, options: { completeChain: true } } });
+      assert.equal(denied.status, 401);
+      assert.equal(standIn.requests.length, n);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("logs one line per /api/chain call with counts only: no URL, no certificate", async () => {
+    await chain(allow, aiaPem("leaf-der.pem"));
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = output.join("").split("\n").filter((l) => l.includes('"path":"/api/chain"'));
+    assert.ok(lines.length >= 10, `${lines.length} lines`);
+    assert.ok(lines.some((l) => /"chain":\{"fetched":2,"failed":0,"added":1,"complete":true\}/.test(l)), lines.slice(-3).join("\n"));
+    const printed = output.join("");
+    assert.ok(!printed.includes("18790"), "no caIssuers URL in the log");
+    assert.ok(!printed.includes(b64line(aiaPem("leaf-der.pem"))), "no certificate in the log");
+  });
+});
+
+const b64line = (pem) => pem.split("\n")[1];
 
 describe("secrets", () => {
   it("no private key, passphrase, credential or token ever appears in what workerd printed", async () => {

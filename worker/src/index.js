@@ -5,6 +5,8 @@
 //   GET  /api/health     → { version, mode: "mock" | "live", upload: "open" | "token" | "disabled" }
 //   POST /api/validate   { provider, params, options? } → the Report (nothing is sent anywhere)
 //   POST /api/upload     { provider, params, options? } → the provider's own answer
+//   POST /api/chain      { certificate } → completeChain's answer plus `fetches` (./aia.js does the
+//                        fetching, with SPEC's guards; AIA_ALLOW_PRIVATE=1 lets it reach internal hosts)
 //   POST /mock/<host>/   the built-in mock cloud (mock mode only), e.g. /mock/slb.aliyuncs.com/?…
 //
 // Nothing the page sends is trusted: the body is re-validated and the request rebuilt with the
@@ -12,10 +14,11 @@
 // Credentials come from the environment (the SDKs' own variable names) and never leave the Worker.
 // No request body, key, passphrase or secret is ever logged or echoed.
 
-import { buildRequest, signRequest, validate } from "cert-preflight";
+import { buildRequest, completeChain, signRequest, validate } from "cert-preflight";
 import packageJson from "cert-preflight/package.json";
 
 import { FIELDS, validateInput } from "../../www/upload.js";
+import { completeWithFetch, LIMITS as AIA_LIMITS } from "./aia.js";
 import { proxyError, refusal } from "./answers.js";
 import { createMockCloud, MOCK_CREDENTIALS } from "./mock/cloud.js";
 
@@ -25,7 +28,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const MIN_TOKEN_LENGTH = 16;
 
 /** `options` the proxy takes (the rest of buildRequest's options are the Worker's own: `now`). */
-const OPTIONS = ["region", "eccRegions", "passphrase", "signatureAlgorithm"];
+const OPTIONS = ["region", "eccRegions", "passphrase", "signatureAlgorithm", "completeChain"];
 
 const API_HEADERS = {
   "cache-control": "no-store",
@@ -70,7 +73,22 @@ function configuration(env) {
     upload: !live ? "open" : token.length >= MIN_TOKEN_LENGTH ? "token" : "disabled",
     // Tests only: send live requests to http://127.0.0.1:<port>/<host><path>?<query> instead.
     testUpstream: env.TEST_UPSTREAM_ORIGIN || null,
+    aia: {
+      // Internal PKIs and tests: let caIssuers fetches reach IP literals and non-public hosts.
+      allowPrivate: env.AIA_ALLOW_PRIVATE === "1",
+      // Tests only: a shorter per-URL timeout (never longer than the 10 s of SPEC).
+      timeoutMs: Math.min(AIA_LIMITS.timeoutMs, Math.max(1, Number(env.AIA_TIMEOUT_MS) || AIA_LIMITS.timeoutMs)),
+    },
   };
+}
+
+/**
+ * Trusted roots for completeChain (a TrustAnchors handle), or undefined: none yet in the Worker, so a
+ * chain is complete when it ends at a self-signed certificate. The hook for the `cert-preflight/roots`
+ * export: build `trustAnchors(…)` once per isolate here and every /api/chain call reuses it.
+ */
+function chainRoots(env) {
+  return undefined;
 }
 
 // One mock per isolate: its state (ids, nonces) is in memory only.
@@ -154,6 +172,7 @@ function readCall(body) {
   if (options === null || typeof options !== "object" || Array.isArray(options)) return bad("options must be an object");
   const unknown = Object.keys(options).filter((k) => !OPTIONS.includes(k));
   if (unknown.length) return bad(`options: ${unknownKeys(unknown, OPTIONS)}`);
+  if (options.completeChain !== undefined && typeof options.completeChain !== "boolean") return bad("options.completeChain must be a boolean");
   return { provider: body.provider, params, options };
 }
 
@@ -209,36 +228,103 @@ function build(provider, params, options) {
   }
 }
 
+// ---- completing the chain (AIA) ------------------------------------------------------------------
+
+/** completeWithFetch with the Worker's settings: `{ completion, fetches }` (throws completeChain's coded errors). */
+function completeHere(certificate, env, config) {
+  return completeWithFetch(certificate, {
+    completeChain,
+    fetch: (url, init) => fetch(url, init),
+    allowPrivate: config.aia.allowPrivate,
+    allowHint: "set AIA_ALLOW_PRIVATE=1 to allow",
+    timeoutMs: config.aia.timeoutMs,
+    roots: chainRoots(env),
+  });
+}
+
+/** What the log line says of a completion: counts only, never a URL (a caIssuers URL is caller text). */
+function chainNote(completion, fetches) {
+  return {
+    fetched: fetches.filter((f) => f.ok).length,
+    failed: fetches.filter((f) => !f.ok).length,
+    added: completion.added.length,
+    complete: completion.complete,
+  };
+}
+
+/**
+ * options.completeChain of /api/upload and /api/validate: the params with the certificate field
+ * replaced by the completed bundle when something was added, and the `completion` member of the
+ * answer ({ added, complete, findings, fetches }). A certificate field that holds no certificate is
+ * left for buildRequest to refuse in the provider's words (completion: null).
+ */
+async function completeParams(provider, params, env, config, note) {
+  const field = FIELDS[provider].certificate;
+  const certificate = params[field];
+  if (typeof certificate !== "string" || certificate === "") return { params, chain: null };
+  let result;
+  try {
+    result = await completeHere(certificate, env, config);
+  } catch (e) {
+    if (typeof e?.code === "string") return { params, chain: null };
+    throw e;
+  }
+  const { completion, fetches } = result;
+  note.chain = chainNote(completion, fetches);
+  const chain = { added: completion.added, complete: completion.complete, findings: completion.findings, fetches };
+  return { params: completion.added.length ? { ...params, [field]: completion.certificate } : params, chain };
+}
+
 // ---- routes -----------------------------------------------------------------------------------
 
 async function health(request, env, config) {
   return Response.json({ version: packageJson.version, mode: config.mode, upload: config.upload }, { headers: API_HEADERS });
 }
 
-async function validateRoute(request, env, config) {
+async function validateRoute(request, env, config, url, note) {
   const body = await readJson(request);
   if (body.error) return body.error;
   const call = readCall(body.value);
   if (call.error) return call.error;
-  const { provider, params, options } = call;
+  const { provider, options } = call;
+  const { params, chain } = options.completeChain ? await completeParams(provider, call.params, env, config, note) : { params: call.params, chain: undefined };
   const report = validate(validateInput(provider, params, options));
   // buildRequest adds the parameter rules (names, tags, regions) to the content checks.
   const built = build(provider, params, options);
   const errors = built.refused ? built.refused.errors : [];
   const warnings = built.refused ? built.refused.warnings : built.request.warnings;
-  return Response.json({ ...report, ok: errors.length === 0, errors, warnings }, { headers: API_HEADERS });
+  const extra = chain === undefined ? {} : { completion: chain };
+  return Response.json({ ...report, ok: errors.length === 0, errors, warnings, ...extra }, { headers: API_HEADERS });
 }
 
-async function upload(request, env, config) {
+/** POST /api/chain { certificate } → { ...ChainCompletion, fetches }. */
+async function chainRoute(request, env, config, url, note) {
+  const body = await readJson(request);
+  if (body.error) return body.error;
+  const value = body.value;
+  const bad = (message) => proxyError(400, "InvalidArgument", message, API_HEADERS);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return bad("the body must be a JSON object");
+  const extra = Object.keys(value).filter((k) => k !== "certificate");
+  if (extra.length) return bad(unknownKeys(extra, ["certificate"]));
+  if (typeof value.certificate !== "string" || value.certificate === "") return bad("certificate must be a non-empty string (PEM, or base64 of DER)");
+  const { completion, fetches } = await completeHere(value.certificate, env, config);
+  note.chain = chainNote(completion, fetches);
+  return Response.json({ ...completion, fetches }, { headers: API_HEADERS });
+}
+
+async function upload(request, env, config, url, note) {
   const denied = await authorize(request, config);
   if (denied) return denied;
   const body = await readJson(request);
   if (body.error) return body.error;
   const call = readCall(body.value);
   if (call.error) return call.error;
-  const { provider, params, options } = call;
+  const { provider, options } = call;
+  // Completed before anything is validated, built or signed: the upload carries the whole chain.
+  const { params, chain } = options.completeChain ? await completeParams(provider, call.params, env, config, note) : { params: call.params, chain: undefined };
+  const extra = chain === undefined ? {} : { completion: chain };
   const built = build(provider, params, options);
-  if (built.refused) return refusal(provider, built.refused, { ...API_HEADERS, "x-cert-preflight-mode": config.mode });
+  if (built.refused) return refusal(provider, built.refused, { ...API_HEADERS, "x-cert-preflight-mode": config.mode }, extra);
 
   const alibaba = provider !== "tencent-ssl";
   const credentials = alibaba ? config.credentials.alibaba : config.credentials.tencent;
@@ -272,15 +358,26 @@ async function upload(request, env, config) {
     }
     answer = await fetch(url, init);
   }
-  // The provider's answer as it is: status and body.
-  return new Response(answer.body, {
-    status: answer.status,
-    headers: {
-      ...API_HEADERS,
-      "content-type": answer.headers.get("content-type") ?? "application/json",
-      "x-cert-preflight-mode": config.mode,
-    },
-  });
+  // The provider's answer as it is: status and body (with completeChain, plus a `completion` member
+  // that says what was added, when the answer is a JSON object).
+  const headers = {
+    ...API_HEADERS,
+    "content-type": answer.headers.get("content-type") ?? "application/json",
+    "x-cert-preflight-mode": config.mode,
+  };
+  if (chain !== undefined) {
+    headers["x-cert-preflight-chain-added"] = String(chain?.added.length ?? 0);
+    const text = await answer.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const merged = json !== null && typeof json === "object" && !Array.isArray(json) ? JSON.stringify({ ...json, completion: chain }) : text;
+    return new Response(merged, { status: answer.status, headers });
+  }
+  return new Response(answer.body, { status: answer.status, headers });
 }
 
 /** The mock cloud over HTTP (mock mode only): /mock/<host>/<path>?<query>. */
@@ -297,6 +394,7 @@ const ROUTES = {
   "GET /api/health": health,
   "POST /api/validate": validateRoute,
   "POST /api/upload": upload,
+  "POST /api/chain": chainRoute,
 };
 
 export default {
@@ -304,6 +402,7 @@ export default {
     const url = new URL(request.url);
     const config = configuration(env);
     let response;
+    const note = {}; // what a route adds to the log line (counts only)
     try {
       if (crossOrigin(request, url)) {
         response = proxyError(403, "CrossOriginRefused", "this API answers its own origin only", API_HEADERS);
@@ -312,7 +411,7 @@ export default {
       } else {
         const route = ROUTES[`${request.method} ${url.pathname}`];
         if (route) {
-          response = await route(request, env, config, url);
+          response = await route(request, env, config, url, note);
         } else if (url.pathname.startsWith("/api/")) {
           const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname}`));
           response = known
@@ -334,7 +433,7 @@ export default {
     // one of ours (any other path is the caller's text).
     const ours = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname}`));
     const path = ours ? url.pathname : url.pathname.startsWith("/mock/") ? "/mock/…" : "(other)";
-    console.log(JSON.stringify({ method: request.method, path, status: response.status, mode: config.mode }));
+    console.log(JSON.stringify({ method: request.method, path, status: response.status, mode: config.mode, ...note }));
     return response;
   },
 };
