@@ -110,6 +110,13 @@ describe("checkUrl: which URLs may be fetched", () => {
     }
     assert.equal(checkUrl("ftp://10.0.0.1/", { allowPrivate: true }).ok, false);
     assert.equal(checkUrl("http://u:p@10.0.0.1/", { allowPrivate: true }).ok, false);
+    // Ports no HTTP server has: refused even so (an AIA URL aimed at a mail or IRC server).
+    for (const url of ["http://mail.example.com:25/", "http://10.0.0.1:6667/", "http://ca.example.com:22/"]) {
+      const c = checkUrl(url, { allowPrivate: true });
+      assert.equal(c.ok, false, url);
+      assert.match(c.error, /^refused: port \d+ is not an HTTP port/, url);
+    }
+    assert.equal(checkUrl("http://ca.example.com:8080/int.crt").ok, true);
   });
 
   it("classifyAddress: every non-public range named, public addresses null", () => {

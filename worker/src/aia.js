@@ -45,6 +45,7 @@
 //   "AiaTimeout", "AiaHttpStatus" (not 200), "AiaTooLarge", "AiaRedirects" (more than maxRedirects,
 //   or a 3xx without Location), "AiaSubrequestLimit", "AiaRoundLimit", "AiaNetwork" (fetch threw).
 //
+// Ports: the Fetch standard's "bad ports" (25, 22, 6667, …) are refused even with allowPrivate.
 // No credentials or cookies ever: credentials "omit" where the runtime takes it, no header but
 // Accept and User-Agent, URLs with user:password@ refused. Bodies are never logged here.
 //
@@ -184,6 +185,13 @@ export function classifyAddress(ip) {
 /** Names that never reach a public host (RFC 6761, RFC 6762, RFC 8375, ICANN's .internal). */
 const PRIVATE_SUFFIXES = ["localhost", "local", "internal", "home.arpa", "lan", "intranet", "corp", "home", "private", "arpa"];
 
+/** The Fetch standard's "bad ports" (SMTP, IRC, …): never asked, whatever allowPrivate says. */
+const BAD_PORTS = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119,
+  123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990,
+  993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
 function refused(error) {
   return { ok: false, code: "AiaRefused", error };
 }
@@ -191,7 +199,8 @@ function refused(error) {
 /**
  * Judges a URL before anything is sent: `{ ok: true, url }` (a URL object) or `{ ok: false, code,
  * error }`. http: always (for a host that passes); https: only for a public host (as the URL says
- * it; never upgraded); user:password@ refused. Unless `allowPrivate`: IP literals (every form the
+ * it; never upgraded); user:password@ and the Fetch standard's bad ports (25, 6667, …) refused.
+ * Unless `allowPrivate`: IP literals (every form the
  * URL parser reads as one: 2130706433, 0x7f.1, 0177.0.0.1, [::1], [::ffff:7f00:1]) and names that are
  * not public (no dot, localhost, *.localhost, *.local, *.internal, *.home.arpa, …) are refused.
  */
@@ -206,6 +215,7 @@ export function checkUrl(input, { allowPrivate = false, allowHint = DEFAULT_HINT
     return refused(`refused: ${url.protocol} URLs are not fetched (http only, https for public hosts)`);
   }
   if (url.username !== "" || url.password !== "") return refused("refused: the URL carries credentials (user:password@)");
+  if (url.port !== "" && BAD_PORTS.has(Number(url.port))) return refused(`refused: port ${url.port} is not an HTTP port (the Fetch standard's bad ports)`);
   const host = url.hostname;
   const bare = host.replace(/^\[|\]$/g, "");
   const literal = parseIPv4(bare) !== null || host.startsWith("[");
