@@ -479,3 +479,76 @@ fn der_and_bare_base64_inputs() {
     });
     assert!(r.has(Kind::CertificateFormatInvalid) && r.has(Kind::PrivateKeyFormatInvalid));
 }
+
+/// The PKCS#12 vectors of pyca cryptography-vectors 48.0.0 (tests/fixtures/pfx-pyca/, see
+/// gen-pfx.sh): each opens with the password OpenSSL opens it with, and what comes out is what
+/// `openssl pkcs12 -nodes` read: the certificates of the chain among its certificates, the key
+/// among its keys (files without a certificate or without a key included).
+#[test]
+fn pyca_vectors_open_and_equal_openssl() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pfx-pyca");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().into_string().unwrap();
+            n.strip_suffix(".p12").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 39, "{names:?}");
+    let file = |n: &str| std::fs::read(dir.join(n)).unwrap();
+    let text = |n: &str| String::from_utf8(file(n)).unwrap();
+    for name in &names {
+        let pass = text(&format!("{name}.pass"));
+        let r = open(&file(&format!("{name}.p12")), Some(&pass));
+        let refused = [
+            Kind::PfxFormatInvalid,
+            Kind::PfxPasswordIncorrect,
+            Kind::PrivateKeyEncrypted,
+            Kind::CertificateMismatch,
+        ];
+        assert!(!refused.iter().any(|k| r.has(*k)), "{name}: {:?}", r.errors);
+        let certs = ders(&text(&format!("{name}.certs.pem")));
+        let keys = ders(&text(&format!("{name}.keys.pem")));
+        assert_eq!(r.private_key.is_some(), !keys.is_empty(), "{name}");
+        assert_eq!(r.chain.is_empty(), certs.is_empty(), "{name}");
+        if let Some(n) = &r.normalized {
+            for c in ders(&n.certificate) {
+                assert!(certs.contains(&c), "{name}");
+            }
+            // The same key: the same DER, or (OpenSSL re-encodes some, e.g. dropping the curve
+            // inside an EC key that PKCS#8 names already) OpenSSL's key proved to belong to the
+            // same leaf ours was proved to belong to.
+            if let Some(k) = &n.private_key {
+                let ours = ders(k).remove(0);
+                let theirs = validate(&Input {
+                    certificate: &n.certificate,
+                    private_key: Some(&text(&format!("{name}.keys.pem"))),
+                    now_ms: NOW_MS,
+                    ..Input::default()
+                });
+                let same = keys.contains(&ours)
+                    || (theirs.private_key.as_ref().is_some_and(|k| k.key_bits > 0)
+                        && !theirs.has(Kind::PrivateKeyFormatInvalid)
+                        && !theirs.has(Kind::CertificateMismatch)
+                        && theirs.private_key
+                            == r.private_key.clone().map(|mut k| {
+                                k.source = "pem";
+                                k
+                            }));
+                assert!(same, "{name}");
+            }
+        }
+        if !certs.is_empty() && !keys.is_empty() {
+            assert!(r.normalized.is_some(), "{name}");
+        }
+        // The wrong password is named as such (the files without a password excepted: any
+        // password opens what is not encrypted and has no MAC of that password... none here).
+        if !pass.is_empty() {
+            assert!(
+                open(&file(&format!("{name}.p12")), Some("wrong")).has(Kind::PfxPasswordIncorrect),
+                "{name}"
+            );
+        }
+    }
+}
