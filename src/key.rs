@@ -34,7 +34,7 @@ mod rsa;
 mod sec1;
 mod symmetric;
 
-pub(crate) use pbes2::{decrypt_any, decrypt_cost, pbmac1_cost, pbmac1_key};
+pub(crate) use pbes2::{decrypt_any, decrypt_cost};
 pub(crate) use pkcs12::{Pkcs12Hash, bmp_password};
 
 use crate::arith::bigint::*;

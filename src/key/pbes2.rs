@@ -496,65 +496,6 @@ pub(crate) fn decrypt_any(
         }))
 }
 
-/// `PBMAC1-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, messageAuthScheme
-/// AlgorithmIdentifier }` (RFC 8018 A.5) as RFC 9579 §2 uses it in PKCS#12 files: PBKDF2 with its
-/// keyLength, and HMAC with SHA-1 or SHA-2. The KDF, the key length and the HMAC's hash.
-fn pbmac1_params<'a>(alg: &AlgorithmId<'a>) -> Result<(Kdf<'a>, usize, Pkcs12Hash), KeyError> {
-    const BAD: KeyError = KeyError::UnsupportedEncryption(
-        "invalid or unsupported PBMAC1 parameters (RFC 9579: PBKDF2 with a keyLength, HMAC-SHA-1/256/384/512)",
-    );
-    let (kdf_alg, mac_alg) = alg
-        .parameters
-        .filter(|p| p.tag == asn1::SEQUENCE)
-        .and_then(|p| {
-            let mut r = p.reader();
-            let kdf = r.algorithm().ok()?;
-            let mac = r.algorithm().ok()?;
-            r.finish().ok()?;
-            Some((kdf, mac))
-        })
-        .ok_or(BAD)?;
-    if kdf_alg.oid != PBKDF2 {
-        return Err(BAD);
-    }
-    let params = kdf_alg
-        .parameters
-        .filter(|p| p.tag == asn1::SEQUENCE)
-        .ok_or(BAD)?;
-    let (kdf, key_len) = read_pbkdf2(params.reader()).map_err(KeyError::UnsupportedEncryption)?;
-    let key_len = key_len
-        .and_then(|l| usize::try_from(l).ok())
-        .filter(|l| (1..=64).contains(l))
-        .ok_or(BAD)?;
-    let hash = match mac_alg.oid {
-        HMAC_SHA1 => Pkcs12Hash::Sha1,
-        HMAC_SHA256 => Pkcs12Hash::Sha256,
-        HMAC_SHA384 => Pkcs12Hash::Sha384,
-        HMAC_SHA512 => Pkcs12Hash::Sha512,
-        _ => return Err(BAD),
-    };
-    Ok((kdf, key_len, hash))
-}
-
-/// The work of a PBMAC1 key derivation.
-pub(crate) fn pbmac1_cost(alg: &AlgorithmId<'_>) -> Result<u64, KeyError> {
-    let (kdf, key_len, _) = pbmac1_params(alg)?;
-    Ok(kdf.cost(key_len))
-}
-
-/// The PBMAC1 HMAC key from the UTF-8 password (RFC 9579 §2), and the HMAC's hash. The caller
-/// has charged [`pbmac1_cost`].
-pub(crate) fn pbmac1_key(
-    alg: &AlgorithmId<'_>,
-    utf8: &[u8],
-) -> Result<(Pkcs12Hash, Zeroizing<Vec<u8>>), KeyError> {
-    let (kdf, key_len, hash) = pbmac1_params(alg)?;
-    let mut key = Zeroizing::new(alloc::vec![0u8; key_len]);
-    kdf.derive(utf8, &mut key)
-        .map_err(KeyError::UnsupportedEncryption)?;
-    Ok((hash, key))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
