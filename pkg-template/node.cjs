@@ -13,11 +13,14 @@ glue.initSync({ module: readFileSync(path.join(__dirname, "cert_preflight_bg.was
 async function init() {}
 
 module.exports = {
+  TrustAnchors: glue.TrustAnchors,
   buildRequest: glue.buildRequest,
+  completeChain: glue.completeChain,
   computeSignature: glue.computeSignature,
   fingerprint: glue.fingerprint,
   regions: glue.regions,
   signRequest: glue.signRequest,
+  trustAnchors: glue.trustAnchors,
   validate: glue.validate,
   /** Resolved: the module is ready on require. */
   ready: Promise.resolve(),
