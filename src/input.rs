@@ -709,17 +709,11 @@ pub(crate) struct AsPem<'a> {
 
 /// The DER a text holds as bare base64 (no PEM armour; whitespace ignored; strict padded
 /// alphabet), when it decodes to something that starts like a DER SEQUENCE.
-fn bare_base64(text: &str) -> Option<Zeroizing<Vec<u8>>> {
-    if text.contains("-----") {
+pub(crate) fn bare_base64(text: &str) -> Option<Zeroizing<Vec<u8>>> {
+    if text.contains("-----") || text.len() < 16 {
         return None;
     }
-    let compact: Zeroizing<String> =
-        Zeroizing::new(text.chars().filter(|c| !c.is_ascii_whitespace()).collect());
-    if compact.len() < 16 {
-        return None;
-    }
-    let der = Zeroizing::new(Base64::decode_vec(&compact).ok()?);
-    (der.first() == Some(&0x30)).then_some(der)
+    decode_body(text).filter(|der| der.first() == Some(&0x30))
 }
 
 /// Bytes as text when they are PEM (UTF-8 with a BEGIN line), else the DER they are or hold as

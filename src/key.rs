@@ -389,30 +389,10 @@ pub(crate) fn der_label(der: &[u8]) -> &'static str {
     decode_plain(der, None, None).map_or("PRIVATE KEY", |(f, _)| f.pem_label())
 }
 
-/// The work of decrypting a PKCS#12 `pkcs8ShroudedKeyBag` (an `EncryptedPrivateKeyInfo`).
-pub(crate) fn shrouded_cost(der: &[u8]) -> Result<u64, KeyError> {
-    let enc = EncryptedInfo::decode(der).ok_or(KeyError::Malformed(
-        "not a valid PKCS#8 EncryptedPrivateKeyInfo",
-    ))?;
-    decrypt_cost(&enc.algorithm)
-}
-
-/// Decrypts a PKCS#12 `pkcs8ShroudedKeyBag` with the BMPString (`bmp`) or UTF-8 (`utf8`) form of
-/// the password (see [`decrypt_any`]). `Ok(None)`: wrong password (bad padding, or the plaintext
-/// is not a key).
-pub(crate) fn decrypt_shrouded(
-    der: &[u8],
-    bmp: &[u8],
-    utf8: &[u8],
-    max_kdf_cost: u64,
-) -> Result<Option<PrivateKey>, KeyError> {
-    let enc = EncryptedInfo::decode(der).ok_or(KeyError::Malformed(
-        "not a valid PKCS#8 EncryptedPrivateKeyInfo",
-    ))?;
-    Ok(
-        decrypt_any(&enc.algorithm, enc.data, bmp, utf8, max_kdf_cost)?
-            .and_then(|plain| from_plain_der(&plain).ok()),
-    )
+/// The algorithm and ciphertext of an `EncryptedPrivateKeyInfo` (a PKCS#12
+/// `pkcs8ShroudedKeyBag`), for [`decrypt_any`].
+pub(crate) fn encrypted_parts(der: &[u8]) -> Option<(crate::asn1::AlgorithmId<'_>, &[u8])> {
+    EncryptedInfo::decode(der).map(|e| (e.algorithm, e.data))
 }
 
 /// Tries the label's format first, then (like Go) PKCS#1, PKCS#8 and SEC1. The error is the one from

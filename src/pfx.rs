@@ -130,27 +130,37 @@ impl Budget {
         self.spent = spent;
         Ok(())
     }
+}
 
-    /// What is left for the next derivation.
-    fn left(&self) -> u64 {
-        self.limit.saturating_sub(self.spent)
+/// The values of a constructed BER value, read one at a time (every structure error is [`BAD`]).
+struct Seq<'a>(ber::Children<'a>);
+
+impl<'a> Seq<'a> {
+    fn of(b: &Ber<'a>, tag: u8) -> Result<Self> {
+        if b.tag == tag {
+            Ok(Seq(b.children()))
+        } else {
+            Err(BAD)
+        }
+    }
+
+    fn opt(&mut self) -> Result<Option<Ber<'a>>> {
+        self.0.next().transpose().map_err(|_| BAD)
+    }
+
+    fn next(&mut self) -> Result<Ber<'a>> {
+        self.opt()?.ok_or(BAD)
     }
 }
 
-fn oid_of(b: &Ber<'_>) -> Result<Oid> {
-    if b.tag != 0x06 {
-        return Err(BAD);
-    }
-    Oid::from_bytes(b.value).map_err(|_| BAD)
+/// Whether `b` is the OBJECT IDENTIFIER `oid`.
+fn is(b: &Ber<'_>, oid: &Oid) -> bool {
+    b.tag == 0x06 && b.value == oid.as_bytes()
 }
 
-fn children<'a>(b: &Ber<'a>, tag: u8) -> Result<Vec<Ber<'a>>> {
-    if b.tag != tag {
-        return Err(BAD);
-    }
-    b.children()
-        .collect::<core::result::Result<Vec<_>, _>>()
-        .map_err(|_| BAD)
+/// The value inside `[0] EXPLICIT`.
+fn explicit<'a>(b: &Ber<'a>) -> Result<Ber<'a>> {
+    Seq::of(b, 0xa0)?.next()
 }
 
 /// The contents of an OCTET STRING (or an IMPLICIT one with `tag`), primitive or constructed
@@ -171,40 +181,20 @@ fn octets(b: &Ber<'_>, primitive_tag: u8, out: &mut Vec<u8>, depth: u32) -> Resu
 
 /// A small non-negative INTEGER.
 fn small_uint(b: &Ber<'_>) -> Result<u64> {
-    let mut r = Reader::new(b.raw);
-    let v = r.small_uint().map_err(|_| BAD)?;
-    r.finish().map_err(|_| BAD)?;
-    Ok(v)
+    Reader::new(b.raw).small_uint().map_err(|_| BAD)
 }
 
 /// An AlgorithmIdentifier (DER inside, as every writer encodes it).
 fn algorithm<'a>(b: &Ber<'a>) -> Result<AlgorithmId<'a>> {
-    let mut r = Reader::new(b.raw);
-    let alg = r
-        .algorithm()
-        .map_err(|_| PfxError::Format("an algorithm identifier in the file is not valid DER"))?;
-    r.finish().map_err(|_| BAD)?;
-    Ok(alg)
+    Reader::new(b.raw).algorithm().map_err(|_| BAD)
 }
 
-/// `ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY OPTIONAL }`: the type
-/// and the content.
-fn content_info<'a>(b: &Ber<'a>) -> Result<(Oid, Option<Ber<'a>>)> {
-    let parts = children(b, 0x30)?;
-    let (ty, rest) = parts.split_first().ok_or(BAD)?;
-    let ty = oid_of(ty)?;
-    let content = match rest {
-        [] => None,
-        [explicit] if explicit.tag == 0xa0 => {
-            let inner = children(explicit, 0xa0)?;
-            match inner.as_slice() {
-                [one] => Some(*one),
-                _ => return Err(BAD),
-            }
-        }
-        _ => return Err(BAD),
-    };
-    Ok((ty, content))
+/// `ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY }`, also the first two
+/// fields of a `SafeBag` and a `CertBag`: the type and the content.
+fn content_info<'a>(b: &Ber<'a>) -> Result<(Ber<'a>, Ber<'a>)> {
+    let mut s = Seq::of(b, 0x30)?;
+    let ty = s.next()?;
+    Ok((ty, explicit(&s.next()?)?))
 }
 
 /// The `MacData` and how to check it.
@@ -217,20 +207,17 @@ struct Mac<'a> {
 
 /// `MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 }`.
 fn mac_data<'a>(b: &Ber<'a>) -> Result<Mac<'a>> {
-    let bad = PfxError::Format("the MAC (macData) is not valid");
-    let parts = children(b, 0x30).map_err(|_| bad.clone())?;
-    let (digest_info, salt, iterations) = match parts.as_slice() {
-        [d, s] => (d, s, None),
-        [d, s, i] => (d, s, Some(i)),
-        _ => return Err(bad),
+    let mut m = Seq::of(b, 0x30)?;
+    let mut di = Seq::of(&m.next()?, 0x30)?;
+    let alg = algorithm(&di.next()?)?;
+    let digest = di.next()?;
+    let salt = m.next()?;
+    let iterations = match m.opt()? {
+        None => 1,
+        Some(i) => small_uint(&i)?,
     };
-    let di = children(digest_info, 0x30).map_err(|_| bad.clone())?;
-    let [alg, digest] = di.as_slice() else {
-        return Err(bad);
-    };
-    let alg = algorithm(alg)?;
-    if digest.tag != 0x04 || salt.tag != 0x04 {
-        return Err(bad);
+    if digest.tag != 0x04 || salt.tag != 0x04 || iterations == 0 {
+        return Err(BAD);
     }
     let hash = match alg.oid {
         SHA1 => Pkcs12Hash::Sha1,
@@ -244,18 +231,11 @@ fn mac_data<'a>(b: &Ber<'a>) -> Result<Mac<'a>> {
             ));
         }
     };
-    let iterations = match iterations {
-        None => 1,
-        Some(i) => small_uint(i).map_err(|_| bad.clone())?,
-    };
-    if iterations == 0 {
-        return Err(bad);
-    }
     let iterations = u32::try_from(iterations)
         .ok()
         .filter(|i| *i <= MAX_ITERATIONS)
         .ok_or(PfxError::Unsupported(
-            "the MAC's iteration count is above the bound (10,000,000)",
+            "a MAC iteration count above the bound (10,000,000)",
         ))?;
     Ok(Mac {
         hash,
@@ -301,92 +281,75 @@ fn key_error(e: KeyError) -> PfxError {
     match e {
         KeyError::UnsupportedEncryption(why) => PfxError::Unsupported(why),
         KeyError::KdfTooCostly { cost, budget, .. } => PfxError::TooCostly { cost, budget },
-        KeyError::Malformed(why) => PfxError::Format(why),
         _ => BAD,
     }
 }
 
-/// One content of the AuthenticatedSafe.
-enum Content<'a> {
-    /// Plain `data`: the SafeContents bytes (a keyBag there is a plain key: zeroized).
-    Plain(Zeroizing<Vec<u8>>),
-    /// `encryptedData`: its algorithm and ciphertext.
-    Encrypted(AlgorithmId<'a>, Vec<u8>),
-}
-
-/// `EncryptedData ::= SEQUENCE { version INTEGER, encryptedContentInfo SEQUENCE { contentType,
-/// contentEncryptionAlgorithm, encryptedContent [0] IMPLICIT OCTET STRING OPTIONAL } }` (RFC
-/// 2315 §13).
-fn encrypted_data<'a>(b: &Ber<'a>) -> Result<(AlgorithmId<'a>, Vec<u8>)> {
-    let parts = children(b, 0x30)?;
-    let [_version, eci, ..] = parts.as_slice() else {
-        return Err(BAD);
-    };
-    let eci = children(eci, 0x30)?;
-    let [ty, alg, rest @ ..] = eci.as_slice() else {
-        return Err(BAD);
-    };
-    if oid_of(ty)? != DATA {
-        return Err(BAD);
-    }
-    let alg = algorithm(alg)?;
-    let mut data = Vec::new();
-    if let [enc] = rest {
-        octets(enc, 0x80, &mut data, 0)?;
-    }
-    Ok((alg, data))
-}
-
 /// Bags read so far.
+#[derive(Default)]
 struct Bags {
     certs: Vec<Vec<u8>>,
-    /// keyBag DER (plain) or pkcs8ShroudedKeyBag DER (encrypted).
+    /// keyBag DER (`false`: plain PKCS#8) or pkcs8ShroudedKeyBag DER (`true`).
     keys: Vec<(bool, Zeroizing<Vec<u8>>)>,
     other: usize,
 }
 
 /// `SafeContents ::= SEQUENCE OF SafeBag`, `SafeBag ::= SEQUENCE { bagId OID, bagValue [0]
-/// EXPLICIT ANY, bagAttributes SET OPTIONAL }` (RFC 7292 §4.2).
+/// EXPLICIT ANY, bagAttributes SET OPTIONAL }` (RFC 7292 §4.2); `CertBag ::= SEQUENCE { certId
+/// OID, certValue [0] EXPLICIT OCTET STRING }` (§4.2.3).
 fn safe_contents(der: &[u8], bags: &mut Bags, depth: u32) -> Result<()> {
     let top = ber::parse(der).map_err(|_| BAD)?;
-    for bag in children(&top, 0x30)? {
+    let mut s = Seq::of(&top, 0x30)?;
+    while let Some(bag) = s.opt()? {
         if bags.certs.len() + bags.keys.len() + bags.other >= MAX_BAGS {
-            return Err(PfxError::Format("more than 64 bags in the file"));
+            return Err(BAD);
         }
-        let (ty, value) = content_info(&bag).or_else(|_| {
-            // bagAttributes follow the value: read the first two elements only.
-            let parts = children(&bag, 0x30)?;
-            let [ty, explicit, ..] = parts.as_slice() else {
-                return Err(BAD);
-            };
-            let inner = children(explicit, 0xa0)?;
-            match inner.as_slice() {
-                [one] => Ok((oid_of(ty)?, Some(*one))),
-                _ => Err(BAD),
+        let (ty, value) = content_info(&bag)?;
+        let shrouded = is(&ty, &SHROUDED_KEY_BAG);
+        if shrouded || is(&ty, &KEY_BAG) {
+            bags.keys
+                .push((shrouded, Zeroizing::new(value.raw.to_vec())));
+        } else if is(&ty, &CERT_BAG) {
+            let (cert_type, cert) = content_info(&value)?;
+            if is(&cert_type, &X509_CERTIFICATE) {
+                let mut der = Vec::new();
+                octets(&cert, 0x04, &mut der, 0)?;
+                bags.certs.push(der);
+            } else {
+                bags.other += 1;
             }
-        })?;
-        let value = value.ok_or(BAD)?;
-        match ty {
-            KEY_BAG => bags.keys.push((false, Zeroizing::new(value.raw.to_vec()))),
-            SHROUDED_KEY_BAG => bags.keys.push((true, Zeroizing::new(value.raw.to_vec()))),
-            CERT_BAG => {
-                let (cert_type, cert) = content_info(&value)?;
-                match (cert_type, cert) {
-                    (X509_CERTIFICATE, Some(cert)) => {
-                        let mut der = Vec::new();
-                        octets(&cert, 0x04, &mut der, 0)?;
-                        bags.certs.push(der);
-                    }
-                    _ => bags.other += 1,
-                }
-            }
-            SAFE_CONTENTS_BAG if depth < MAX_NESTED_BAGS => {
-                safe_contents(value.raw, bags, depth + 1)?;
-            }
-            _ => bags.other += 1,
+        } else if is(&ty, &SAFE_CONTENTS_BAG) && depth < MAX_NESTED_BAGS {
+            safe_contents(value.raw, bags, depth + 1)?;
+        } else {
+            bags.other += 1;
         }
     }
     Ok(())
+}
+
+/// Decrypts `data` (encrypted with `alg`) with the first password form whose plaintext `accept`s,
+/// charging each try; `None` when no form does.
+fn decrypt(
+    alg: &AlgorithmId<'_>,
+    data: &[u8],
+    passwords: &[&Password],
+    budget: &mut Budget,
+    accept: &mut dyn FnMut(&[u8]) -> bool,
+) -> Result<Option<Zeroizing<Vec<u8>>>> {
+    let cost = key::decrypt_cost(alg).map_err(key_error)?;
+    for p in passwords {
+        budget.charge(cost)?;
+        if let Some(plain) =
+            key::decrypt_any(alg, data, &p.bmp, &p.utf8, cost).map_err(key_error)?
+        {
+            // A wrong password passes the padding check once in 256: its plaintext is then not
+            // what it should be.
+            if accept(&plain) {
+                return Ok(Some(plain));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Opens a PKCS#12 file: MAC first, then the contents and keys. `max_kdf_cost` bounds every key
@@ -394,113 +357,100 @@ fn safe_contents(der: &[u8], bags: &mut Bags, depth: u32) -> Result<()> {
 pub(crate) fn open(pfx: &[u8], passphrase: Option<&str>, max_kdf_cost: u64) -> Result<Contents> {
     // PFX ::= SEQUENCE { version INTEGER {v3(3)}, authSafe ContentInfo, macData MacData OPTIONAL }
     let top = ber::parse(pfx).map_err(|_| BAD)?;
-    let parts = children(&top, 0x30)?;
-    let (version, auth_safe, mac) = match parts.as_slice() {
-        [v, a] => (v, a, None),
-        [v, a, m] => (v, a, Some(m)),
-        _ => return Err(BAD),
-    };
-    if version.tag != 0x02 {
+    let mut parts = Seq::of(&top, 0x30)?;
+    let version = parts.next()?;
+    if version.tag != 0x02 || small_uint(&version)? != 3 {
         return Err(BAD);
     }
-    if small_uint(version)? != 3 {
+    let (ty, content) = content_info(&parts.next()?)?;
+    if is(&ty, &SIGNED_DATA) {
         return Err(PfxError::Unsupported(
-            "a PKCS#12 version other than 3 (PKCS#12 v1.0 files are version 3)",
+            "public-key integrity mode (a signed file); export with a password",
         ));
     }
-    let (ty, content) = content_info(auth_safe)?;
-    if ty == SIGNED_DATA {
-        return Err(PfxError::Unsupported(
-            "public-key integrity mode (a signed PKCS#12 file) is not supported; export with a password",
-        ));
-    }
-    if ty != DATA {
+    if !is(&ty, &DATA) {
         return Err(BAD);
     }
     let mut auth_bytes = Zeroizing::new(Vec::new());
-    octets(&content.ok_or(BAD)?, 0x04, &mut auth_bytes, 0)?;
-    let mac = mac.map(mac_data).transpose()?;
+    octets(&content, 0x04, &mut auth_bytes, 0)?;
+    let mac = parts.opt()?.map(|m| mac_data(&m)).transpose()?;
 
-    // AuthenticatedSafe ::= SEQUENCE OF ContentInfo
+    // AuthenticatedSafe ::= SEQUENCE OF ContentInfo: plain data read now, encryptedData (its
+    // algorithm and ciphertext, RFC 2315 §13) kept for after the MAC.
     let safe = ber::parse(&auth_bytes).map_err(|_| BAD)?;
-    let mut contents = Vec::new();
-    for ci in children(&safe, 0x30)? {
+    let mut cis = Seq::of(&safe, 0x30)?;
+    let mut bags = Bags::default();
+    let mut encrypted = Vec::new();
+    while let Some(ci) = cis.opt()? {
         let (ty, content) = content_info(&ci)?;
-        let content = content.ok_or(BAD)?;
-        match ty {
-            DATA => {
-                let mut bytes = Zeroizing::new(Vec::new());
-                octets(&content, 0x04, &mut bytes, 0)?;
-                contents.push(Content::Plain(bytes));
+        if is(&ty, &DATA) {
+            let mut bytes = Zeroizing::new(Vec::new());
+            octets(&content, 0x04, &mut bytes, 0)?;
+            safe_contents(&bytes, &mut bags, 0)?;
+        } else if is(&ty, &ENCRYPTED_DATA) {
+            // EncryptedData ::= SEQUENCE { version, EncryptedContentInfo ::= SEQUENCE {
+            // contentType, contentEncryptionAlgorithm, [0] IMPLICIT OCTET STRING } }
+            let mut ed = Seq::of(&content, 0x30)?;
+            ed.next()?;
+            let mut eci = Seq::of(&ed.next()?, 0x30)?;
+            eci.next()?;
+            let alg = algorithm(&eci.next()?)?;
+            let mut data = Vec::new();
+            if let Some(enc) = eci.opt()? {
+                octets(&enc, 0x80, &mut data, 0)?;
             }
-            ENCRYPTED_DATA => {
-                let (alg, data) = encrypted_data(&content)?;
-                contents.push(Content::Encrypted(alg, data));
+            encrypted.push((alg, data));
+            if encrypted.len() > MAX_BAGS {
+                return Err(BAD);
             }
-            ENVELOPED_DATA => {
-                return Err(PfxError::Unsupported(
-                    "public-key privacy mode (envelopedData) is not supported; export with a password",
-                ));
-            }
-            _ => return Err(BAD),
-        }
-        if contents.len() > MAX_BAGS {
-            return Err(PfxError::Format("more than 64 contents in the file"));
+        } else if is(&ty, &ENVELOPED_DATA) {
+            return Err(PfxError::Unsupported(
+                "public-key privacy mode (envelopedData); export with a password",
+            ));
+        } else {
+            return Err(BAD);
         }
     }
 
-    // The whole file's cost, counted before the first derivation: the MAC (each password form
-    // tried), each encrypted content, and the shrouded keys in plain contents. Keys inside
-    // encrypted contents are counted when they are reached.
-    let passwords = candidates(passphrase);
-    let mut bags = Bags {
-        certs: Vec::new(),
-        keys: Vec::new(),
-        other: 0,
-    };
-    for c in &contents {
-        if let Content::Plain(bytes) = c {
-            safe_contents(bytes, &mut bags, 0)?;
-        }
-    }
-    let mut total = 0u64;
-    if let Some(mac) = &mac {
-        total = total.saturating_add(mac.cost());
-    }
-    for c in &contents {
-        if let Content::Encrypted(alg, _) = c {
-            total = total.saturating_add(key::decrypt_cost(alg).map_err(key_error)?);
-        }
+    // The whole file's cost, counted before the first derivation: the MAC, each encrypted
+    // content, the shrouded keys seen. (Keys inside encrypted contents, and a second password
+    // form, are charged when they are reached.)
+    let mut total = mac.as_ref().map_or(0, Mac::cost);
+    for (alg, _) in &encrypted {
+        total = total.saturating_add(key::decrypt_cost(alg).map_err(key_error)?);
     }
     for (shrouded, der) in &bags.keys {
         if *shrouded {
-            total = total.saturating_add(key::shrouded_cost(der).map_err(key_error)?);
+            let (alg, _) = key::encrypted_parts(der).ok_or(BAD)?;
+            total = total.saturating_add(key::decrypt_cost(&alg).map_err(key_error)?);
         }
     }
-    let mut budget = Budget {
-        limit: max_kdf_cost,
-        spent: 0,
-        total,
-    };
     if total > max_kdf_cost {
         return Err(PfxError::TooCostly {
             cost: total,
             budget: max_kdf_cost,
         });
     }
+    let mut budget = Budget {
+        limit: max_kdf_cost,
+        spent: 0,
+        total,
+    };
 
-    // The MAC, before any bag is decrypted: which password form verifies it.
+    // The MAC, before anything is decrypted: which password form verifies it.
+    let passwords = candidates(passphrase);
     let given = passphrase.is_some_and(|p| !p.is_empty());
-    let mut chosen: Option<usize> = None;
+    let mut order: Vec<&Password> = passwords.iter().collect();
     if let Some(mac) = &mac {
-        for (i, p) in passwords.iter().enumerate() {
+        let mut verified = None;
+        for p in &passwords {
             budget.charge(mac.cost())?;
             if mac.verifies(p, &auth_bytes) {
-                chosen = Some(i);
+                verified = Some(p);
                 break;
             }
         }
-        if chosen.is_none() {
+        let Some(p) = verified else {
             return Err(if given {
                 PfxError::WrongPassword(
                     "the password does not verify the file's MAC (a wrong password, or the file was altered)",
@@ -508,97 +458,41 @@ pub(crate) fn open(pfx: &[u8], passphrase: Option<&str>, max_kdf_cost: u64) -> R
             } else {
                 PfxError::NoPassword
             });
-        }
+        };
+        order = alloc::vec![p];
     }
-    let order: Vec<&Password> = match chosen {
-        Some(i) => passwords.get(i).into_iter().collect(),
-        None => passwords.iter().collect(),
-    };
     let wrong = || {
-        if !given && chosen.is_none() {
+        if mac.is_none() && !given {
             PfxError::NoPassword
-        } else if chosen.is_some() {
-            PfxError::WrongPassword(
-                "the password verifies the MAC but does not decrypt the contents (a file with two passwords?)",
-            )
         } else {
             PfxError::WrongPassword("the password does not decrypt the file's contents")
         }
     };
 
-    for c in &contents {
-        let Content::Encrypted(alg, data) = c else {
-            continue;
-        };
-        let mut opened = false;
-        for (n, p) in order.iter().enumerate() {
-            let cost = key::decrypt_cost(alg).map_err(key_error)?;
-            if n > 0 {
-                // A second password form is work the first count did not include.
-                budget.total = budget.total.saturating_add(cost);
-            }
-            budget.charge(cost)?;
-            let Some(plain) = key::decrypt_any(
-                alg,
-                data,
-                &p.bmp,
-                &p.utf8,
-                budget.left().saturating_add(cost),
-            )
-            .map_err(key_error)?
-            else {
-                continue;
-            };
-            // A wrong password passes the padding check once in 256: the plaintext then is not
-            // SafeContents.
-            let mut found = Bags {
-                certs: Vec::new(),
-                keys: Vec::new(),
-                other: 0,
-            };
-            if safe_contents(&plain, &mut found, 0).is_err() {
-                continue;
-            }
-            for (shrouded, der) in &found.keys {
-                if *shrouded {
-                    let more = key::shrouded_cost(der).map_err(key_error)?;
-                    budget.total = budget.total.saturating_add(more);
-                }
-            }
-            bags.certs.extend(found.certs);
-            bags.keys.extend(found.keys);
-            bags.other = bags.other.saturating_add(found.other);
-            opened = true;
-            break;
-        }
-        if !opened {
-            return Err(wrong());
-        }
+    for (alg, data) in &encrypted {
+        let mut found = Bags::default();
+        decrypt(alg, data, &order, &mut budget, &mut |plain| {
+            found = Bags::default();
+            safe_contents(plain, &mut found, 0).is_ok()
+        })?
+        .ok_or_else(wrong)?;
+        bags.certs.extend(found.certs);
+        bags.keys.extend(found.keys);
+        bags.other = bags.other.saturating_add(found.other);
     }
 
     let mut keys = Vec::with_capacity(bags.keys.len());
     for (shrouded, der) in &bags.keys {
-        if !shrouded {
-            keys.push(
-                key::from_plain_der(der).map_err(|_| {
-                    PfxError::Format("a key bag does not hold a PKCS#8 private key")
-                })?,
-            );
-            continue;
-        }
-        let mut opened = None;
-        for (n, p) in order.iter().enumerate() {
-            let cost = key::shrouded_cost(der).map_err(key_error)?;
-            if n > 0 {
-                budget.total = budget.total.saturating_add(cost);
-            }
-            budget.charge(cost)?;
-            opened = key::decrypt_shrouded(der, &p.bmp, &p.utf8, cost).map_err(key_error)?;
-            if opened.is_some() {
-                break;
-            }
-        }
-        keys.push(opened.ok_or_else(wrong)?);
+        let plain = if *shrouded {
+            let (alg, data) = key::encrypted_parts(der).ok_or(BAD)?;
+            decrypt(&alg, data, &order, &mut budget, &mut |plain| {
+                key::from_plain_der(plain).is_ok()
+            })?
+            .ok_or_else(wrong)?
+        } else {
+            der.clone()
+        };
+        keys.push(key::from_plain_der(&plain).map_err(|_| BAD)?);
     }
     Ok(Contents {
         certs: bags.certs,
@@ -607,22 +501,13 @@ pub(crate) fn open(pfx: &[u8], passphrase: Option<&str>, max_kdf_cost: u64) -> R
     })
 }
 
-/// `bytes` as a PFX: itself when it starts like DER, else the base64 it holds (whitespace
-/// ignored), when it decodes.
-pub(crate) fn binary_or_base64(bytes: &[u8]) -> Option<alloc::borrow::Cow<'_, [u8]>> {
-    use base64ct::{Base64, Encoding};
+/// `bytes` as a PFX: a copy of them when they start like DER, else the DER their base64 holds
+/// (whitespace ignored). Zeroized: a PFX may hold plain keys.
+pub(crate) fn binary_or_base64(bytes: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     if bytes.first() == Some(&0x30) {
-        return Some(alloc::borrow::Cow::Borrowed(bytes));
+        return Some(Zeroizing::new(bytes.to_vec()));
     }
-    let compact: Vec<u8> = bytes
-        .iter()
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
-    Base64::decode_vec(core::str::from_utf8(&compact).ok()?)
-        .ok()
-        .filter(|d| d.first() == Some(&0x30))
-        .map(alloc::borrow::Cow::Owned)
+    crate::input::bare_base64(core::str::from_utf8(bytes).ok()?)
 }
 
 #[cfg(test)]

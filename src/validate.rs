@@ -336,8 +336,7 @@ fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
                 PfxError::TooCostly { cost, budget } => (
                     Kind::PrivateKeyEncrypted,
                     format!(
-                        "opening this PKCS#12 file (its MAC and encrypted contents) costs {cost} work units, above the budget of {budget}: pass maxKdfCost: {cost} (or more) to open it (the default {} is about half a second)",
-                        key::DEFAULT_MAX_KDF_COST
+                        "opening this PKCS#12 file costs {cost} work units, above the budget of {budget}: pass maxKdfCost: {cost} or more to open it"
                     ),
                 ),
             };
@@ -370,85 +369,53 @@ fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
         return finish(sink, None, None);
     }
     let keys = &contents.keys;
-    // The key that belongs to a certificate of the file, and that certificate: the leaf.
+    // The leaf: the certificate a key of the file is proved to belong to (else the first one, as
+    // OpenSSL writes it), then each one's issuer by name and signature.
     let owned = keys.iter().enumerate().find_map(|(k, key)| {
         certs
             .iter()
             .position(|c| c.spki().is_some_and(|s| key.matches(&s) == Match::Yes))
             .map(|c| (k, c))
     });
-    let key_index = owned.map(|(k, _)| k).or((!keys.is_empty()).then_some(0));
-    let leaf = owned.map(|(_, c)| c).or_else(|| {
-        // Without a key: the certificate that issued none of the others.
-        (0..certs.len()).find(|&i| {
-            certs.iter().enumerate().all(|(j, c)| {
-                j == i
-                    || !certs
-                        .get(i)
-                        .is_some_and(|p| c.named_issuer_is(p) && c.signed_by(p) == Verdict::Valid)
-            })
-        })
-    });
-    let mut order: Vec<usize> = leaf.into_iter().collect();
-    while let Some(last) = order.last().and_then(|&i| certs.get(i)) {
-        if last.is_self_issued() {
-            break;
-        }
-        let next = (0..certs.len()).find(|j| {
-            !order.contains(j)
-                && certs
-                    .get(*j)
-                    .is_some_and(|p| last.named_issuer_is(p) && last.signed_by(p) == Verdict::Valid)
-        });
-        match next {
-            Some(j) => order.push(j),
-            None => break,
+    let (key_index, leaf) = owned.unwrap_or((0, 0));
+    let mut order: Vec<usize> = Vec::new();
+    let mut next = Some(leaf).filter(|&i| i < certs.len());
+    while let Some(i) = next {
+        order.push(i);
+        next = certs
+            .get(i)
+            .filter(|c| !c.is_self_issued())
+            .and_then(|last| {
+                (0..certs.len()).find(|j| {
+                    !order.contains(j)
+                        && certs.get(*j).is_some_and(|p| {
+                            last.named_issuer_is(p) && last.signed_by(p) == Verdict::Valid
+                        })
+                })
+            });
+    }
+    let mut unused = String::new();
+    for (i, c) in certs.iter().enumerate() {
+        if !order.contains(&i) {
+            unused.push_str("; ");
+            unused.push_str(&c.info.subject);
         }
     }
-    let leaf_name = order
-        .first()
-        .and_then(|&i| certs.get(i))
-        .map(|c| c.info.subject.clone())
-        .unwrap_or_default();
-    let unused: Vec<&str> = certs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !order.contains(i))
-        .map(|(_, c)| c.info.subject.as_str())
-        .collect();
-    if !unused.is_empty() {
-        sink.push(
-            Kind::PfxContentUnused,
-            None,
-            FIELD,
-            Some(format!(
-                "{} certificate(s) not on the path from {leaf_name} (left out): {}",
-                unused.len(),
-                unused.join("; ")
-            )),
-        );
-    }
-    if keys.len() > 1 {
-        let detail = match owned {
-            Some(_) => format!(
-                "the file holds {} private keys; the one that belongs to {leaf_name} was used, the other {} left out",
-                keys.len(),
-                keys.len() - 1
-            ),
-            None => format!(
-                "the file holds {} private keys and none belongs to a certificate in it; the first was checked",
-                keys.len()
-            ),
+    let other_keys = keys.len().saturating_sub(1);
+    if !unused.is_empty() || other_keys > 0 || contents.other_bags > 0 {
+        let leaf_name = certs.get(leaf).map_or("", |c| c.info.subject.as_str());
+        let key_note = match owned {
+            Some(_) => "",
+            None if other_keys > 0 => " (no key belongs to a certificate: the first was checked)",
+            None => "",
         };
-        sink.push(Kind::PfxContentUnused, None, FIELD, Some(detail));
-    }
-    if contents.other_bags > 0 {
         sink.push(
             Kind::PfxContentUnused,
             None,
             FIELD,
             Some(format!(
-                "{} bag(s) of types other than certificates and keys (such as CRLs) ignored",
+                "left out, not on the path from {leaf_name}: {} certificate(s), {other_keys} other private key(s){key_note}, {} other bag(s){unused}",
+                certs.len().saturating_sub(order.len()),
                 contents.other_bags
             )),
         );
@@ -458,7 +425,7 @@ fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
         .filter_map(|&i| certs.get(i))
         .map(|c| input::encode("CERTIFICATE", &c.der))
         .collect();
-    let key_text = key_index.and_then(|k| keys.get(k)).map(|k| {
+    let key_text = keys.get(key_index).map(|k| {
         let (label, der) = k.to_der();
         Zeroizing::new(input::encode(label, &der))
     });
