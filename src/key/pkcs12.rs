@@ -44,14 +44,12 @@ impl Pkcs12Pbe {
 pub(crate) fn pkcs12_pbe(oid: &Oid) -> Option<Result<Pkcs12Pbe, &'static str>> {
     let last = oid.as_bytes().strip_prefix(PKCS12_PBE_ARC)?;
     Some(match last {
-        [1 | 2] => Err(
-            "PKCS#12 password-based encryption with RC4 is not supported (a stream cipher without integrity, written by no current tool); re-export with AES (openssl pkcs12 -export)",
-        ),
+        [1 | 2] => Err("PKCS#12 PBE with RC4 is not supported; re-export with AES"),
         [3] => Ok(Pkcs12Pbe::Des3),
         [4] => Ok(Pkcs12Pbe::Des2),
         [5] => Ok(Pkcs12Pbe::Rc2With128),
         [6] => Ok(Pkcs12Pbe::Rc2With40),
-        _ => Err("unknown PKCS#12 password-based encryption scheme"),
+        _ => Err("unknown PKCS#12 PBE"),
     })
 }
 
