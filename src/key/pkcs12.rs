@@ -73,7 +73,7 @@ pub(crate) enum Pkcs12Hash {
 /// iteration, 2 units: docs/PERFORMANCE.md). Six iterations per unit (0.42 µs) keeps the unit's
 /// time within 20% of PBKDF2's, and a Firefox export (600,000 iterations for the MAC, the RC2
 /// certificates' key and IV and the 3DES key's three blocks: 3.6 M) costs 600,000 units, the
-/// default budget, about 0.25 s.
+/// default budget: the whole file opens in 0.41–0.44 s in Node (tests/fixtures/pfx/firefox-like.p12).
 pub(crate) const PKCS12_ITERATIONS_PER_UNIT: u64 = 6;
 
 impl Pkcs12Hash {
