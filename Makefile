@@ -34,7 +34,7 @@ unit:
 
 # The core is no_std + alloc: build it for a target that has no std.
 nostd:
-	$(CARGO) build $(JOBS) --lib --no-default-features --target thumbv7em-none-eabihf
+	$(CARGO) build $(JOBS) --lib --no-default-features --features pkcs12 --target thumbv7em-none-eabihf
 
 # Median time per validate() call on representative fixtures (release build); see docs/PERFORMANCE.md.
 bench:

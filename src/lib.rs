@@ -1,4 +1,7 @@
 #![no_std]
+// Without the `pkcs12` feature (the npm package's build, until its binding reads `pfx`) the key
+// decryption helpers only the PKCS#12 reader calls are left unused.
+#![cfg_attr(not(feature = "pkcs12"), allow(dead_code, unused_imports))]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
@@ -17,6 +20,7 @@ mod fingerprint;
 mod hash;
 mod input;
 mod key;
+#[cfg(feature = "pkcs12")]
 mod pfx;
 mod provider;
 mod request;

@@ -243,7 +243,21 @@ pub fn validate(input: &Input<'_>) -> Report {
         return finish(sink, None, None);
     }
     if let Some(pfx) = input.pfx {
+        #[cfg(feature = "pkcs12")]
         return validate_pfx(input, pfx, sink);
+        #[cfg(not(feature = "pkcs12"))]
+        {
+            sink.push(
+                Kind::PfxFormatInvalid,
+                None,
+                "pfx",
+                Some(format!(
+                    "this build reads no PKCS#12 files (cargo feature `pkcs12`); {} bytes not read",
+                    pfx.len()
+                )),
+            );
+            return finish(sink, None, None);
+        }
     }
     let cert = input::certificate_as_pem(input.certificate, input.certificate_bytes);
     let key = input::private_key_as_pem(input.private_key, input.private_key_bytes);
@@ -292,6 +306,7 @@ fn set_sources(report: &mut Report, cert: &'static str, key: &'static str) {
     }
 }
 
+#[cfg(feature = "pkcs12")]
 /// A PKCS#12 file: opened, its chain built from the bags (leaf = the certificate the key belongs
 /// to, then its issuers by name and signature), then checked as the PEM pair it holds.
 fn validate_pfx(input: &Input<'_>, bytes: &[u8], mut sink: Sink) -> Report {
