@@ -92,25 +92,72 @@ impl TrustAnchors {
         if text.len() > MAX_ANCHOR_BYTES {
             return Err(too_many());
         }
-        let pem = input::read(text);
-        if let Some(problem) = pem.problems.first() {
+        let mut anchors = TrustAnchors::default();
+        anchors
+            .push_pem(text)
+            .map_err(|why| Error::InvalidArgument {
+                reason: format!("roots: {why}"),
+            })?;
+        Ok(anchors)
+    }
+
+    /// Anchors from a list of certificates, each DER or PEM text (as Node's
+    /// `tls.rootCertificates` lists them), decided by content.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the item's position (never its content) when it is not a
+    /// certificate or holds none; when the list is empty or the limits are passed.
+    pub fn from_items<'a, I: IntoIterator<Item = &'a [u8]>>(items: I) -> Result<Self, Error> {
+        let mut anchors = TrustAnchors::default();
+        let mut total: usize = 0;
+        for (i, item) in items.into_iter().enumerate() {
+            total = total.saturating_add(item.len());
+            if total > MAX_ANCHOR_BYTES {
+                return Err(too_many());
+            }
+            let read = if item.first() == Some(&asn1::SEQUENCE) {
+                Cert::parse(item)
+                    .map(|cert| anchors.push(cert))
+                    .map_err(|e| format!("is not a certificate: {}", e.0))
+            } else {
+                core::str::from_utf8(item)
+                    .map_err(|_| String::from("is neither DER nor PEM text"))
+                    .and_then(|text| anchors.push_pem(text))
+            };
+            read.map_err(|why| Error::InvalidArgument {
+                reason: format!("roots[{i}]: {why}"),
+            })?;
+            if anchors.roots.len() > MAX_ANCHORS {
+                return Err(too_many());
+            }
+        }
+        if anchors.roots.is_empty() {
             return Err(Error::InvalidArgument {
-                reason: format!("roots: {}", problem.describe()),
+                reason: "roots: the list is empty".into(),
             });
         }
-        let mut anchors = TrustAnchors::default();
+        Ok(anchors)
+    }
+
+    /// Adds the `CERTIFICATE` blocks of `text`; `Err` says why in words (no position prefix).
+    fn push_pem(&mut self, text: &str) -> Result<(), String> {
+        let pem = input::read(text);
+        if let Some(problem) = pem.problems.first() {
+            return Err(problem.describe());
+        }
+        if pem.blocks.is_empty() {
+            return Err("no CERTIFICATE block".into());
+        }
         for (i, block) in pem.blocks.iter().enumerate() {
             if block.label != "CERTIFICATE" && block.label != "TRUSTED CERTIFICATE" {
-                return Err(Error::InvalidArgument {
-                    reason: format!(
-                        "roots: block {} (line {}) is not a CERTIFICATE",
-                        i + 1,
-                        block.line
-                    ),
-                });
+                return Err(format!(
+                    "block {} (line {}) is not a CERTIFICATE",
+                    i + 1,
+                    block.line
+                ));
             }
-            if i >= MAX_ANCHORS {
-                return Err(too_many());
+            if self.roots.len() >= MAX_ANCHORS {
+                return Err(too_many_reason());
             }
             // OpenSSL's TRUSTED CERTIFICATE is the certificate followed by its trust settings.
             let der = if block.label == "TRUSTED CERTIFICATE" {
@@ -118,33 +165,15 @@ impl TrustAnchors {
             } else {
                 &block.der
             };
-            let cert = Cert::parse(der).map_err(|e| Error::InvalidArgument {
-                reason: format!("roots: block {} (line {}): {}", i + 1, block.line, e.0),
-            })?;
-            anchors.push(cert);
+            let cert = Cert::parse(der)
+                .map_err(|e| format!("block {} (line {}): {}", i + 1, block.line, e.0))?;
+            self.push(cert);
         }
-        if anchors.roots.is_empty() {
-            return Err(Error::InvalidArgument {
-                reason: "roots: no CERTIFICATE block".into(),
-            });
-        }
-        Ok(anchors)
+        Ok(())
     }
 
     fn push(&mut self, cert: Cert) {
         self.roots.push(cert);
-    }
-
-    /// Adds `other`'s anchors (a list given item by item, as Node's `tls.rootCertificates`).
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when there would be more than [`MAX_ANCHORS`].
-    pub fn extend(&mut self, other: TrustAnchors) -> Result<(), Error> {
-        if self.roots.len().saturating_add(other.roots.len()) > MAX_ANCHORS {
-            return Err(too_many());
-        }
-        self.roots.extend(other.roots);
-        Ok(())
     }
 
     /// How many anchors.
@@ -176,11 +205,15 @@ impl TrustAnchors {
 
 fn too_many() -> Error {
     Error::InvalidArgument {
-        reason: format!(
-            "roots: more than {MAX_ANCHORS} certificates or {} MiB",
-            MAX_ANCHOR_BYTES >> 20
-        ),
+        reason: format!("roots: {}", too_many_reason()),
     }
+}
+
+fn too_many_reason() -> String {
+    format!(
+        "more than {MAX_ANCHORS} certificates or {} MiB",
+        MAX_ANCHOR_BYTES >> 20
+    )
 }
 
 /// The first DER value of `bytes` (a TRUSTED CERTIFICATE's certificate), or all of it.

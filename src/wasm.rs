@@ -1187,7 +1187,7 @@ pub fn validate(
         ],
         true,
     )?;
-    let roots = chain::roots_of(&roots)?;
+    let roots = chain::anchors_of(&roots)?;
     let now_ms = clock_ms(now.opt_number()?, now.what)?;
     let provider = provider_from(provider.opt_string()?.as_deref())?;
     let certificate_type = certificate_type

@@ -8,10 +8,10 @@
     clippy::unwrap_used,
     clippy::indexing_slicing,
     clippy::std_instead_of_core,
-    clippy::std_instead_of_alloc,
-    clippy::as_conversions
+    clippy::std_instead_of_alloc
 )]
 
+use base64ct::Encoding as _;
 use cert_preflight::{
     ChainCompletion, Fetched, Input, Kind, MAX_ROUNDS, ProviderId, TrustAnchors, complete_chain,
     validate,
@@ -338,23 +338,7 @@ fn realworld_der(name: &str) -> Vec<u8> {
         .skip(1)
         .take_while(|l| !l.starts_with("-----END"))
         .collect();
-    base64_decode(&b64)
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes().filter(|c| *c != b'=') {
-        let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
+    base64ct::Base64::decode_vec(&b64).unwrap()
 }
 
 /// Real chains of public CAs, their intermediates "served" at the URL the leaf names: a Let's

@@ -122,8 +122,9 @@ fn certificate_bytes(value: &JsValue, what: &str) -> JsResult<Vec<u8>> {
     }
 }
 
-/// The parsed set a `roots` field names, or `None` when it is absent.
-fn anchors_of(field: &Field<'_>) -> JsResult<Option<Rc<Anchors>>> {
+/// The parsed set a `roots` field names (of `validate()`'s input or `completeChain`'s
+/// options), or `None` when it is absent.
+pub(super) fn anchors_of(field: &Field<'_>) -> JsResult<Option<Rc<Anchors>>> {
     if field.absent() {
         return Ok(None);
     }
@@ -146,11 +147,6 @@ fn anchors_of(field: &Field<'_>) -> JsResult<Option<Rc<Anchors>>> {
         ))),
         None => Err(field.wrong("a TrustAnchors made by trustAnchors()")),
     }
-}
-
-/// `roots` of `validate()`'s input.
-pub(super) fn roots_of(field: &Field<'_>) -> JsResult<Option<Rc<Anchors>>> {
-    anchors_of(field)
 }
 
 /// `trustAnchors(pem: string | (string | Uint8Array)[]): TrustAnchors` — every `CERTIFICATE` of
@@ -176,45 +172,22 @@ pub fn trust_anchors(
             Unread::TooMany => invalid_argument(&format!("{WHAT} has more than {MAX_ITEMS} items")),
             _ => threw(WHAT),
         })?;
-        let mut anchors = Anchors::default();
+        // Copied item by item while the total stays within the limit (the core checks it too):
+        // 4,096 items of 1 MiB never all enter wasm memory.
+        let mut bytes: Vec<Vec<u8>> = Vec::new();
         let mut total: usize = 0;
         for (i, item) in items.iter().enumerate() {
-            let what = format!("{WHAT}[{i}]");
-            let bytes = certificate_bytes(item, &what)?;
-            total = total.saturating_add(bytes.len());
+            let one = certificate_bytes(item, &format!("{WHAT}[{i}]"))?;
+            total = total.saturating_add(one.len());
             if total > MAX_ANCHOR_BYTES {
                 return Err(invalid_argument(&format!(
                     "{WHAT}: more than {} MiB of certificates",
                     MAX_ANCHOR_BYTES >> 20
                 )));
             }
-            let one = if bytes.first() == Some(&crate::asn1::SEQUENCE) {
-                Anchors::from_der([bytes.as_slice()])
-            } else {
-                core::str::from_utf8(&bytes)
-                    .map_err(|_| crate::Error::InvalidArgument {
-                        reason: String::from("neither DER nor PEM text"),
-                    })
-                    .and_then(Anchors::from_pem)
-            };
-            let one = one.map_err(|e| {
-                // The core's reason names "roots" and a block; here the item is what counts.
-                let reason = match &e {
-                    crate::Error::InvalidArgument { reason } => reason
-                        .trim_start_matches("roots[0] ")
-                        .trim_start_matches("roots: ")
-                        .trim_start_matches("roots")
-                        .into(),
-                    other => other.to_string(),
-                };
-                invalid_argument(&format!("{what}: {reason}"))
-            })?;
-            anchors.extend(one).map_err(coded)?;
+            bytes.push(one);
         }
-        if anchors.is_empty() {
-            return Err(invalid_argument(&format!("{WHAT}: the list is empty")));
-        }
-        anchors
+        Anchors::from_items(bytes.iter().map(Vec::as_slice)).map_err(coded)?
     } else {
         return Err(invalid_argument(&format!(
             "{WHAT} must be PEM text or a list of certificates (PEM strings or DER Uint8Arrays), not {}",
