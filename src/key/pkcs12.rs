@@ -323,14 +323,8 @@ pub(crate) fn decrypt_pkcs12_pbe(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::key::test_util::hex;
     use alloc::vec;
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
 
     /// Vectors from OpenSSL 3.0's implementation, `openssl kdf -keylen L -kdfopt digest:H
     /// -kdfopt hexpass:P -kdfopt hexsalt:S -kdfopt iter:N -kdfopt id:I PKCS12KDF`, P the

@@ -798,3 +798,11 @@ pub(super) fn cipher_alg(dotted: &str, iv: &[u8]) -> Vec<u8> {
 pub(super) fn unsupported(der: &[u8]) -> KeyError {
     key_with(&pem_of("ENCRYPTED PRIVATE KEY", der), "secret").unwrap_err()
 }
+
+/// Bytes from lowercase or uppercase hex (test vectors).
+pub(super) fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
