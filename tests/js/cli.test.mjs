@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { fixtures, installPackage, manifest, repo } from "./helpers.mjs";
+import { fixtures, installPackage, listenRetrying, manifest, repo } from "./helpers.mjs";
 
 const RSA_CERT = path.join(fixtures, "rsa/2048/fullchain.pem");
 const RSA_KEY = path.join(fixtures, "rsa/2048/key.pem");
@@ -986,19 +986,7 @@ describe("--complete-chain and --roots: missing intermediates fetched through th
       res.writeHead(200, { "content-type": "application/pkix-cert" }).end(readFileSync(file));
     });
     servers.push(server);
-    // The fixed port may be held for a moment by another test file's stand-in (node --test runs
-    // files in parallel processes): retry for up to 30 s rather than fail at once.
-    return new Promise((resolve, reject) => {
-      const deadline = Date.now() + 30_000;
-      const attempt = () => {
-        server.once("error", (e) => {
-          if (e.code === "EADDRINUSE" && Date.now() < deadline) setTimeout(attempt, 250);
-          else reject(new Error(`the AIA stand-in cannot listen on 127.0.0.1:${port}: ${e.code}`));
-        });
-        server.listen(port, "127.0.0.1", () => resolve(server.address().port));
-      };
-      attempt();
-    });
+    return listenRetrying(server, port);
   }
 
   const openssl = (args, cwd) => execFileSync("openssl", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });

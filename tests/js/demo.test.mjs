@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 
 import { chromium } from "playwright-core";
 
-import { fixture, repo } from "./helpers.mjs";
+import { fixture, listenRetrying, repo } from "./helpers.mjs";
 
 const shots = path.join(repo, "target/screenshots");
 let demo;
@@ -55,22 +55,8 @@ async function startStandIn() {
     res.writeHead(200, { "content-type": file.endsWith(".p7c") ? "application/pkcs7-mime" : "application/pkix-cert" });
     res.end(readFileSync(file));
   });
-  // The port is fixed by the fixtures; another suite's stand-in may still be closing (10 s of retries).
-  for (let tries = 0; ; tries++) {
-    try {
-      await new Promise((resolve, reject) => {
-        standIn.once("error", reject);
-        standIn.listen(AIA_PORT, "127.0.0.1", () => {
-          standIn.off("error", reject);
-          resolve();
-        });
-      });
-      return;
-    } catch (e) {
-      if (e.code !== "EADDRINUSE" || tries >= 40) throw e;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  // The port is fixed by the fixtures; another suite's stand-in may still be closing.
+  await listenRetrying(standIn, AIA_PORT, 10_000);
 }
 
 async function freePort() {

@@ -135,3 +135,28 @@ export function disagreements(testCase, report) {
   if (report.ok !== (report.errors.length === 0)) fail.push("ok disagrees with errors");
   return fail;
 }
+
+/**
+ * `server.listen(port, "127.0.0.1")`, retried while the port is in use for up to `waitMs`: the AIA
+ * fixtures' port (18790) is fixed, and another test file's stand-in (`node --test` runs files in
+ * parallel processes) may still hold it. Resolves with the port listened on.
+ */
+export async function listenRetrying(server, port, waitMs = 30_000) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve(server.address().port);
+        });
+      });
+    } catch (e) {
+      if (e.code !== "EADDRINUSE" || Date.now() >= deadline) {
+        throw new Error(`cannot listen on 127.0.0.1:${port}: ${e.code}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}

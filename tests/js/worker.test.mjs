@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 
 import { Miniflare } from "miniflare";
 
-import { fixture, manifest, repo } from "./helpers.mjs";
+import { fixture, listenRetrying, manifest, repo } from "./helpers.mjs";
 
 const workerDir = path.join(repo, "worker");
 const ORIGIN = "http://127.0.0.1:8787";
@@ -463,22 +463,7 @@ function aiaStandIn(genDir) {
     requests,
     alias,
     // The port is fixed by the fixtures, and other suites (the demo's) serve it too: wait for it.
-    listen: async () => {
-      for (let tries = 0; ; tries++) {
-        try {
-          return await new Promise((resolve, reject) => {
-            server.once("error", reject);
-            server.listen(AIA_PORT, "127.0.0.1", () => {
-              server.off("error", reject);
-              resolve();
-            });
-          });
-        } catch (e) {
-          if (e.code !== "EADDRINUSE" || tries >= 240) throw new Error(`127.0.0.1:${AIA_PORT} (the AIA fixtures' port): ${e.code}`);
-          await new Promise((r) => setTimeout(r, 500));
-        }
-      }
-    },
+    listen: () => listenRetrying(server, AIA_PORT, 120_000),
     close: () => {
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
