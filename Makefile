@@ -61,7 +61,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 PKG_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml package-lock.json $(shell find src -name '*.rs') \
               $(wildcard pkg-template/*) scripts/build-pkg.sh scripts/size.sh
 # The command line and the mock it serves are copied into pkg/ too (scripts/build-pkg.sh).
-PKG_INPUTS += $(wildcard bin/*.js bin/lib/*.js) worker/src/mock/cloud.js worker/src/mock/signatures.js
+PKG_INPUTS += $(wildcard bin/*.js bin/lib/*.js) worker/src/aia.js worker/src/mock/cloud.js worker/src/mock/signatures.js
 
 # pkg/: wasm-bindgen --target web output + pkg-template/, smallest-gzip .wasm (scripts/build-pkg.sh).
 pkg: pkg/package.json

@@ -219,7 +219,7 @@ async function upload(values, positionals, paint) {
   // fetched certificate does not sign, no URL) is not uploaded. A fetch that failed is a network
   // error (2); a chain that cannot be completed from what the CA serves is a refusal (1).
   if (chain && (chain.result.error || !chain.result.completion.complete)) {
-    const why = chain.result.error ? chain.result.error.code : lib.whyIncomplete(chain.result);
+    const why = chain.result.error ? chain.result.error.code : chain.result.why;
     const fetchFailed = !chain.result.error && chain.result.fetches.some((f) => !f.ok);
     if (values.json) json({ report: publicReport(report), request: null, response: null, ...completion });
     else out(renderReport(report, provider, now, paint) + completionText() + `${paint.bold("nothing was sent")}: --complete-chain could not complete the chain (${why}).\n`);

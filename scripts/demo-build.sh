@@ -3,7 +3,8 @@
 #   worker/node_modules/cert-preflight  the npm tarball of pkg/, installed by name: the Worker imports
 #                                       "cert-preflight" and wrangler resolves its `workerd` entry
 #   www/pkg/                            that installed package's browser entry (index.js, the glue,
-#                                       the .wasm), served to the page as static assets
+#                                       the .wasm) and its roots export (roots.js, which the page's
+#                                       validator loads after the package), served as static assets
 # Both are build output (git-ignored). Skipped when pkg/ has not changed since the last run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 [ -f pkg/package.json ] || { echo "demo-build: pkg/ is not built: run make pkg" >&2; exit 1; }
 stamp=worker/node_modules/.cert-preflight-stamp
 sum=$(cat pkg/package.json pkg/*.js pkg/*.wasm | sha256sum | cut -d' ' -f1)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f www/pkg/cert_preflight_bg.wasm ]; then
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f www/pkg/cert_preflight_bg.wasm ] && [ -f www/pkg/roots.js ]; then
   exit 0
 fi
 
@@ -25,6 +26,6 @@ tarball=$(ls "$tmp"/cert-preflight-*.tgz)
 installed=worker/node_modules/cert-preflight
 rm -rf www/pkg
 mkdir -p www/pkg
-cp "$installed"/{index.js,cert_preflight.js,cert_preflight_bg.wasm,package.json,LICENSE} www/pkg/
+cp "$installed"/{index.js,cert_preflight.js,cert_preflight_bg.wasm,roots.js,package.json,LICENSE} www/pkg/
 echo "$sum" >"$stamp"
 echo "demo-build: cert-preflight@$(node -p 'require("./pkg/package.json").version') in worker/node_modules and www/pkg"

@@ -35,6 +35,7 @@ const el = {
   details: $("details"),
   facts: $("facts"),
   chain: $("chain"),
+  chainRoots: $("chain-roots"),
   normalized: $("normalized"),
   normalizedCert: $("normalized-cert"),
   normalizedKeyNote: $("normalized-key-note"),
@@ -319,6 +320,14 @@ function showDetails(report, p) {
     li.append(text("span", label, `link ${cls}`));
     el.chain.append(li);
   });
+  el.chainRoots.textContent = rootsNote(last?.roots);
+}
+
+/** Which roots the chain was checked against (the validator's `roots` label, null without any). */
+function rootsNote(roots) {
+  if (!roots) return "Checked without a list of trusted roots: a chain counts as complete when it ends at a self-signed certificate.";
+  const extra = roots.extra > 0 ? `, and ${plural(roots.extra, "root")} this proxy's operator added (EXTRA_ROOTS)` : "";
+  return `Checked against Mozilla's ${roots.mozilla} trusted roots (${roots.date})${extra}.`;
 }
 
 /** The canonical PEM, when it differs from what was typed ("use this" puts it in the fields). */
@@ -461,7 +470,9 @@ function renderChainFix() {
       `The field holds the bundle with ${plural(a.added.length, "fetched certificate")} added, each verified by its signature.` +
       (a.complete && root ? ` It reaches its root, ${root}, which clients hold and uploads leave out.` : "");
     if (incomplete && a.complete) {
-      el.chainFixIntro.textContent += " This page checks without a list of trusted roots, so the warning above still names the root.";
+      el.chainFixIntro.textContent += last?.roots
+        ? " The proxy found the root, but it is not among the roots this page trusts, so the warning above still names it."
+        : " This page checks without a list of trusted roots, so the warning above still names the root.";
     }
     el.fetchChain.hidden = !(incomplete && urls.length && !a.complete);
     if (!chainFix.failure && !answer) el.chainFixStatus.textContent = "";

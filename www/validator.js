@@ -1,31 +1,50 @@
 // The page's validation thread (a module Web Worker): the package runs here, so typing never waits
 // for it, even on an encrypted key whose decryption takes a while. The page posts
-// { id, provider, params, options } and gets back { id, report, errors, warnings }; it waits for
-// "ready" before posting anything (the package loads with a top-level await, and a message sent
+// { id, provider, params, options } and gets back { id, report, errors, warnings, roots }; it waits
+// for "ready" before posting anything (the package loads with a top-level await, and a message sent
 // before that would be lost).
-import { buildRequest, regions, validate } from "./pkg/index.js";
-import { FIELDS, validateInput } from "./upload.js";
+//
+// The checks use the roots the Worker uses: Mozilla's (`cert-preflight/roots`, loaded here, after
+// the package, so the page's first paint never waits for it) plus the operator's EXTRA_ROOTS from
+// GET /api/roots. Without them (a page served with no Worker, a failed load) the checks run without
+// roots and every answer says so (`roots: null`), so the page never claims a chain is trusted.
+import { buildRequest, regions, trustAnchors, validate } from "./pkg/index.js";
+import { assess, FIELDS } from "./upload.js";
 
-function check({ provider, params, options, input }) {
-  if (!provider) {
-    const report = validate(input);
-    return { report, errors: report.errors, warnings: report.warnings };
-  }
-  const report = validate(validateInput(provider, params, options));
-  // buildRequest adds the parameter rules (name, region, tags) to the content checks.
+async function loadRoots() {
+  const [mozilla, operator] = await Promise.all([
+    import("./pkg/roots.js"),
+    fetch("/api/roots", { headers: { accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null),
+  ]);
+  const extra = typeof operator?.extra === "string" ? operator.extra : "";
+  let anchors;
   try {
-    const request = buildRequest(provider, params, options);
-    return { report, errors: [], warnings: request.warnings };
-  } catch (e) {
-    if (Array.isArray(e?.findings)) return { report, errors: e.errors, warnings: e.warnings };
-    throw e;
+    anchors = trustAnchors(extra ? `${mozilla.pem}\n${extra}` : mozilla.pem);
+  } catch {
+    // The operator's extra roots are unusable (the Worker answers 500 for them too): Mozilla's alone.
+    anchors = trustAnchors(mozilla.pem);
   }
+  return { anchors, label: { count: anchors.length, mozilla: mozilla.count, date: mozilla.date, extra: anchors.length - mozilla.count } };
 }
 
-self.onmessage = (event) => {
+const roots = loadRoots().catch(() => null);
+
+function check({ provider, params, options, input }, anchors) {
+  if (!provider) {
+    const report = validate(anchors ? { ...input, roots: anchors } : input);
+    return { report, errors: report.errors, warnings: report.warnings };
+  }
+  const { report, errors, warnings } = assess({ validate, buildRequest }, provider, params, options, anchors);
+  return { report, errors, warnings };
+}
+
+self.onmessage = async (event) => {
   const { id } = event.data;
+  const loaded = await roots;
   try {
-    self.postMessage({ id, ...check(event.data) });
+    self.postMessage({ id, ...check(event.data, loaded?.anchors), roots: loaded?.label ?? null });
   } catch (e) {
     self.postMessage({ id, failure: { code: e?.code ?? "Error", message: String(e?.message ?? e) } });
   }

@@ -148,13 +148,14 @@ function pinnedFetch(classifyAddress, allowPrivate) {
 }
 
 /**
- * Completes `certificate`'s chain: `{ completion, fetches }` as aia.js's completeWithFetch gives
- * them, or `{ error }` (a coded error of the core: no certificate to complete).
+ * Completes `certificate`'s chain: `{ completion, fetches, why }` — what aia.js's completeWithFetch
+ * gives, and why it stayed incomplete (null when complete) — or `{ error }` (a coded error of the
+ * core: no certificate to complete).
  */
 export async function completeChainFromNet(core, certificate, { roots, allowPrivate }) {
   const aia = await import("./aia.js");
   try {
-    return await aia.completeWithFetch(certificate, {
+    const result = await aia.completeWithFetch(certificate, {
       completeChain: core.completeChain,
       roots,
       allowPrivate: Boolean(allowPrivate),
@@ -163,6 +164,7 @@ export async function completeChainFromNet(core, certificate, { roots, allowPriv
       fetch: pinnedFetch(aia.classifyAddress, Boolean(allowPrivate)),
       userAgent: "cert-preflight-cli",
     });
+    return { ...result, why: result.completion.complete ? null : aia.whyIncomplete(result) };
   } catch (e) {
     if (typeof e?.code === "string" && e.code !== "InvalidArgument") return { error: e };
     throw e;
@@ -175,16 +177,6 @@ export function completionJson(result) {
   return { ...result.completion, fetches: result.fetches };
 }
 
-/** Why a completion that is not complete stopped, in words (for the summary line). */
-export function whyIncomplete(result) {
-  const { completion, fetches } = result;
-  const failed = fetches.filter((f) => !f.ok);
-  if (failed.length) return failed[0].error;
-  if (completion.findings.length) return completion.findings[0].message;
-  if (completion.next.length === 0) return "the last certificate names no caIssuers URL (http) to fetch its issuer from";
-  return "its issuer could not be fetched";
-}
-
 /** The human lines of --complete-chain, after the report. */
 export function completionLines(result, rootsLabel, paint) {
   if (result.error) return [`${paint.dim("completion")}  none: ${result.error.code} (no certificate to complete)`];
@@ -193,7 +185,7 @@ export function completionLines(result, rootsLabel, paint) {
   const n = completion.added.length;
   const state = completion.complete
     ? paint.green(n ? `completed: ${n} certificate${n === 1 ? "" : "s"} added` : "nothing to add: the chain already reaches a root")
-    : paint.yellow(`${n ? `${n} certificate${n === 1 ? "" : "s"} added, still` : "nothing added:"} incomplete — ${whyIncomplete(result)}`);
+    : paint.yellow(`${n ? `${n} certificate${n === 1 ? "" : "s"} added, still` : "nothing added:"} incomplete — ${result.why}`);
   lines.push(`${paint.bold("completion")}  ${state}  ${paint.dim(`(roots: ${rootsLabel})`)}`);
   for (const a of completion.added) {
     lines.push(`  ${paint.green("+")} ${a.subject}`);

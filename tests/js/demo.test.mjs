@@ -7,9 +7,11 @@
 // tests/fixtures/aia/ as a CA's web server would (the page itself only talks to its Worker).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { X509Certificate } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -30,6 +32,7 @@ const outside = [];
 const AIA_PORT = 18790;
 const aiaDir = path.join(repo, "tests/fixtures/aia");
 let standIn;
+let extraRoots; // DEMO_EXTRA_ROOTS: the stand-in CA's root, as a PEM file
 const standInLog = [];
 /** Path → { status, type, body, delay? }: what the stand-in answers instead of the file (after delay ms). */
 const standInOverride = new Map();
@@ -107,9 +110,12 @@ before(async () => {
   await startStandIn();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
+  // The stand-in CA's root, trusted besides Mozilla's (EXTRA_ROOTS), as an internal PKI's would be.
+  extraRoots = path.join(mkdtempSync(path.join(tmpdir(), "cert-preflight-demo-")), "roots.pem");
+  writeFileSync(extraRoots, new X509Certificate(readFileSync(path.join(repo, "tests/fixtures/aia/root.der"))).toString());
   demo = spawn(path.join(repo, "scripts/demo.sh"), [], {
     cwd: repo,
-    env: { ...process.env, DEMO_PORT: String(port), DEMO_AIA_ALLOW_PRIVATE: "1" },
+    env: { ...process.env, DEMO_PORT: String(port), DEMO_AIA_ALLOW_PRIVATE: "1", DEMO_EXTRA_ROOTS: extraRoots },
     stdio: ["ignore", "pipe", "pipe"],
   });
   demo.stdout.on("data", (d) => (demoOutput += d));
@@ -133,6 +139,7 @@ after(async () => {
   if (demo && demo.exitCode === null) {
     demo.kill("SIGKILL");
   }
+  if (extraRoots) rmSync(path.dirname(extraRoots), { recursive: true, force: true });
 });
 
 describe("the demo page, served by make demo", () => {
@@ -285,24 +292,25 @@ describe("the demo page, served by make demo", () => {
       [pkg.validate({ certificate: leaf }).certificate.fingerprintSha256, int1.fingerprintSha256],
     );
     assert.ok(await certificate.evaluate((t) => t === document.activeElement), "focus returns to the field");
-    // The intermediate is no longer missing. Without a list of trusted roots the checker still
-    // names the root (which uploads leave out), and the block says so.
+    // Nothing is missing any more: the page checks against Mozilla's roots and the proxy's
+    // EXTRA_ROOTS (the stand-in's root), so the completed bundle reaches a trusted root.
+    await page.locator("#chain-roots").getByText(/^Checked against Mozilla's \d+ trusted roots \(\d{4}-\d\d-\d\d\), and 1 root this proxy's operator added \(EXTRA_ROOTS\)\.$/).waitFor();
     const findings = await findingsText(page);
-    assert.doesNotMatch(findings, /issued by CN=AIA Test Int 1/);
+    assert.doesNotMatch(findings, /ChainIncomplete|ChainUntrusted/, findings);
     const done = page.getByRole("region", { name: "Chain completed" });
     assert.match(await done.innerText(), /1 fetched certificate added.*reaches its root, CN=AIA Test Root/s);
+    assert.doesNotMatch(await done.innerText(), /still names/);
     assert.equal(await done.getByRole("button").count(), 0, "nothing left to fetch");
     await page.locator("main").screenshot({ path: path.join(shots, "demo-chain-used-1280-light.png") });
     // A leaf that names no caIssuers URL gets no button.
     await certificate.fill(fixture("aia/leaf-none.pem"));
     await page.locator("#findings").getByText(/issued by CN=AIA Test Int 1/).waitFor();
     assert.equal(await page.getByRole("button", { name: "Fetch the missing intermediate" }).count(), 0);
-    // The same two certificates pasted by hand: the checker (no root list) cannot tell, the proxy can.
+    // The same two certificates pasted by hand: complete as they are, nothing to fetch.
     await certificate.fill(leaf + fixture("aia/int1.pem"));
-    await region.getByRole("button", { name: "Fetch the missing intermediate" }).click();
-    await region.getByText(/Nothing is missing: the chain reaches its root, CN=AIA Test Root,/).waitFor();
-    assert.equal(await region.getByRole("button").count(), 0);
-    assert.ok(await page.locator("#chain-fix-title").evaluate((h) => h === document.activeElement), "focus on the block's title");
+    await page.locator("#chain").getByText("✓ signed by #2").waitFor();
+    assert.doesNotMatch(await findingsText(page), /ChainIncomplete/);
+    assert.equal(await page.getByRole("button", { name: "Fetch the missing intermediate" }).count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });

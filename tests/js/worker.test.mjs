@@ -4,6 +4,7 @@
 // the bindings of each mode. Everything workerd prints is captured and searched for secrets.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -685,6 +686,65 @@ describe("/api/chain and options.completeChain (caIssuers fetched from a loopbac
     } finally {
       server.close();
     }
+  });
+
+  it("upload with completeChain sends nothing when the chain stays incomplete: 422 for what the CA's URLs cannot complete, 502 for a failed fetch", async () => {
+    const params = (certificate) => ({ CertificatePublicKey: certificate, CertificatePrivateKey: pki.key, Alias: "chain-incomplete" });
+    // No caIssuers URL to fetch from: nothing can complete it.
+    const none = await answer(await call(allow, "/api/upload", { body: { provider: "tencent-ssl", params: params(aiaPem("leaf-none.pem")), options: { completeChain: true } } }));
+    assert.deepEqual([none.status, none.body.error.code], [422, "ChainIncomplete"], JSON.stringify(none.body));
+    assert.match(none.body.error.message, /^nothing was sent: completeChain could not complete the chain \(the last certificate names no caIssuers URL/);
+    assert.equal(none.body.completion.complete, false);
+    assert.equal(none.headers.get("x-cert-preflight-mode"), "mock");
+    assert.equal(none.body.Response, undefined, "no answer of the (mock) cloud: nothing was signed or sent");
+    // Issuers that loop back to each other: the core's finding says so.
+    const loop = await answer(await call(allow, "/api/upload", { body: { provider: "tencent-ssl", params: params(aiaPem("leaf-loop.pem")), options: { completeChain: true } } }));
+    assert.deepEqual([loop.status, loop.body.error.code], [422, "ChainIncomplete"], JSON.stringify(loop.body));
+    const finding = loop.body.completion.findings.find((f) => f.kind !== "ChainIncomplete");
+    assert.equal(loop.body.error.message, `nothing was sent: completeChain could not complete the chain (${finding.message})`);
+    // A fetch that failed (refused without AIA_ALLOW_PRIVATE) is the CA server's side: 502.
+    const refused = await answer(await call(strict, "/api/upload", { body: { provider: "tencent-ssl", params: params(aiaPem("leaf-der.pem")), options: { completeChain: true } } }));
+    assert.deepEqual([refused.status, refused.body.error.code], [502, "ChainIncomplete"]);
+    assert.match(refused.body.error.message, /\(refused: 127\.0\.0\.1 is a loopback address/);
+  });
+
+  it("GET /api/roots and EXTRA_ROOTS: an operator's root makes the chain complete for validate and completeChain alike", async () => {
+    const roots = await import(pathToFileURL(path.join(workerDir, "node_modules/cert-preflight/roots.js")).href);
+    const plain = await answer(await call(strict, "/api/roots", { method: "GET" }));
+    assert.deepEqual(plain.body, { mozilla: { count: roots.count, date: roots.date, source: roots.source }, extra: "" });
+    assert.equal(plain.headers.get("cache-control"), "no-store");
+    const rootPem = new X509Certificate(readFileSync(path.join(aiaDir, "root.der"))).toString();
+    const trusted = await start({ EXTRA_ROOTS: rootPem, AIA_ALLOW_PRIVATE: "1" });
+    assert.equal((await answer(await call(trusted, "/api/roots", { method: "GET" }))).body.extra, rootPem.trim() + "\n");
+    const params = { CertificatePublicKey: aiaPem("leaf-der.pem") + aiaPem("int1.pem"), Alias: "roots", CertificateType: "CA" };
+    const kinds = (body) => [...body.errors, ...body.warnings].map((f) => f.kind).filter((k) => k.startsWith("Chain"));
+    // Mozilla's roots alone: int1's issuer is no root they hold, and it is not uploaded.
+    const without = await answer(await call(strict, "/api/validate", { body: { provider: "tencent-ssl", params } }));
+    assert.deepEqual(kinds(without.body), ["ChainIncomplete"], JSON.stringify(without.body.warnings));
+    // With the operator's root, the leaf + intermediate bundle is complete; nothing names the root.
+    const withRoot = await answer(await call(trusted, "/api/validate", { body: { provider: "tencent-ssl", params } }));
+    assert.deepEqual(kinds(withRoot.body), [], JSON.stringify(withRoot.body.warnings));
+    // A bundle that carries the self-signed root: untrusted under Mozilla's, fine with EXTRA_ROOTS.
+    const selfSigned = { ...params, CertificatePublicKey: params.CertificatePublicKey + rootPem };
+    assert.deepEqual(kinds((await answer(await call(strict, "/api/validate", { body: { provider: "tencent-ssl", params: selfSigned } }))).body), ["ChainUntrusted"]);
+    assert.deepEqual(kinds((await answer(await call(trusted, "/api/validate", { body: { provider: "tencent-ssl", params: selfSigned } }))).body), []);
+    // completeChain stops at the trusted root: int1 is fetched, root.der is not.
+    const n = standIn.requests.length;
+    const done = await chain(trusted, aiaPem("leaf-der.pem"));
+    assert.equal(done.body.complete, true);
+    assert.deepEqual(done.body.fetches.map((f) => f.url), [`${AIA}/int1.der`]);
+    assert.deepEqual(standIn.requests.slice(n), ["/int1.der"]);
+  });
+
+  it("an EXTRA_ROOTS that holds no certificate is the operator's error: 500 ConfigurationError naming the variable, never its value", async () => {
+    const broken = await start({ EXTRA_ROOTS: "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n" });
+    for (const [route, init] of [["/api/roots", { method: "GET" }], ["/api/validate", { body: { provider: "tencent-ssl", params: { CertificatePublicKey: aiaPem("leaf-der.pem") } } }], ["/api/chain", { body: { certificate: aiaPem("leaf-der.pem") } }]]) {
+      const res = await answer(await call(broken, route, init));
+      assert.deepEqual([res.status, res.body.error.code], [500, "ConfigurationError"], route);
+      assert.match(res.body.error.message, /^EXTRA_ROOTS is not a PEM bundle of root certificates/);
+      assert.ok(!res.body.error.message.includes("bm90IGEgY2VydA"), "the value is not echoed");
+    }
+    assert.equal((await call(broken, "/api/health", { method: "GET" })).status, 200);
   });
 
   it("logs one line per /api/chain call with counts only: no URL, no certificate", async () => {

@@ -438,3 +438,17 @@ export async function completeWithFetch(certificate, options = {}) {
     }
   }
 }
+
+/**
+ * Why a completion that is not complete stopped, in words (the CLI's summary line, the Worker's
+ * refusal): the first failed fetch, else the core's first finding on what was fetched (not a
+ * certificate, does not sign, a loop, a limit), else the missing URL, else the core's verdict.
+ */
+export function whyIncomplete({ completion, fetches }) {
+  const failed = fetches.filter((f) => !f.ok);
+  if (failed.length) return failed[0].error;
+  const specific = completion.findings.find((f) => f.kind !== "ChainIncomplete");
+  if (specific) return specific.message;
+  if (completion.next.length === 0) return "the last certificate names no caIssuers URL (http) to fetch its issuer from";
+  return completion.findings[0]?.message ?? "its issuer could not be fetched";
+}

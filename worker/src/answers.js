@@ -34,7 +34,7 @@ export function refusal(provider, error, headers = {}, extra = {}) {
   );
 }
 
-/** The proxy's own errors (not the provider's): `{ error: { code, message } }`. */
-export function proxyError(status, code, message, headers = {}) {
-  return Response.json({ error: { code, message } }, { status, headers });
+/** The proxy's own errors (not the provider's): `{ error: { code, message }, ...extra }`. */
+export function proxyError(status, code, message, headers = {}, extra = {}) {
+  return Response.json({ error: { code, message }, ...extra }, { status, headers });
 }

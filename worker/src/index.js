@@ -7,6 +7,8 @@
 //   POST /api/upload     { provider, params, options? } → the provider's own answer
 //   POST /api/chain      { certificate } → completeChain's answer plus `fetches` (./aia.js does the
 //                        fetching, with SPEC's guards; AIA_ALLOW_PRIVATE=1 lets it reach internal hosts)
+//   GET  /api/roots      → { mozilla: { count, date, source }, extra: PEM } — the roots the Worker
+//                        trusts: Mozilla's (cert-preflight/roots) plus the operator's EXTRA_ROOTS
 //   POST /mock/<host>/   the built-in mock cloud (mock mode only), e.g. /mock/slb.aliyuncs.com/?…
 //
 // Nothing the page sends is trusted: the body is re-validated and the request rebuilt with the
@@ -14,11 +16,12 @@
 // Credentials come from the environment (the SDKs' own variable names) and never leave the Worker.
 // No request body, key, passphrase or secret is ever logged or echoed.
 
-import { buildRequest, completeChain, signRequest, validate } from "cert-preflight";
+import { buildRequest, completeChain, signRequest, trustAnchors, validate } from "cert-preflight";
 import packageJson from "cert-preflight/package.json";
+import * as mozilla from "cert-preflight/roots";
 
-import { FIELDS, validateInput } from "../../www/upload.js";
-import { completeWithFetch, LIMITS as AIA_LIMITS } from "./aia.js";
+import { assess, FIELDS } from "../../www/upload.js";
+import { completeWithFetch, LIMITS as AIA_LIMITS, whyIncomplete } from "./aia.js";
 import { proxyError, refusal } from "./answers.js";
 import { createMockCloud, MOCK_CREDENTIALS } from "./mock/cloud.js";
 
@@ -83,12 +86,25 @@ function configuration(env) {
 }
 
 /**
- * Trusted roots for completeChain (a TrustAnchors handle), or undefined: none yet in the Worker, so a
- * chain is complete when it ends at a self-signed certificate. The hook for the `cert-preflight/roots`
- * export: build `trustAnchors(…)` once per isolate here and every /api/chain call reuses it.
+ * The trust anchors of validate and completeChain: Mozilla's roots (`cert-preflight/roots`) plus the
+ * operator's EXTRA_ROOTS (PEM, for an internal PKI), parsed once per isolate and per EXTRA_ROOTS
+ * value. An EXTRA_ROOTS that holds no usable certificate is the operator's mistake: every route
+ * that needs the roots answers 500 `ConfigurationError` (naming the variable, not its value).
  */
+let anchors = null;
 function chainRoots(env) {
-  return undefined;
+  const extra = typeof env.EXTRA_ROOTS === "string" ? env.EXTRA_ROOTS.trim() : "";
+  if (anchors?.extra !== extra) {
+    let set;
+    try {
+      set = trustAnchors(extra ? `${mozilla.pem}\n${extra}\n` : mozilla.pem);
+    } catch (e) {
+      throw Object.assign(new Error(`EXTRA_ROOTS is not a PEM bundle of root certificates (${e?.code ?? "Error"})`), { status: 500, code: "ConfigurationError" });
+    }
+    anchors?.set.free();
+    anchors = { extra, set };
+  }
+  return anchors.set;
 }
 
 // One mock per isolate: its state (ids, nonces) is in memory only.
@@ -266,16 +282,27 @@ async function completeParams(provider, params, env, config, note) {
   try {
     result = await completeHere(certificate, env, config);
   } catch (e) {
-    if (typeof e?.code === "string") return { params, chain: null };
+    if (typeof e?.code === "string" && e.code !== "ConfigurationError") return { params, chain: null };
     throw e;
   }
   const { completion, fetches } = result;
   note.chain = chainNote(completion, fetches);
   const chain = { added: completion.added, complete: completion.complete, findings: completion.findings, fetches };
-  return { params: completion.added.length ? { ...params, [field]: completion.certificate } : params, chain };
+  const why = completion.complete ? null : whyIncomplete(result);
+  return { params: completion.added.length ? { ...params, [field]: completion.certificate } : params, chain, why };
 }
 
 // ---- routes -----------------------------------------------------------------------------------
+
+/** GET /api/roots: what the page needs to check as the Worker does (Mozilla's it loads from the package). */
+async function rootsRoute(request, env) {
+  chainRoots(env);
+  const extra = typeof env.EXTRA_ROOTS === "string" ? env.EXTRA_ROOTS.trim() : "";
+  return Response.json(
+    { mozilla: { count: mozilla.count, date: mozilla.date, source: mozilla.source }, extra: extra ? `${extra}\n` : "" },
+    { headers: API_HEADERS },
+  );
+}
 
 async function health(request, env, config) {
   return Response.json({ version: packageJson.version, mode: config.mode, upload: config.upload }, { headers: API_HEADERS });
@@ -288,11 +315,7 @@ async function validateRoute(request, env, config, url, note) {
   if (call.error) return call.error;
   const { provider, options } = call;
   const { params, chain } = options.completeChain ? await completeParams(provider, call.params, env, config, note) : { params: call.params, chain: undefined };
-  const report = validate(validateInput(provider, params, options));
-  // buildRequest adds the parameter rules (names, tags, regions) to the content checks.
-  const built = build(provider, params, options);
-  const errors = built.refused ? built.refused.errors : [];
-  const warnings = built.refused ? built.refused.warnings : built.request.warnings;
+  const { report, errors, warnings } = assess({ validate, buildRequest: (p, q, o) => buildRequest(p, q, buildOptions(o)) }, provider, params, options, chainRoots(env));
   const extra = chain === undefined ? {} : { completion: chain };
   return Response.json({ ...report, ok: errors.length === 0, errors, warnings, ...extra }, { headers: API_HEADERS });
 }
@@ -321,8 +344,15 @@ async function upload(request, env, config, url, note) {
   if (call.error) return call.error;
   const { provider, options } = call;
   // Completed before anything is validated, built or signed: the upload carries the whole chain.
-  const { params, chain } = options.completeChain ? await completeParams(provider, call.params, env, config, note) : { params: call.params, chain: undefined };
+  const { params, chain, why } = options.completeChain ? await completeParams(provider, call.params, env, config, note) : { params: call.params, chain: undefined };
   const extra = chain === undefined ? {} : { completion: chain };
+  // completeChain promises the whole chain, as the CLI's `upload --complete-chain` does: a bundle that
+  // stays incomplete (a fetch failed, nothing signs it, no URL to fetch) is not uploaded. A failed
+  // fetch is the CA's server (502); a chain the CA's URLs cannot complete is the caller's (422).
+  if (chain && !chain.complete) {
+    const failed = chain.fetches.some((f) => !f.ok);
+    return proxyError(failed ? 502 : 422, "ChainIncomplete", `nothing was sent: completeChain could not complete the chain (${why})`, { ...API_HEADERS, "x-cert-preflight-mode": config.mode }, extra);
+  }
   const built = build(provider, params, options);
   if (built.refused) return refusal(provider, built.refused, { ...API_HEADERS, "x-cert-preflight-mode": config.mode }, extra);
 
@@ -395,6 +425,7 @@ const ROUTES = {
   "POST /api/validate": validateRoute,
   "POST /api/upload": upload,
   "POST /api/chain": chainRoute,
+  "GET /api/roots": rootsRoute,
 };
 
 export default {
@@ -423,11 +454,12 @@ export default {
       }
     } catch (e) {
       // A coded Error of the package (e.g. InvalidArgument for a wrong parameter type): the caller's fault.
+      // The operator's configuration (EXTRA_ROOTS): a 500 that names the variable.
       const code = typeof e?.code === "string" ? e.code : "InternalError";
       response =
         code === "InternalError"
           ? proxyError(500, code, "the proxy failed; nothing was sent", API_HEADERS)
-          : proxyError(400, code, String(e.message).slice(0, 300), API_HEADERS);
+          : proxyError(e.status === 500 ? 500 : 400, code, String(e.message).slice(0, 300), API_HEADERS);
     }
     // One line per request; never a body, header value, key or secret, and a path only when it is
     // one of ours (any other path is the caller's text).
