@@ -1,3 +1,4 @@
+/// <reference path="./disposable.d.ts" />
 // Types of the auto-initialising entries (browser/default, node, workerd): every typed export of the
 // wasm-bindgen glue — validate(input: ValidateInput): Report, fingerprint(...), the Report, Finding,
 // CertInfo, KeyInfo, … interfaces — plus an init()/initSync() that are no-ops (the module is ready on

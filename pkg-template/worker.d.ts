@@ -1,3 +1,4 @@
+/// <reference path="./disposable.d.ts" />
 // Types of the Web Worker entry ("cert-preflight/worker"): the same functions and types as the main
 // entry, plus `ready`. No top-level await: `await ready` before the first call (a call before it
 // throws an Error with `.code === "NotReady"`).

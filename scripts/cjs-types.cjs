@@ -8,7 +8,8 @@ const cut = glue.indexOf("export type InitInput");
 if (cut < 0) throw new Error("cert_preflight.d.ts: no init section");
 fs.writeFileSync(
   path.join(dir, "index.d.cts"),
-  "// Types of the CommonJS entry (node.cjs): the glue's declarations and a no-op init.\n" +
+  '/// <reference path="./disposable.d.ts" />\n' +
+    "// Types of the CommonJS entry (node.cjs): the glue's declarations and a no-op init.\n" +
     glue.slice(0, cut) +
     "/** Resolved: the module is ready on require. */\nexport declare const ready: Promise<void>;\n" +
     "/** Already done on require; resolves at once. */\nexport declare function init(options?: unknown): Promise<void>;\n" +

@@ -385,4 +385,42 @@ export = { confidence };
       }
     });
   }
+
+  // wasm-bindgen declares [Symbol.dispose]() on TrustAnchors; Symbol.dispose is in neither the
+  // ES2022 lib nor DOM. The package declares it (disposable.d.ts), so a browser project without
+  // @types/node, with skipLibCheck off, type-checks every entry.
+  it("a browser project: lib ES2022 + DOM, no @types/node, skipLibCheck off — every entry", () => {
+    const dir = path.join(work, "ts-browser-es2022");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      path.join(dir, "main.ts"),
+      `import { trustAnchors, validate, type TrustAnchors } from "cert-preflight";
+import * as worker from "cert-preflight/worker";
+import initManual, { trustAnchors as manualAnchors } from "cert-preflight/manual";
+import { pem } from "cert-preflight/roots";
+const roots: TrustAnchors = trustAnchors(pem);
+const ok: boolean = validate({ certificate: "x", roots }).ok;
+roots.free();
+const n: number = manualAnchors([pem]).length;
+const dispose: () => void = worker.trustAnchors(pem)[Symbol.dispose];
+// @ts-expect-error: roots is a TrustAnchors, not PEM text
+validate({ certificate: "x", roots: pem });
+export { ok, n, dispose, initManual };
+`,
+    );
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
+        files: ["main.ts"],
+      }),
+    );
+    try {
+      run(bin("tsc"), ["-p", "tsconfig.json"], dir);
+    } catch (e) {
+      assert.fail(`tsc (browser, ES2022):\n${e.stdout}${e.stderr}`);
+    }
+  });
 });
