@@ -196,8 +196,13 @@ pub struct Finding {
     pub code: String,
     /// The HTTP status the provider answers with.
     pub http_status: u16,
-    /// The provider's message.
+    /// The provider's message in the language asked for (or the provider's default), exactly as the
+    /// provider words it; on a line the provider has no text for, ours (PROVIDERS.md tables).
     pub message: String,
+    /// `message` in English when it is not English: the provider's own en-US text when one is known,
+    /// else our rendering (never the provider's words then). Absent when `message` is English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
     /// The input field, in the provider's parameter names when a provider is given.
     pub field: String,
     /// What exactly was found (never contains key material).

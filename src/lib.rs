@@ -42,7 +42,8 @@ pub use finding::{CertInfo, Confidence, Finding, KeyInfo, Kind, Normalized, Repo
 pub use fingerprint::{FingerprintAlgorithm, FingerprintFormat, fingerprint_der};
 pub use key::DEFAULT_MAX_KDF_COST;
 pub use provider::{
-    CodeEntry, EcPolicy, Fields, KeyRequired, Profile, ProviderId, RsaSizes, Rules, When, generic,
+    CodeEntry, EcPolicy, Fields, KeyRequired, Language, Profile, ProviderId, RsaSizes, Rules, Text,
+    When, generic,
 };
 pub use request::{
     ApiRequest, BuildOptions, ParamValue, Params, RequestError, build_request, regions,

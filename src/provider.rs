@@ -17,6 +17,103 @@ mod tencent_ssl;
 use crate::alg::KeyAlgorithm;
 use crate::finding::{Confidence, Kind, Severity};
 
+/// A language a provider words its messages in (SPEC.md "Languages"): what `validate` picks a
+/// line's message in, and what `build_request` asks the API for (Tencent `X-TC-Language`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Language {
+    /// `zh-CN`: Simplified Chinese.
+    ZhCn,
+    /// `en-US`: English.
+    EnUs,
+}
+
+impl Language {
+    /// Every language, in the order of [`CodeEntry::text`].
+    pub const ALL: &'static [Language] = &[Language::ZhCn, Language::EnUs];
+
+    /// The tag used in the JS API and in Tencent's `X-TC-Language` (`"zh-CN"`, `"en-US"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Language::ZhCn => "zh-CN",
+            Language::EnUs => "en-US",
+        }
+    }
+
+    /// Looks a language up by its tag (exactly `zh-CN` or `en-US`, as Tencent's SDKs accept them).
+    pub fn from_name(name: &str) -> Option<Language> {
+        Language::ALL.iter().copied().find(|l| l.as_str() == name)
+    }
+}
+
+/// A table line's message in one language, and how we know the provider words it so
+/// (docs/research/languages.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// Exactly the text the provider answers with the line's code in this language, byte for byte;
+    /// on a library line (a condition the provider has no answer for, or whose text is unknown),
+    /// our own text, marked by its source.
+    pub message: &'static str,
+    /// `observed`: seen in a real response with this code; `documented`: the provider's error table,
+    /// SDK or metadata gives it for this code; `inferred`: our reading (the other language's text
+    /// where only one is known, a template filled in by us) or a library text.
+    pub confidence: Confidence,
+    /// Where it comes from: `languages.md §…` with the evidence key, `inferred: why`, or
+    /// `library text: why` (ours, not the provider's). Empty in the wasm module, like
+    /// [`CodeEntry::source`].
+    pub source: &'static str,
+}
+
+impl Text {
+    /// Whether the text is ours, not the provider's.
+    pub fn is_library(&self) -> bool {
+        self.source.starts_with("library text")
+    }
+}
+
+/// A provider's text (see [`Text`]).
+pub(crate) const fn said(
+    message: &'static str,
+    confidence: Confidence,
+    source: &'static str,
+) -> Text {
+    Text {
+        message,
+        confidence,
+        source: src(source),
+    }
+}
+
+/// The same provider text in both languages: the API answers in one language whatever is asked
+/// (aliyun-slb: English, its error messages exist in English only), with the same evidence.
+pub(crate) const fn both(text: Text) -> [Text; 2] {
+    [text, text]
+}
+
+/// A text known in Chinese only: the en-US message is the same text, `inferred` (never a
+/// translation of ours presented as the provider's; ours goes to [`CodeEntry::message_en`]).
+pub(crate) const fn zh_only(zh: Text) -> [Text; 2] {
+    [
+        zh,
+        Text {
+            message: zh.message,
+            confidence: Confidence::Inferred,
+            source: src("inferred: no English text of the provider is known; the zh-CN text"),
+        },
+    ]
+}
+
+/// Our own text in both languages (a library line: the provider has no answer for the condition,
+/// or its text is unknown).
+pub(crate) const fn lib(message: &'static str) -> [Text; 2] {
+    // Kept in wasm builds too (one shared string), so `Text::is_library` holds everywhere.
+    both(Text {
+        message,
+        confidence: Confidence::Inferred,
+        source: "library text: ours; the provider has no text for this, or its text is unknown",
+    })
+}
+
 /// A cloud API cert-preflight knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -80,8 +177,11 @@ pub struct CodeEntry {
     pub code: &'static str,
     /// The HTTP status the provider answers with (Tencent: always 200).
     pub status: u16,
-    /// The provider's message.
-    pub message: &'static str,
+    /// The message in each language, in [`Language::ALL`]'s order (zh-CN, en-US): see [`Text`].
+    pub text: [Text; 2],
+    /// Our English rendering of a line whose provider text is known in Chinese only (never the
+    /// provider's words; `Finding::message_en`).
+    pub message_en: Option<&'static str>,
     /// Whether the upload is refused.
     pub severity: Severity,
     /// How sure the code is (see [`Confidence`]).
@@ -209,11 +309,23 @@ pub struct Profile {
     pub rules: Rules,
     /// How it words each kind.
     pub codes: &'static [CodeEntry],
+    /// The language a caller gets when it asks for none: the API's own default
+    /// (docs/research/languages.md §4).
+    pub language: Language,
+}
+
+impl CodeEntry {
+    /// The line's message in `language`.
+    pub const fn text(&self, language: Language) -> &Text {
+        match language {
+            Language::ZhCn => &self.text[0],
+            Language::EnUs => &self.text[1],
+        }
+    }
 }
 
 impl Profile {
-    /// A finding worded by this table: the sub-condition's line if any, else the kind's general line,
-    /// else (never, as every table maps every kind) the generic table's.
+    /// A finding worded by this table in its default language (see [`Profile::finding_in`]).
     pub fn finding(
         &self,
         kind: Kind,
@@ -221,14 +333,39 @@ impl Profile {
         field: &str,
         detail: Option<alloc::string::String>,
     ) -> Option<crate::Finding> {
+        self.finding_in(kind, when, field, detail, self.language)
+    }
+
+    /// A finding worded by this table in `language`: the sub-condition's line if any, else the
+    /// kind's general line, else (never, as every table maps every kind) the generic table's.
+    /// `message_en` is set when the message is not English: the provider's own en-US text when it
+    /// is known, else our rendering.
+    pub fn finding_in(
+        &self,
+        kind: Kind,
+        when: Option<When>,
+        field: &str,
+        detail: Option<alloc::string::String>,
+        language: Language,
+    ) -> Option<crate::Finding> {
         let entry = self
             .entry(kind, when)
             .or_else(|| generic().entry(kind, when))?;
+        let message = entry.text(language).message;
+        let en = entry.text(Language::EnUs);
+        let message_en = if message.is_ascii() {
+            None
+        } else if en.message.is_ascii() {
+            Some(en.message)
+        } else {
+            entry.message_en
+        };
         Some(crate::Finding {
             kind,
             code: entry.code.into(),
             http_status: entry.status,
-            message: entry.message.into(),
+            message: message.into(),
+            message_en: message_en.map(Into::into),
             field: crate::finding::clip_chars(field, 128),
             detail: detail
                 .map(|d| crate::finding::clip_chars(&d, crate::finding::MAX_DETAIL_CHARS)),
@@ -250,6 +387,7 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::String;
 
     fn profiles() -> impl Iterator<Item = &'static Profile> {
         ProviderId::ALL
@@ -273,7 +411,7 @@ mod tests {
         for p in profiles() {
             for (i, e) in p.codes.iter().enumerate() {
                 assert!(
-                    !e.code.is_empty() && !e.message.is_empty(),
+                    !e.code.is_empty() && e.text.iter().all(|t| !t.message.is_empty()),
                     "{}: {:?}",
                     p.id,
                     e
@@ -369,7 +507,7 @@ mod tests {
             Some(("InvalidParameter", 400))
         );
         assert_eq!(
-            e.map(|e| e.message),
+            e.map(|e| e.text(Language::EnUs).message),
             Some("The specified ServerCertificate and PrivateKey fail to validate.")
         );
         let tc = ProviderId::TencentSsl.profile();
@@ -410,6 +548,104 @@ mod tests {
             slb.entry(Kind::CertificateExpired, Some(When::Der))
                 .map(|e| e.kind),
             Some(Kind::CertificateExpired)
+        );
+    }
+
+    /// Each line's text per language says how it is known, consistently with its source: the
+    /// provider's texts cite docs/research/languages.md (an observation names it), ours say
+    /// `library text` or `inferred:` and are `inferred`.
+    #[test]
+    fn text_confidence_matches_its_source() {
+        for p in profiles() {
+            for e in p.codes {
+                for (l, t) in Language::ALL.iter().zip(&e.text) {
+                    let what = (p.id, e.kind, e.when, l.as_str(), t.source);
+                    assert_eq!(e.text(*l), t, "{what:?}");
+                    match t.confidence {
+                        Confidence::Inferred => assert!(
+                            t.source.starts_with("inferred:") || t.is_library(),
+                            "{what:?}"
+                        ),
+                        Confidence::Documented => {
+                            assert!(t.source.starts_with("languages.md §"), "{what:?}")
+                        }
+                        Confidence::Observed => assert!(
+                            t.source.starts_with("languages.md §")
+                                && t.source.contains("observed from"),
+                            "{what:?}"
+                        ),
+                    }
+                }
+                // Our English rendering only where no English text of the provider is known.
+                if e.message_en.is_some() {
+                    let en = e.text(Language::EnUs);
+                    assert!(!en.message.is_ascii(), "{:?}", (p.id, e.kind, e.when));
+                    assert_eq!(en.confidence, Confidence::Inferred);
+                }
+            }
+        }
+    }
+
+    /// Without a provider every text is ours.
+    #[test]
+    fn generic_texts_are_library_texts() {
+        for e in generic().codes {
+            assert!(e.text.iter().all(Text::is_library), "{:?}", e.kind);
+        }
+    }
+
+    #[test]
+    fn languages_round_trip() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_name(l.as_str()), Some(*l));
+        }
+        for bad in ["zh", "en", "zh-cn", "EN-US", "ja", ""] {
+            assert_eq!(Language::from_name(bad), None, "{bad}");
+        }
+    }
+
+    /// The finding carries the message in the language asked for; `message_en` is the provider's
+    /// English where known, else ours, and absent for an English message.
+    #[test]
+    fn findings_pick_the_language() {
+        let tc = ProviderId::TencentSsl.profile();
+        let f = |p: &Profile, kind, when, l| {
+            p.finding_in(kind, when, "f", None, l)
+                .map(|f| (f.message, f.message_en))
+        };
+        let mismatch = tc.entry(Kind::CertificateMismatch, None).map(|e| e.text);
+        let [zh, en] = mismatch.expect("a line");
+        assert_eq!(
+            f(tc, Kind::CertificateMismatch, None, Language::ZhCn),
+            Some((zh.message.into(), Some(en.message.into())))
+        );
+        assert_eq!(
+            f(tc, Kind::CertificateMismatch, None, Language::EnUs),
+            Some((en.message.into(), None))
+        );
+        assert_eq!(
+            tc.finding(Kind::CertificateMismatch, None, "f", None)
+                .map(|f| f.message),
+            Some(zh.message.into()),
+            "Tencent's default is zh-CN"
+        );
+        let cas = ProviderId::AliyunCas.profile();
+        let chain = tc
+            .entry(Kind::ChainOrderInvalid, None)
+            .map(|e| e.message_en.map(String::from));
+        assert_eq!(
+            f(tc, Kind::ChainOrderInvalid, None, Language::EnUs).map(|f| f.1),
+            chain,
+            "no English text of Tencent's: ours"
+        );
+        assert_eq!(
+            f(cas, Kind::CertificateFormatInvalid, None, Language::EnUs),
+            f(cas, Kind::CertificateFormatInvalid, None, Language::ZhCn),
+        );
+        let slb = ProviderId::AliyunSlb.profile();
+        assert_eq!(
+            f(slb, Kind::CertificateMismatch, None, Language::ZhCn),
+            f(slb, Kind::CertificateMismatch, None, Language::EnUs),
         );
     }
 

@@ -23,7 +23,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::finding::{Finding, Kind, Severity};
 use crate::input::MAX_FIELD_BYTES;
-use crate::provider::{Profile, ProviderId, When};
+use crate::provider::{Language, Profile, ProviderId, When};
 use crate::validate::{Input, validate};
 
 /// Request parameters by the API's own names, e.g. `{"RegionId": "cn-hangzhou", "Tag": [{"Key":
@@ -148,6 +148,28 @@ pub struct BuildOptions {
     /// Work budget of decrypting an encrypted key (see [`crate::DEFAULT_MAX_KDF_COST`]); `None` = that
     /// default.
     pub max_kdf_cost: Option<u64>,
+    /// The language of the findings' messages, and the one the request asks the API to answer in
+    /// (tencent-ssl: `X-TC-Language`; aliyun-slb and aliyun-cas have no language parameter, so
+    /// nothing is sent: docs/research/languages.md §2.1, §3.1). `None` = the provider's default.
+    ///
+    /// Not in wasm builds until the binding reads `language` (src/wasm.rs builds this struct with
+    /// every field named): there the provider's default applies.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub language: Option<Language>,
+}
+
+impl BuildOptions {
+    /// The language asked for, if any (see [`BuildOptions::language`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    const fn asked_language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// The language asked for: none in wasm builds yet (see the field's note).
+    #[cfg(target_arch = "wasm32")]
+    const fn asked_language(&self) -> Option<Language> {
+        None
+    }
 }
 
 impl core::fmt::Debug for BuildOptions {
@@ -157,6 +179,7 @@ impl core::fmt::Debug for BuildOptions {
             .field("max_kdf_cost", &self.max_kdf_cost)
             .field("ecc_regions", &self.ecc_regions)
             .field("region", &self.region)
+            .field("language", &self.asked_language())
             .field(
                 "passphrase",
                 &self.passphrase.as_ref().map(|_| "<redacted>"),
@@ -265,6 +288,9 @@ pub struct RequestError {
     pub http_status: u16,
     /// The first error's message.
     pub message: String,
+    /// The first error's `message_en` (see [`Finding::message_en`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
     /// How sure the first error's code is.
     pub confidence: crate::Confidence,
     /// The provider's other codes for the first error's condition.
@@ -347,15 +373,19 @@ const SET_BY_US: &[&str] = &["Region", "Token"];
 pub(crate) struct Ctx {
     provider: ProviderId,
     profile: &'static Profile,
+    /// The language asked for, or the provider's default.
+    language: Language,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
 }
 
 impl Ctx {
-    fn new(provider: ProviderId) -> Self {
+    fn new(provider: ProviderId, options: &BuildOptions) -> Self {
+        let profile = provider.profile();
         Ctx {
             provider,
-            profile: provider.profile(),
+            profile,
+            language: options.asked_language().unwrap_or(profile.language),
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -363,7 +393,10 @@ impl Ctx {
 
     /// Adds a finding worded by the provider's table (sub-condition line, else the kind's line).
     fn push(&mut self, kind: Kind, when: Option<When>, field: &str, detail: String) {
-        let Some(finding) = self.profile.finding(kind, when, field, Some(detail)) else {
+        let Some(finding) = self
+            .profile
+            .finding_in(kind, when, field, Some(detail), self.language)
+        else {
             return;
         };
         match finding.severity {
@@ -386,11 +419,12 @@ impl Ctx {
         let Some(first) = errors.first() else {
             return Ok(make(provider, warnings));
         };
-        let (code, kind, http_status, message, confidence, alternatives) = (
+        let (code, kind, http_status, message, message_en, confidence, alternatives) = (
             first.code.clone(),
             first.kind,
             first.http_status,
             first.message.clone(),
+            first.message_en.clone(),
             first.confidence,
             first.alternatives,
         );
@@ -401,6 +435,7 @@ impl Ctx {
             kind,
             http_status,
             message,
+            message_en,
             confidence,
             alternatives,
             findings,
@@ -794,6 +829,10 @@ pub(crate) struct Checked {
 /// run's warnings are kept, since they say what was changed. `keep_encrypted_key`: an encrypted key
 /// is sent as given (the API decrypts it with `KeyPassword`), never in its decrypted normalized form.
 fn check_pem(ctx: &mut Ctx, input: &Input<'_>, keep_encrypted_key: bool) -> Checked {
+    let input = &Input {
+        language: Some(ctx.language),
+        ..*input
+    };
     let report = validate(input);
     let keep_key = keep_encrypted_key
         && report

@@ -13,7 +13,7 @@ use crate::finding::{
 };
 use crate::input::{self, MAX_FIELD_BYTES, Pem};
 use crate::key::{self, KeyError, KeyFormat, Match, PrivateKey};
-use crate::provider::{self, EcPolicy, KeyRequired, Profile, ProviderId, RsaSizes, When};
+use crate::provider::{self, EcPolicy, KeyRequired, Language, Profile, ProviderId, RsaSizes, When};
 
 /// Most certificates accepted in one bundle (SPEC.md `InputTooLarge`).
 pub const MAX_CERTIFICATES: usize = 16;
@@ -83,6 +83,9 @@ pub struct Input<'a> {
     /// The key field as bytes: DER (PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8, opened with
     /// `passphrase`), bare base64 of DER, or PEM text. Exclusive with a non-empty `private_key`.
     pub private_key_bytes: Option<&'a [u8]>,
+    /// The language of the findings' messages; `None` = the provider's default (the API's own:
+    /// tencent-ssl and aliyun-cas zh-CN, aliyun-slb and no provider en-US).
+    pub language: Option<crate::provider::Language>,
 }
 
 impl Input<'_> {
@@ -133,6 +136,7 @@ impl core::fmt::Debug for Input<'_> {
                 "private_key_bytes",
                 &self.private_key_bytes.map(|_| "<redacted>"),
             )
+            .field("language", &self.language)
             .field("sign_private_key", &redact(self.sign_private_key))
             .field("encrypt_private_key", &redact(self.encrypt_private_key))
             .finish_non_exhaustive()
@@ -142,6 +146,8 @@ impl core::fmt::Debug for Input<'_> {
 /// Collects findings in the profile's words.
 struct Sink {
     profile: &'static Profile,
+    /// The language the messages are picked in.
+    language: Language,
     /// The input was not PEM text (DER, base64, PKCS#12): `normalized` is always offered.
     always_normalize: bool,
     errors: Vec<Finding>,
@@ -177,7 +183,10 @@ impl Sink {
     }
 
     fn add(&mut self, kind: Kind, when: Option<When>, field: &str, detail: Option<String>) {
-        let Some(finding) = self.profile.finding(kind, when, field, detail) else {
+        let Some(finding) = self
+            .profile
+            .finding_in(kind, when, field, detail, self.language)
+        else {
             return;
         };
         match finding.severity {
@@ -228,6 +237,7 @@ pub fn validate(input: &Input<'_>) -> Report {
         .map_or_else(provider::generic, ProviderId::profile);
     let mut sink = Sink {
         profile,
+        language: input.language.unwrap_or(profile.language),
         always_normalize: false,
         errors: Vec::new(),
         warnings: Vec::new(),

@@ -1031,6 +1031,8 @@ fn tencent_request_shape() {
             ("content-type".to_string(), "application/json".to_string()),
             ("x-tc-action".to_string(), "UploadCertificate".to_string()),
             ("x-tc-version".to_string(), "2019-12-05".to_string()),
+            // Tencent's default language, sent as the SDKs do (docs/research/languages.md §1.1).
+            ("x-tc-language".to_string(), "zh-CN".to_string()),
         ]
     );
     let b = body(&r);

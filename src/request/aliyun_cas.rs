@@ -1,4 +1,8 @@
 //! aliyun-cas `UploadUserCertificate` 2020-04-07: parameters, rules and request (PROVIDERS.md §2).
+//!
+//! `BuildOptions::language` picks the findings' language only: UploadUserCertificate has no
+//! language parameter or header (API metadata, SDK, gateway common parameters:
+//! docs/research/languages.md §3.1), so nothing is added to the request.
 
 use alloc::format;
 use alloc::string::String;
@@ -109,7 +113,7 @@ pub(super) const REGIONS: &[&str] = &[
 const NAME_MAX: usize = 63;
 
 pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
-    let mut ctx = Ctx::new(ProviderId::AliyunCas);
+    let mut ctx = Ctx::new(ProviderId::AliyunCas, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
     match read.str("Name") {

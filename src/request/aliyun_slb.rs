@@ -1,4 +1,8 @@
 //! aliyun-slb `UploadServerCertificate` 2014-05-15: parameters, rules and request (PROVIDERS.md §1).
+//!
+//! `BuildOptions::language` picks the findings' language only: UploadServerCertificate has no
+//! language parameter or header (API metadata, SDK, gateway common parameters:
+//! docs/research/languages.md §2.1), so nothing is added to the request.
 
 use alloc::format;
 use alloc::string::String;
@@ -202,7 +206,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
-    let mut ctx = Ctx::new(ProviderId::AliyunSlb);
+    let mut ctx = Ctx::new(ProviderId::AliyunSlb, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
     let region = read.str("RegionId");

@@ -93,7 +93,7 @@ fn region_ok(region: &str) -> bool {
 }
 
 pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
-    let mut ctx = Ctx::new(ProviderId::TencentSsl);
+    let mut ctx = Ctx::new(ProviderId::TencentSsl, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
     let certificate_type = match read.str("CertificateType") {
@@ -147,12 +147,17 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         "CertificatePrivateKey",
     );
 
+    // The answer's language (languages.md §1.1): sent always, as the SDKs do, so the real answer is
+    // in the language the checks above used (the server's default without it is undocumented).
+    // Not among the signed headers (TC3 signs content-type;host, PROVIDERS.md §5.3).
+    let language = ctx.language.as_str();
     ctx.finish(|provider, warnings| {
         let path = "/".to_string();
         let mut headers = vec![
             ("content-type".to_string(), "application/json".to_string()),
             ("x-tc-action".to_string(), ACTION.to_string()),
             ("x-tc-version".to_string(), VERSION.to_string()),
+            ("x-tc-language".to_string(), language.to_string()),
         ];
         if let Some(r) = options.region.as_deref() {
             headers.push(("x-tc-region".to_string(), r.to_string()));
