@@ -280,9 +280,13 @@ function linkStatus(chain, i, findings) {
   // The block numbers findings use ("certificate #2"): index + 1.
   const n = child.index + 1;
   if (!parent) {
-    return child.subject === child.issuer
-      ? ["verified", "self-signed root"]
-      : ["open", "issuer not included (the client must have it)"];
+    const kinds = new Set(findings.map((f) => f.kind));
+    if (child.subject === child.issuer) {
+      return kinds.has("ChainUntrusted") ? ["open", "self-signed, not a trusted root"] : ["verified", "self-signed root"];
+    }
+    // With roots, no ChainIncomplete means a trusted root issued it (validate checked the signature).
+    if (last?.roots && !kinds.has("ChainIncomplete")) return ["verified", `✓ issued by a trusted root, ${child.issuer}`];
+    return ["open", "issuer not included (the client must have it)"];
   }
   const m = parent.index + 1;
   if (child.issuer !== parent.subject) return ["broken", `✗ #${m} is not its issuer`];

@@ -297,6 +297,7 @@ describe("the demo page, served by make demo", () => {
     await page.locator("#chain-roots").getByText(/^Checked against Mozilla's \d+ trusted roots \(\d{4}-\d\d-\d\d\), and 1 root this proxy's operator added \(EXTRA_ROOTS\)\.$/).waitFor();
     const findings = await findingsText(page);
     assert.doesNotMatch(findings, /ChainIncomplete|ChainUntrusted/, findings);
+    await page.locator("#chain").getByText("✓ issued by a trusted root, CN=AIA Test Root").waitFor();
     const done = page.getByRole("region", { name: "Chain completed" });
     assert.match(await done.innerText(), /1 fetched certificate added.*reaches its root, CN=AIA Test Root/s);
     assert.doesNotMatch(await done.innerText(), /still names/);
