@@ -48,6 +48,9 @@ impl Language {
 
 /// A table line's message in one language, and how we know the provider words it so
 /// (docs/research/languages.md).
+///
+/// `confidence` and `source` are in native builds only (tests, the generated PROVIDERS.md tables):
+/// the wasm module reads neither, and they would cost about 1 KiB of its gzip size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     /// Exactly the text the provider answers with the line's code in this language, byte for byte;
@@ -57,13 +60,15 @@ pub struct Text {
     /// `observed`: seen in a real response with this code; `documented`: the provider's error table,
     /// SDK or metadata gives it for this code; `inferred`: our reading (the other language's text
     /// where only one is known, a template filled in by us) or a library text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub confidence: Confidence,
     /// Where it comes from: `languages.md §…` with the evidence key, `inferred: why`, or
-    /// `library text: why` (ours, not the provider's). Empty in the wasm module, like
-    /// [`CodeEntry::source`].
+    /// `library text: why` (ours, not the provider's).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Text {
     /// Whether the text is ours, not the provider's.
     pub fn is_library(&self) -> bool {
@@ -77,10 +82,14 @@ pub(crate) const fn said(
     confidence: Confidence,
     source: &'static str,
 ) -> Text {
+    #[cfg(target_arch = "wasm32")]
+    let _ = (confidence, source);
     Text {
         message,
+        #[cfg(not(target_arch = "wasm32"))]
         confidence,
-        source: src(source),
+        #[cfg(not(target_arch = "wasm32"))]
+        source,
     }
 }
 
@@ -91,27 +100,26 @@ pub(crate) const fn both(text: Text) -> [Text; 2] {
 }
 
 /// A text known in Chinese only: the en-US message is the same text, `inferred` (never a
-/// translation of ours presented as the provider's; ours goes to [`CodeEntry::message_en`]).
+/// translation of ours presented as the provider's; ours goes to [`Profile::glosses`]).
 pub(crate) const fn zh_only(zh: Text) -> [Text; 2] {
     [
         zh,
-        Text {
-            message: zh.message,
-            confidence: Confidence::Inferred,
-            source: src("inferred: no English text of the provider is known; the zh-CN text"),
-        },
+        said(
+            zh.message,
+            Confidence::Inferred,
+            "inferred: no English text of the provider is known; the zh-CN text",
+        ),
     ]
 }
 
 /// Our own text in both languages (a library line: the provider has no answer for the condition,
 /// or its text is unknown).
 pub(crate) const fn lib(message: &'static str) -> [Text; 2] {
-    // Kept in wasm builds too (one shared string), so `Text::is_library` holds everywhere.
-    both(Text {
+    both(said(
         message,
-        confidence: Confidence::Inferred,
-        source: "library text: ours; the provider has no text for this, or its text is unknown",
-    })
+        Confidence::Inferred,
+        "library text: ours; the provider has no text for this, or its text is unknown",
+    ))
 }
 
 /// A cloud API cert-preflight knows.
@@ -179,9 +187,6 @@ pub struct CodeEntry {
     pub status: u16,
     /// The message in each language, in [`Language::ALL`]'s order (zh-CN, en-US): see [`Text`].
     pub text: [Text; 2],
-    /// Our English rendering of a line whose provider text is known in Chinese only (never the
-    /// provider's words; `Finding::message_en`).
-    pub message_en: Option<&'static str>,
     /// Whether the upload is refused.
     pub severity: Severity,
     /// How sure the code is (see [`Confidence`]).
@@ -312,6 +317,9 @@ pub struct Profile {
     /// The language a caller gets when it asks for none: the API's own default
     /// (docs/research/languages.md §4).
     pub language: Language,
+    /// Our English renderings of the provider's texts known in Chinese only, `(text, ours)`:
+    /// `Finding::message_en` for them (never the provider's words, never in `message`).
+    pub glosses: &'static [(&'static str, &'static str)],
 }
 
 impl CodeEntry {
@@ -358,7 +366,10 @@ impl Profile {
         } else if en.message.is_ascii() {
             Some(en.message)
         } else {
-            entry.message_en
+            self.glosses
+                .iter()
+                .find(|(zh, _)| *zh == message)
+                .map(|(_, ours)| *ours)
         };
         Some(crate::Finding {
             kind,
@@ -554,6 +565,7 @@ mod tests {
     /// Each line's text per language says how it is known, consistently with its source: the
     /// provider's texts cite docs/research/languages.md (an observation names it), ours say
     /// `library text` or `inferred:` and are `inferred`.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn text_confidence_matches_its_source() {
         for p in profiles() {
@@ -576,17 +588,35 @@ mod tests {
                         ),
                     }
                 }
-                // Our English rendering only where no English text of the provider is known.
-                if e.message_en.is_some() {
-                    let en = e.text(Language::EnUs);
-                    assert!(!en.message.is_ascii(), "{:?}", (p.id, e.kind, e.when));
-                    assert_eq!(en.confidence, Confidence::Inferred);
-                }
+                // A text with no English of the provider's has our rendering, and only such a
+                // text has one.
+                let en = e.text(Language::EnUs);
+                let glossed = p.glosses.iter().any(|(zh, _)| *zh == en.message);
+                let chinese_only = !en.is_library()
+                    && !en.message.is_ascii()
+                    && en.confidence == Confidence::Inferred;
+                assert_eq!(glossed, chinese_only, "{:?}", (p.id, e.kind, e.when));
+            }
+        }
+    }
+
+    /// Every gloss is of a text in its table, and is English.
+    #[test]
+    fn glosses_are_used_and_english() {
+        for p in profiles() {
+            for (zh, ours) in p.glosses {
+                assert!(ours.is_ascii() && !zh.is_ascii(), "{}: {ours}", p.id);
+                assert!(
+                    p.codes.iter().any(|e| e.text[0].message == *zh),
+                    "{}: {zh} is in no line",
+                    p.id
+                );
             }
         }
     }
 
     /// Without a provider every text is ours.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn generic_texts_are_library_texts() {
         for e in generic().codes {
@@ -631,8 +661,9 @@ mod tests {
         );
         let cas = ProviderId::AliyunCas.profile();
         let chain = tc
-            .entry(Kind::ChainOrderInvalid, None)
-            .map(|e| e.message_en.map(String::from));
+            .glosses
+            .first()
+            .map(|(_, ours)| Some(String::from(*ours)));
         assert_eq!(
             f(tc, Kind::ChainOrderInvalid, None, Language::EnUs).map(|f| f.1),
             chain,

@@ -114,9 +114,14 @@ fn no_message_carries_a_gloss_in_the_other_script() {
                     t.message
                 );
             }
-            if let Some(ours) = e.message_en {
-                assert!(ours.is_ascii(), "{}: {ours:?}", p.id);
-            }
+        }
+        for (zh, ours) in p.glosses {
+            assert_eq!(appended_gloss(zh), None, "{}: {zh}", p.id);
+            assert!(
+                ours.is_ascii() && script(ours) == Some(false),
+                "{}: {ours}",
+                p.id
+            );
         }
     }
 }
@@ -151,7 +156,7 @@ fn a_text_in_the_other_language_is_inferred_or_the_api_has_one_language() {
             if script(en.message) == Some(true) {
                 assert_eq!(en.confidence, Confidence::Inferred, "{} {:?}", p.id, e.kind);
                 assert!(
-                    e.message_en.is_some(),
+                    p.glosses.iter().any(|(zh, _)| *zh == en.message),
                     "{} {:?}: no rendering",
                     p.id,
                     e.kind
