@@ -38,7 +38,21 @@ const ALIBABA_ERRORS = {
   InvalidParameter: [400, "The specified parameter ServerCertificate or Key is empty."],
 };
 
-/** Tencent common errors (PROVIDERS.md §3.4); HTTP status is always 200. */
+/**
+ * Tencent API 3.0 answers in the language of the X-TC-Language header, zh-CN or en-US; a request
+ * without it gets zh-CN here, the SDKs' default (docs/research/languages.md §1.1-§1.2: the server's
+ * own default is undocumented, and so is its answer to another value, which is taken as zh-CN).
+ * Alibaba's two APIs have no language parameter: their answers are in the package's default for
+ * the provider (languages.md §2, §3).
+ */
+const TENCENT_LANGUAGES = ["zh-CN", "en-US"];
+const TENCENT_DEFAULT_LANGUAGE = "zh-CN";
+
+/**
+ * Tencent gateway errors (PROVIDERS.md §3.4), in English whatever the language asked: the gateway
+ * was seen answering MissingParameter in English under zh-CN (languages.md §1.3); its Chinese texts
+ * for the others are unknown. HTTP status is always 200.
+ */
 const TENCENT_ERRORS = {
   "AuthFailure.InvalidAuthorization": "Authorization header is malformed.",
   "AuthFailure.SecretIdNotFound": "The SecretId is not found, please ensure that your SecretId is correct.",
@@ -237,14 +251,21 @@ export function createMockCloud({
     } catch {
       return tencentError("InvalidParameter.WithDetailReason", "The request body is not JSON.");
     }
-    if (typeof params?.CertificatePublicKey !== "string") return tencentError("MissingParameter", "The request is missing a required parameter `CertificatePublicKey`.");
+    const asked = headers.get("x-tc-language");
+    const language = TENCENT_LANGUAGES.includes(asked) ? asked : TENCENT_DEFAULT_LANGUAGE;
+    // The package's texts in that language (its tables are the one source of every message). The
+    // default is left out: it is the package's own for tencent-ssl, so the call is the same.
+    const inLanguage = language === TENCENT_DEFAULT_LANGUAGE ? {} : { language };
+    // No certificate: the package's CertificateMissing line is Tencent's MissingParameter answer.
+    const certificate = typeof params?.CertificatePublicKey === "string" ? params.CertificatePublicKey : "";
     const report = validate({
-      certificate: params.CertificatePublicKey,
-      privateKey: params.CertificatePrivateKey ?? null,
-      passphrase: params.KeyPassword ?? null,
-      certificateType: params.CertificateType ?? null,
+      certificate,
+      privateKey: params?.CertificatePrivateKey ?? null,
+      passphrase: params?.KeyPassword ?? null,
+      certificateType: params?.CertificateType ?? null,
       provider: api.provider,
       now,
+      ...inLanguage,
     });
     if (report.errors.length) return tencentError(report.errors[0].code, report.errors[0].message);
     const fingerprint = await sha1ColonLower(firstDer(params.CertificatePublicKey));
