@@ -69,15 +69,38 @@ where
     cbc_decrypt_with(C::new_from_slice(key).ok()?, iv, buf)
 }
 
-/// [`cbc_decrypt`] with a cipher already keyed (RC2 takes its effective key length apart).
+/// [`cbc_decrypt`] with a cipher already keyed (RC2 takes its effective key length apart). Only the
+/// block decryption is per cipher; the chaining and the padding are [`cbc`]'s, once for all
+/// (the `cbc` crate's `Decryptor` and `block-padding`, monomorphized for each of the six ciphers,
+/// were 1 KB of the module each).
 pub(super) fn cbc_decrypt_with<C>(cipher: C, iv: &[u8], buf: &mut [u8]) -> Option<usize>
 where
     C: cbc::cipher::BlockCipherDecrypt,
 {
-    use cbc::cipher::{BlockModeDecrypt, InnerIvInit, block_padding::Pkcs7};
-    cbc::Decryptor::<C>::inner_iv_slice_init(cipher, iv)
-        .ok()?
-        .decrypt_padded::<Pkcs7>(buf)
-        .ok()
-        .map(<[u8]>::len)
+    use cbc::cipher::Block;
+    let decrypt = |blocks: &mut [u8]| {
+        cipher.decrypt_blocks(Block::<C>::slice_as_chunks_mut(blocks).0);
+    };
+    cbc(&decrypt, C::block_size(), iv, buf)
+}
+
+/// CBC decryption in place (NIST SP 800-38A §6.2: Pᵢ = D(Cᵢ) ⊕ Cᵢ₋₁, C₀ = IV) by `decrypt`, which
+/// decrypts whole `n`-byte blocks in place (all at once: the cipher's parallel path), then the
+/// PKCS#7 padding (RFC 5652 §6.3) checked strictly: 1 to `n` bytes, each the count; the plaintext
+/// length. `None` for an IV that is not one block or a text that is not whole blocks.
+fn cbc(decrypt: &dyn Fn(&mut [u8]), n: usize, iv: &[u8], buf: &mut [u8]) -> Option<usize> {
+    let len = buf.len();
+    if n == 0 || iv.len() != n || len == 0 || len % n != 0 {
+        return None;
+    }
+    // Cᵢ₋₁ for every block: the IV, then the ciphertext but its last block (public).
+    let previous: alloc::vec::Vec<u8> = iv.iter().chain(buf.get(..len - n)?).copied().collect();
+    decrypt(buf);
+    for (b, c) in buf.iter_mut().zip(&previous) {
+        *b ^= c;
+    }
+    let pad = *buf.last()?;
+    let body = len.checked_sub(usize::from(pad))?;
+    let padding = buf.get(body..)?;
+    (pad != 0 && usize::from(pad) <= n && padding.iter().all(|&b| b == pad)).then_some(body)
 }
