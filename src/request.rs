@@ -289,7 +289,9 @@ pub struct RequestError {
     /// The first error's message.
     pub message: String,
     /// The first error's `message_en` (see [`Finding::message_en`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    // Not serialized until the wasm binding writes `messageEn` (tests/wasm_cases/output.rs checks
+    // that the binding writes what serde does); then `skip_serializing_if = "Option::is_none"`.
+    #[serde(skip)]
     pub message_en: Option<String>,
     /// How sure the first error's code is.
     pub confidence: crate::Confidence,
