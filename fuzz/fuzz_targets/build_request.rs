@@ -9,8 +9,8 @@
 #![no_main]
 
 use cert_preflight::{
-    BuildOptions, Credentials, ParamValue, Params, ProviderId, SignAlgorithm, SignOptions,
-    build_request, sign_request,
+    BuildOptions, Credentials, Language, ParamValue, Params, ProviderId, SignAlgorithm,
+    SignOptions, build_request, sign_request,
 };
 use libfuzzer_sys::fuzz_target;
 use zeroize::Zeroizing;
@@ -93,6 +93,8 @@ fuzz_target!(|data: &[u8]| {
         passphrase: (flags & 4 != 0).then(|| Zeroizing::new(pass.clone())),
         // The default budget (None), as a caller who does not set it.
         max_kdf_cost: None,
+        // en-US, or the provider's default (zh-CN for Tencent and CAS): both languages' texts.
+        language: (flags & 0x40 != 0).then_some(Language::EnUs),
     };
     let Ok(request) = build_request(provider, &params, &options) else {
         return;
