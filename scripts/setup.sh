@@ -47,6 +47,13 @@ if [ "$web" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedr
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+# A CJK font, so the page in zh-CN and the providers' Chinese messages render in the screenshots and
+# the Playwright test as a user in China sees them (Debian's Chromium has none: TOOLCHAIN.md).
+if [ "$web" = 1 ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi
 
 # wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)

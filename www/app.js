@@ -1,5 +1,6 @@
 // The demo page: reads the form, has the validation thread (validator.js) check it as you type,
 // shows the findings and the certificate's details, and uploads through the proxy (/api/upload).
+import { initialLanguage, language, setLanguage, t } from "./i18n.js";
 import { FIELDS, PROVIDERS } from "./upload.js";
 
 const $ = (id) => document.getElementById(id);
@@ -52,6 +53,7 @@ const el = {
   chainProblemsBlock: $("chain-problems-block"),
   fetchChain: $("fetch-chain"),
   useChain: $("use-chain"),
+  language: $("language"),
 };
 
 /** What each provider calls the name field. */
@@ -94,7 +96,7 @@ class Checker {
     this.worker.onmessage = (e) => this.message(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
-      this.onAnswer({ failure: { code: "WorkerFailed", message: "the checker could not start" } });
+      this.onAnswer({ failure: { code: "WorkerFailed", message: t("checker.noStart") } });
     };
   }
 
@@ -211,48 +213,54 @@ function findingItem(f, severity) {
   li.className = `finding ${severity}`;
   const head = document.createElement("div");
   head.className = "finding-head";
-  head.append(text("span", severity === "error" ? "✗ Error" : "⚠ Warning", "severity"));
+  head.append(text("span", t(severity === "error" ? "finding.error" : "finding.warning"), "severity"));
   // An error is what the provider would answer: its code and status. A warning is accepted by the
   // provider, so it is named by its kind (the provider's code would mislead).
   const code = text("code", severity === "error" ? f.code : f.kind, "code");
   const alternatives = f.alternatives ?? [];
   if (severity === "error" && alternatives.length) {
     code.classList.add("has-alternatives");
-    code.title = `The provider is documented or seen to answer ${alternatives.join(" or ")} for this too`;
+    code.title = t("finding.alternatives", alternatives.join(t("or")));
   }
   head.append(code);
   if (severity === "error") head.append(text("span", `HTTP ${f.httpStatus}`, "meta"));
-  head.append(text("span", `field ${f.field}`, "meta"));
+  head.append(text("span", t("finding.field", f.field), "meta"));
   if (f.confidence === "inferred") {
-    const mark = text("span", "inferred", "inferred");
-    const alt = alternatives.length ? `; the provider may also answer ${alternatives.join(", ")}` : "";
-    mark.title = `Our reading of the provider's documents, not a code seen in a real response${alt}`;
+    const mark = text("span", t("finding.inferred"), "inferred");
+    mark.title = t("finding.inferredTitle", alternatives.join(", "));
     head.append(mark);
   }
   li.append(head);
-  if (severity === "error" || !f.detail) li.append(text("p", f.message));
+  if (severity === "error" || !f.detail) {
+    // The provider's own words, in the language asked for (lang marks them for screen readers).
+    const message = text("p", f.message, "message");
+    if (/[\u3400-\u9fff]/.test(f.message)) message.lang = "zh-CN";
+    li.append(message);
+    // An English rendering of a Chinese-only message, for an English page.
+    if (f.messageEn && language() === "en-US") li.append(text("p", `${t("finding.messageEn")} ${f.messageEn}`, "message-en"));
+  }
   if (f.detail) li.append(text("p", f.detail, severity === "error" ? "detail" : ""));
   return li;
 }
 
 function daysLeft(notAfter) {
   const days = Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000);
-  if (days < 0) return `expired ${-days} day${days === -1 ? "" : "s"} ago`;
-  return `${days} day${days === 1 ? "" : "s"} left`;
+  if (days < 0) return t("days.expired", -days);
+  return t("days.left", days);
 }
 
 function copyButton(value, what) {
-  const b = text("button", "Copy", "copy");
+  const b = text("button", t("copy.button"), "copy");
   b.type = "button";
-  b.setAttribute("aria-label", `Copy ${what}`);
+  b.setAttribute("aria-label", t("copy.label", what));
   b.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(value);
-      b.textContent = "Copied";
+      b.textContent = t("copy.done");
     } catch {
-      b.textContent = "Select and copy";
+      b.textContent = t("copy.manual");
     }
-    setTimeout(() => (b.textContent = "Copy"), 1500);
+    setTimeout(() => (b.textContent = t("copy.button")), 1500);
   });
   return b;
 }
@@ -282,18 +290,19 @@ function linkStatus(chain, i, findings) {
   if (!parent) {
     const kinds = new Set(findings.map((f) => f.kind));
     if (child.subject === child.issuer) {
-      return kinds.has("ChainUntrusted") ? ["open", "self-signed, not a trusted root"] : ["verified", "self-signed root"];
+      return kinds.has("ChainUntrusted") ? ["open", t("link.selfSignedUntrusted")] : ["verified", t("link.selfSigned")];
     }
     // With roots, no ChainIncomplete means a trusted root issued it (validate checked the signature).
-    if (last?.roots && !kinds.has("ChainIncomplete")) return ["verified", `✓ issued by a trusted root, ${child.issuer}`];
-    return ["open", "issuer not included (the client must have it)"];
+    if (last?.roots && !kinds.has("ChainIncomplete")) return ["verified", t("link.trustedRoot", child.issuer)];
+    return ["open", t("link.open")];
   }
   const m = parent.index + 1;
-  if (child.issuer !== parent.subject) return ["broken", `✗ #${m} is not its issuer`];
+  if (child.issuer !== parent.subject) return ["broken", t("link.notIssuer", m)];
+  // The core's details are English (they name the certificates by number): matched as such.
   const said = (needle) => findings.some((f) => (f.detail ?? "").includes(needle));
-  if (said(`did not sign certificate #${n}`)) return ["broken", `✗ named by #${m}, not signed by it`];
-  if (said(`signature of certificate #${n} not checked`)) return ["name-only", "name only (signature not checkable)"];
-  return ["verified", `✓ signed by #${m}`];
+  if (said(`did not sign certificate #${n}`)) return ["broken", t("link.notSigned", m)];
+  if (said(`signature of certificate #${n} not checked`)) return ["name-only", t("link.nameOnly")];
+  return ["verified", t("link.signed", m)];
 }
 
 function showDetails(report, p) {
@@ -303,19 +312,20 @@ function showDetails(report, p) {
   el.chain.replaceChildren();
   if (!leaf) return;
   const style = FINGERPRINT_STYLE[p] ?? FINGERPRINT_STYLE[""];
-  fact(el.facts, "Subject", leaf.subject || "(empty)");
-  fact(el.facts, "Names (SAN)", leaf.subjectAltNames.length ? leaf.subjectAltNames.join(", ") : "none");
-  fact(el.facts, "Issuer", leaf.issuer);
-  fact(el.facts, "Valid", `${leaf.notBefore} → ${leaf.notAfter} (${daysLeft(leaf.notAfter)})`);
-  const key = leaf.curve ? `${leaf.keyAlgorithm} ${leaf.curve}` : `${leaf.keyAlgorithm} ${leaf.keyBits} bits`;
-  fact(el.facts, "Key", key);
+  fact(el.facts, t("details.subject"), leaf.subject || t("details.empty"));
+  fact(el.facts, t("details.san"), leaf.subjectAltNames.length ? leaf.subjectAltNames.join(", ") : t("details.none"));
+  fact(el.facts, t("details.issuer"), leaf.issuer);
+  fact(el.facts, t("details.valid"), `${leaf.notBefore} → ${leaf.notAfter} (${daysLeft(leaf.notAfter)})`);
+  const key = leaf.curve ? `${leaf.keyAlgorithm} ${leaf.curve}` : t("details.keyBits", leaf.keyAlgorithm, leaf.keyBits);
+  fact(el.facts, t("details.key"), key);
   if (report.privateKey) {
     const k = report.privateKey;
-    fact(el.facts, "Private key", `${k.format}, ${k.keyAlgorithm}${k.curve ? " " + k.curve : k.keyBits ? ` ${k.keyBits} bits` : ""}`);
+    const what = k.curve ? `${k.keyAlgorithm} ${k.curve}` : k.keyBits ? t("details.keyBits", k.keyAlgorithm, k.keyBits) : k.keyAlgorithm;
+    fact(el.facts, t("details.privateKey"), `${k.format}, ${what}`);
   }
-  fact(el.facts, "Signature", leaf.signatureAlgorithm);
-  fact(el.facts, "SHA-1", fingerprintNode(style(leaf.fingerprintSha1), "SHA-1 fingerprint"));
-  fact(el.facts, "SHA-256", fingerprintNode(style(leaf.fingerprintSha256), "SHA-256 fingerprint"));
+  fact(el.facts, t("details.signature"), leaf.signatureAlgorithm);
+  fact(el.facts, "SHA-1", fingerprintNode(style(leaf.fingerprintSha1), t("details.sha1")));
+  fact(el.facts, "SHA-256", fingerprintNode(style(leaf.fingerprintSha256), t("details.sha256")));
   const findings = [...(last?.errors ?? []), ...(last?.warnings ?? [])];
   report.chain.forEach((c, i) => {
     const li = document.createElement("li");
@@ -329,9 +339,7 @@ function showDetails(report, p) {
 
 /** Which roots the chain was checked against (the validator's `roots` label, null without any). */
 function rootsNote(roots) {
-  if (!roots) return "Checked without a list of trusted roots: a chain counts as complete when it ends at a self-signed certificate.";
-  const extra = roots.extra > 0 ? `, and ${plural(roots.extra, "root")} this proxy's operator added (EXTRA_ROOTS)` : "";
-  return `Checked against Mozilla's ${roots.mozilla} trusted roots (${roots.date})${extra}.`;
+  return roots ? t("roots.some", roots.mozilla, roots.date, roots.extra) : t("roots.none");
 }
 
 /** The canonical PEM, when it differs from what was typed ("use this" puts it in the fields). */
@@ -347,7 +355,7 @@ function showNormalized(report) {
 
 function show(answer) {
   if (answer.failure) {
-    setStatus("error", "✗", `The checker failed: ${answer.failure.message}`);
+    setStatus("error", "✗", t("status.failed", answer.failure.message));
     return;
   }
   const p = provider();
@@ -355,7 +363,7 @@ function show(answer) {
     // Nothing to check yet: no "missing parameter" noise before the user has typed anything.
     last = null;
     el.findings.replaceChildren();
-    setStatus("idle", "…", "Paste or drop a certificate (and its key) to check it.");
+    setStatus("idle", "…", t("status.idle"));
     el.details.hidden = true;
     el.normalized.hidden = true;
     renderChainFix();
@@ -366,13 +374,14 @@ function show(answer) {
   const { report, errors, warnings } = answer;
   const items = [...errors.map((f) => findingItem(f, "error")), ...warnings.map((f) => findingItem(f, "warning"))];
   el.findings.replaceChildren(...items);
-  const where = p ? PROVIDERS[p] : "any provider";
+  const where = p ? t(`provider.${p}`) : t("status.anyProvider");
+  if (items.length === 0) el.findings.append(text("li", t("results.noFindings"), "none"));
   if (errors.length) {
-    setStatus("error", "✗", `${errors.length} error${errors.length === 1 ? "" : "s"}: ${where} would refuse this upload (${errors[0].code}).`);
+    setStatus("error", "✗", t("status.errors", errors.length, where, errors[0].code));
   } else if (warnings.length) {
-    setStatus("warning", "⚠", `${p ? `${where} would accept it` : "Valid"}, with ${warnings.length} warning${warnings.length === 1 ? "" : "s"}.`);
+    setStatus("warning", "⚠", p ? t("status.warningsProvider", where, warnings.length) : t("status.warningsNeutral", warnings.length));
   } else {
-    setStatus("ok", "✓", p ? `Ready: ${where} would accept this upload.` : "Valid: the key belongs to the certificate.");
+    setStatus("ok", "✓", p ? t("status.okProvider", where) : t("status.okNeutral"));
   }
   showDetails(report, p);
   showNormalized(report);
@@ -383,9 +392,9 @@ function show(answer) {
 function updateUploadButton() {
   const p = provider();
   let why = "";
-  if (!p) why = "Choose a provider to upload.";
-  else if (health.upload === "disabled") why = "This proxy runs live without a PROXY_TOKEN: uploads are disabled.";
-  else if (last?.errors?.length) why = "The provider would refuse this; Upload shows its exact answer.";
+  if (!p) why = t("upload.chooseProvider");
+  else if (health.upload === "disabled") why = t("upload.disabled");
+  else if (last?.errors?.length) why = t("upload.wouldRefuse");
   el.upload.disabled = !p || health.upload === "disabled";
   el.uploadHint.textContent = why;
 }
@@ -403,14 +412,12 @@ function chainFindings() {
   return [...(last?.errors ?? []), ...(last?.warnings ?? [])];
 }
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** Why each URL gave nothing usable, in the proxy's and the checker's words. */
 function chainProblems(answer) {
   const out = [];
   for (const f of answer.fetches ?? []) {
     if (f.error) out.push([f.url, f.error]);
-    else if (f.status !== undefined && f.status !== 200) out.push([f.url, `the server answered HTTP ${f.status}`]);
+    else if (f.status !== undefined && f.status !== 200) out.push([f.url, t("chain.httpStatus", f.status)]);
   }
   for (const f of answer.findings ?? []) out.push([null, f.detail || f.message]);
   return out;
@@ -418,13 +425,13 @@ function chainProblems(answer) {
 
 function addedItem(c, style) {
   const li = document.createElement("li");
-  li.append(text("p", c.subject || "(empty subject)", "added-subject"));
+  li.append(text("p", c.subject || t("chain.emptySubject"), "added-subject"));
   const dl = document.createElement("dl");
   dl.className = "facts";
-  fact(dl, "Issuer", c.issuer);
-  fact(dl, "Fetched from", text("code", c.url));
-  if (c.notAfter) fact(dl, "Valid until", `${c.notAfter} (${daysLeft(c.notAfter)})`);
-  fact(dl, "SHA-256", fingerprintNode(style(c.fingerprintSha256), `SHA-256 fingerprint of ${c.subject}`));
+  fact(dl, t("details.issuer"), c.issuer);
+  fact(dl, t("chain.fetchedFrom"), text("code", c.url));
+  if (c.notAfter) fact(dl, t("chain.validUntil"), `${c.notAfter} (${daysLeft(c.notAfter)})`);
+  fact(dl, "SHA-256", fingerprintNode(style(c.fingerprintSha256), t("chain.fingerprintOf", c.subject)));
   li.append(dl);
   return li;
 }
@@ -469,35 +476,25 @@ function renderChainFix() {
   if (applied && !chainFix.busy) {
     const a = applied.answer;
     const root = a.added[a.added.length - 1]?.issuer;
-    el.chainFixTitle.textContent = "Chain completed";
-    el.chainFixIntro.textContent =
-      `The field holds the bundle with ${plural(a.added.length, "fetched certificate")} added, each verified by its signature.` +
-      (a.complete && root ? ` It reaches its root, ${root}, which clients hold and uploads leave out.` : "");
-    if (incomplete && a.complete) {
-      el.chainFixIntro.textContent += last?.roots
-        ? " The proxy found the root, but it is not among the roots this page trusts, so the warning above still names it."
-        : " This page checks without a list of trusted roots, so the warning above still names the root.";
-    }
+    el.chainFixTitle.textContent = t("chain.completed");
+    el.chainFixIntro.textContent = t("chain.appliedIntro", a.added.length) + (a.complete && root ? t("chain.appliedRoot", root) : "");
+    if (incomplete && a.complete) el.chainFixIntro.textContent += t(last?.roots ? "chain.rootUntrusted" : "chain.noRoots");
     el.fetchChain.hidden = !(incomplete && urls.length && !a.complete);
     if (!chainFix.failure && !answer) el.chainFixStatus.textContent = "";
     return;
   }
 
-  el.chainFixTitle.textContent = "Missing intermediate";
+  el.chainFixTitle.textContent = t("chain.title");
   el.chainFixIntro.replaceChildren();
   if (tail && urls.length) {
-    el.chainFixIntro.append(
-      `${tail.subject || "The last certificate"} names where its issuer${tail.issuer ? `, ${tail.issuer},` : ""} can be fetched: `,
-    );
-    urls.forEach((u, i) => el.chainFixIntro.append(i ? ", " : "", text("code", u)));
-    el.chainFixIntro.append(
-      `. The proxy fetches ${urls.length === 1 ? "it" : "them"} and keeps only a certificate that signed this one; the field changes only if you choose “Use this”.`,
-    );
+    el.chainFixIntro.append(t("chain.namesWhere", tail.subject, tail.issuer));
+    urls.forEach((u, i) => el.chainFixIntro.append(i ? t("chain.listSeparator") : "", text("code", u)));
+    el.chainFixIntro.append(t("chain.proxyFetches", urls.length));
   }
   el.fetchChain.hidden = false;
 
   if (chainFix.busy) {
-    el.chainFixStatus.textContent = "Fetching the issuer through the proxy…";
+    el.chainFixStatus.textContent = t("chain.busy");
     return;
   }
   if (chainFix.failure) {
@@ -515,21 +512,16 @@ function renderChainFix() {
   if (answer.added.length) {
     el.chainAdded.hidden = false;
     el.chainAdded.replaceChildren(...answer.added.map((c) => addedItem(c, style)));
-    el.chainFixStatus.textContent =
-      `Found ${plural(answer.added.length, "certificate")} that complete${answer.added.length === 1 ? "s" : ""} the chain` +
-      (answer.complete ? ", up to its root." : ", but not up to a root.") +
-      " Nothing is in the field until you choose “Use this”.";
+    el.chainFixStatus.textContent = t("chain.found", answer.added.length, answer.complete);
     el.fetchChain.hidden = true;
     el.useChain.hidden = false;
   } else if (answer.complete) {
     el.chainAdded.hidden = true;
     el.fetchChain.hidden = true;
-    el.chainFixStatus.textContent = `Nothing is missing: the chain reaches its root${tail?.issuer ? `, ${tail.issuer},` : ""} which clients hold and uploads leave out.`;
+    el.chainFixStatus.textContent = t("chain.nothingMissing", tail?.issuer);
   } else {
     el.chainAdded.hidden = true;
-    el.chainFixStatus.textContent = problems.length
-      ? "Nothing was added."
-      : "Nothing was added: the proxy found no certificate that signed this one.";
+    el.chainFixStatus.textContent = t(problems.length ? "chain.nothingAdded" : "chain.nothingSigned");
   }
 }
 
@@ -554,18 +546,18 @@ async function fetchChain() {
       // not JSON: said below
     }
     if (res.ok && Array.isArray(body?.added)) answer = body;
-    else if (body?.error?.message) failure = `The proxy did not fetch it: ${body.error.message}`;
-    else if (res.status === 404) failure = "This proxy cannot fetch issuers (it has no /api/chain).";
-    else failure = `The proxy answered HTTP ${res.status} without a result.`;
+    else if (body?.error?.message) failure = t("chain.proxyRefused", body.error.message);
+    else if (res.status === 404) failure = t("chain.noRoute");
+    else failure = t("chain.noResult", res.status);
   } catch {
-    failure = "The proxy could not be reached.";
+    failure = t("chain.unreachable");
   }
   chainFix.busy = false;
   if (el.certificate.value !== sent) {
     // Edited meanwhile: the answer is about a bundle no longer in the field.
     Object.assign(chainFix, { sent: null, answer: null, failure: "" });
     renderChainFix();
-    el.chainFixStatus.textContent = "The certificate changed while the proxy was fetching; nothing was kept.";
+    el.chainFixStatus.textContent = t("chain.changed");
     return;
   }
   Object.assign(chainFix, { answer, failure });
@@ -597,12 +589,12 @@ function fillRegions() {
   const previous = el.region.value;
   el.region.replaceChildren();
   if (!p) {
-    el.region.append(new Option("(choose a provider)", ""));
+    el.region.append(new Option(t("form.regionNone"), ""));
     el.region.disabled = true;
     return;
   }
   el.region.disabled = false;
-  if (p === "tencent-ssl") el.region.append(new Option("(global endpoint; no region needed)", ""));
+  if (p === "tencent-ssl") el.region.append(new Option(t("form.regionGlobal"), ""));
   for (const r of list) el.region.append(new Option(r, r));
   const fallback = p === "aliyun-slb" ? "cn-hangzhou" : "";
   el.region.value = list.includes(previous) ? previous : list.includes(fallback) ? fallback : el.region.options[0]?.value ?? "";
@@ -613,8 +605,8 @@ function shapeForm() {
   fillRegions();
   el.nameField.hidden = !p;
   if (p) {
-    el.nameLabel.textContent = p === "tencent-ssl" ? "Alias" : "Name";
-    el.nameParam.textContent = NAME_PARAM[p] + (p === "aliyun-cas" ? "" : " (optional)");
+    el.nameLabel.textContent = t(p === "tencent-ssl" ? "form.alias" : "form.name");
+    el.nameParam.textContent = p === "aliyun-cas" ? NAME_PARAM[p] : t("form.optional", NAME_PARAM[p]);
   }
   el.typeField.hidden = p !== "tencent-ssl";
   el.eccField.hidden = p !== "aliyun-slb";
@@ -636,7 +628,7 @@ function schedule(delay = 150) {
 function readFileInto(file, field) {
   if (!file) return;
   if (file.size > 1024 * 1024) {
-    setStatus("error", "✗", `${file.name} is ${file.size} bytes; a PEM file is a few kilobytes (limit 1 MiB).`);
+    setStatus("error", "✗", t("status.fileTooLarge", file.name, file.size));
     return;
   }
   file.text().then((t) => {
@@ -677,33 +669,35 @@ function showUpload(status, body, mode) {
   const heading = document.createElement("h3");
   if (body?.error) {
     box.className = "upload-result error";
-    heading.textContent = `✗ The proxy refused: ${body.error.code}`;
+    heading.textContent = t("upload.proxyRefused", body.error.code);
     box.append(heading, text("p", body.error.message));
     return;
   }
   if (error) {
     box.className = "upload-result error";
-    heading.textContent = `✗ ${PROVIDERS[p]} answered ${error.Code}`;
-    box.append(heading, resultFacts([["HTTP status", status], ["Message", error.Message], ["Request id", response.RequestId]]));
+    heading.textContent = t("upload.providerAnswered", t(`provider.${p}`), error.Code);
+    const message = text("span", error.Message);
+    if (/[\u3400-\u9fff]/.test(error.Message ?? "")) message.lang = "zh-CN";
+    box.append(heading, resultFacts([[t("upload.httpStatus"), status], [t("upload.message"), message], [t("upload.requestId"), response.RequestId]]));
   } else {
     box.className = "upload-result ok";
-    heading.textContent = "✓ Uploaded";
+    heading.textContent = t("upload.done");
     const id = response.ServerCertificateId ?? response.CertId ?? response.CertificateId;
     const sha1 = response.Fingerprint ?? last?.report?.certificate?.fingerprintSha1;
     box.append(
       heading,
       resultFacts([
-        ["Certificate id", id],
-        ["Already uploaded as", response.RepeatCertId],
-        ["SHA-1 fingerprint", sha1 ? fingerprintNode(FINGERPRINT_STYLE[p](sha1), "uploaded fingerprint") : null],
-        ["Expires", response.ExpireTime],
-        ["Request id", response.RequestId],
+        [t("upload.certificateId"), id],
+        [t("upload.repeat"), response.RepeatCertId],
+        [t("upload.sha1"), sha1 ? fingerprintNode(FINGERPRINT_STYLE[p](sha1), t("upload.sha1Label")) : null],
+        [t("upload.expires"), response.ExpireTime],
+        [t("upload.requestId"), response.RequestId],
       ]),
     );
   }
   if (mode === "mock") {
-    const badge = text("span", "mock", "badge");
-    badge.title = "Answered by the proxy's built-in mock cloud: nothing was sent to a real provider.";
+    const badge = text("span", t("upload.mock"), "badge");
+    badge.title = t("upload.mockTitle");
     heading.append(" ", badge);
   }
 }
@@ -713,7 +707,7 @@ async function upload(event) {
   const call = currentCall();
   if (!call.provider) return;
   el.upload.disabled = true;
-  el.uploadHint.textContent = "Uploading through the proxy…";
+  el.uploadHint.textContent = t("upload.sending");
   const headers = { "content-type": "application/json" };
   if (health.upload === "token") headers.authorization = `Bearer ${el.token.value}`;
   try {
@@ -726,12 +720,12 @@ async function upload(event) {
     try {
       body = await res.json();
     } catch {
-      body = { error: { code: `HTTP ${res.status}`, message: "the proxy did not answer with JSON" } };
+      body = { error: { code: `HTTP ${res.status}`, message: t("upload.notJson") } };
     }
     showUpload(res.status, body, res.headers.get("x-cert-preflight-mode") ?? health.mode);
     el.uploadHint.textContent = "";
   } catch {
-    el.uploadHint.textContent = "The proxy could not be reached.";
+    el.uploadHint.textContent = t("upload.unreachable");
   } finally {
     updateUploadButton();
   }
@@ -739,8 +733,34 @@ async function upload(event) {
 
 // ---- start ----------------------------------------------------------------------------------
 
-for (const [id, name] of Object.entries(PROVIDERS)) el.provider.append(new Option(name, id));
-shapeForm();
+/** The proxy's mode badge, in the page's language. */
+function showMode() {
+  if (health.absent || !health.mode) return;
+  el.modeBadge.hidden = false;
+  el.modeBadge.textContent = t(health.mode === "mock" ? "mode.mock" : "mode.live");
+  el.modeBadge.classList.toggle("live", health.mode === "live");
+  el.modeBadge.title = t(health.mode === "mock" ? "mode.mockTitle" : "mode.liveTitle");
+}
+
+/** Everything the page wrote in one language, written again in the other. */
+function retranslate() {
+  for (const option of el.provider.options) if (option.value) option.textContent = t(`provider.${option.value}`);
+  el.language.value = language();
+  shapeForm();
+  showMode();
+  if (health.absent) el.uploadHint.textContent = t("mode.noProxy");
+  if (last) show(last);
+  else if (checker?.ready) schedule(0);
+  renderChainFix();
+}
+
+for (const id of Object.keys(PROVIDERS)) el.provider.append(new Option(id, id));
+setLanguage(initialLanguage());
+retranslate();
+el.language.addEventListener("change", () => {
+  setLanguage(el.language.value, { remember: true });
+  retranslate();
+});
 
 checker = new Checker(show, (ready) => {
   regionsByProvider = ready.regions;
@@ -780,15 +800,11 @@ fetch("/api/health")
   .then((h) => {
     health = h;
     el.modeBadge.hidden = false;
-    el.modeBadge.textContent = h.mode === "mock" ? "mock cloud" : "live";
-    el.modeBadge.classList.toggle("live", h.mode === "live");
-    el.modeBadge.title =
-      h.mode === "mock"
-        ? "The proxy has no cloud credentials: uploads go to its built-in mock of the three APIs."
-        : "The proxy signs uploads with real cloud credentials.";
+    showMode();
     el.tokenField.hidden = h.upload !== "token";
     updateUploadButton();
   })
   .catch(() => {
-    el.uploadHint.textContent = "No proxy answers here: checks work, uploads do not.";
+    health = { ...health, absent: true };
+    el.uploadHint.textContent = t("mode.noProxy");
   });

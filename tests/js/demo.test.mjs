@@ -85,8 +85,8 @@ async function waitForHealth(url, ms) {
   throw new Error(`the demo did not answer within ${ms} ms:\n${demoOutput}`);
 }
 
-async function newPage({ width = 1280, height = 900, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+async function newPage({ width = 1280, height = 900, colorScheme = "light", locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale });
   const page = await context.newPage();
   await page.route("**/*", (route) => {
     const url = route.request().url();
@@ -117,6 +117,9 @@ before(async () => {
     cwd: repo,
     env: { ...process.env, DEMO_PORT: String(port), DEMO_AIA_ALLOW_PRIVATE: "1", DEMO_EXTRA_ROOTS: extraRoots },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so after() can stop wrangler and the workerd it started together (a
+    // run filtered with --test-name-pattern skips the SIGTERM test and would leave workerd behind).
+    detached: true,
   });
   demo.stdout.on("data", (d) => (demoOutput += d));
   demo.stderr.on("data", (d) => (demoOutput += d));
@@ -137,7 +140,11 @@ after(async () => {
   await browser?.close();
   standIn?.close();
   if (demo && demo.exitCode === null) {
-    demo.kill("SIGKILL");
+    try {
+      process.kill(-demo.pid, "SIGKILL");
+    } catch {
+      demo.kill("SIGKILL");
+    }
   }
   if (extraRoots) rmSync(path.dirname(extraRoots), { recursive: true, force: true });
 });
@@ -256,6 +263,72 @@ describe("the demo page, served by make demo", () => {
         await context.close();
       }
     }
+  });
+
+  it("has every text of the page in both languages, and no key left unused", async () => {
+    const i18n = await import(pathToFileURL(path.join(repo, "www/i18n.js")).href);
+    const en = i18n.keys("en-US").sort();
+    assert.deepEqual(i18n.keys("zh-CN").sort(), en);
+    const used = [readFileSync(path.join(repo, "www/index.html"), "utf8"), readFileSync(path.join(repo, "www/app.js"), "utf8")].join("\n");
+    // Keys built at run time: the providers' names and the pieces picked by a condition.
+    const dynamic = (k) => k.startsWith("provider.");
+    const unused = en.filter((k) => !dynamic(k) && !used.includes(`"${k}"`));
+    assert.deepEqual(unused, []);
+  });
+
+  it("speaks Chinese to a Chinese browser — labels, lang, the provider's message in real glyphs — and English on request, remembered", async () => {
+    const { page, context, errors } = await newPage({ locale: "zh-CN" });
+    assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+    assert.equal(await page.title(), "cert-preflight — 在云平台之前检查证书上传");
+    assert.equal(await page.getByLabel("语言").inputValue(), "zh-CN");
+    await page.getByLabel("云服务", { exact: true }).selectOption("tencent-ssl");
+    assert.equal(await page.getByLabel("云服务", { exact: true }).locator("option:checked").innerText(), "腾讯云 SSL 证书");
+    const certificate = fixture("rsa/2048/fullchain.pem");
+    const wrongKey = fixture("chain/rsa/int.key.pem");
+    let expected;
+    try {
+      pkg.buildRequest("tencent-ssl", { CertificatePublicKey: certificate, CertificatePrivateKey: wrongKey });
+    } catch (e) {
+      expected = e.errors.find((f) => f.kind === "CertificateMismatch");
+    }
+    await page.getByLabel("证书", { exact: true }).fill(certificate);
+    await page.getByLabel("私钥", { exact: true }).fill(wrongKey);
+    await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor();
+    assert.match(await page.getByRole("status").innerText(), /^✗\s*1 个错误：腾讯云 SSL 证书会拒绝这次上传（FailedOperation\.CertificateMatchError）。$/);
+    assert.match(await findingsText(page), /✗ 错误/);
+    const message = page.locator("#findings .finding.error .message").first();
+    assert.equal(await message.innerText(), expected.message);
+    assert.equal(await message.getAttribute("lang"), "zh-CN");
+    // Real glyphs, not the empty boxes of a machine without a CJK font: two different characters
+    // in the message's own style render differently only when a font has them.
+    const glyphs = [];
+    for (const ch of ["证", "书"]) {
+      await message.evaluate((p, c) => p.append(Object.assign(document.createElement("span"), { id: "glyph", textContent: c })), ch);
+      glyphs.push(await page.locator("#glyph").screenshot());
+      await page.locator("#glyph").evaluate((n) => n.remove());
+    }
+    assert.ok(!glyphs[0].equals(glyphs[1]), "证 and 书 render as different glyphs (fonts-noto-cjk, scripts/setup.sh)");
+    for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [390, "light"], [390, "dark"]]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: path.join(shots, `demo-zh-CN-${width}-${scheme}.png`), fullPage: width === 390 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `no horizontal scroll at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // English on request: everything the page wrote is written again, and the choice is remembered.
+    await page.getByLabel("语言").selectOption("en-US");
+    assert.equal(await page.locator("html").getAttribute("lang"), "en-US");
+    await page.getByLabel("Certificate", { exact: true }).waitFor();
+    assert.match(await page.getByRole("status").innerText(), /Tencent Cloud SSL Certificates would refuse this upload/);
+    assert.match(await findingsText(page), /✗ Error/);
+    await page.reload();
+    await page.getByRole("status").filter({ hasNotText: "Loading the checker" }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator("html").getAttribute("lang"), "en-US");
+    assert.equal(await page.getByLabel("Language").inputValue(), "en-US");
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   it("fetches a missing intermediate through the proxy; “Use this” puts the completed bundle in the field", async () => {
