@@ -201,9 +201,7 @@ pub struct Finding {
     pub message: String,
     /// `message` in English when it is not English: the provider's own en-US text when one is known,
     /// else our rendering (never the provider's words then). Absent when `message` is English.
-    // Not serialized until the wasm binding writes `messageEn` (tests/wasm_cases/output.rs checks
-    // that the binding writes what serde does); then `skip_serializing_if = "Option::is_none"`.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_en: Option<String>,
     /// The input field, in the provider's parameter names when a provider is given.
     pub field: String,

@@ -151,24 +151,13 @@ pub struct BuildOptions {
     /// The language of the findings' messages, and the one the request asks the API to answer in
     /// (tencent-ssl: `X-TC-Language`; aliyun-slb and aliyun-cas have no language parameter, so
     /// nothing is sent: docs/research/languages.md §2.1, §3.1). `None` = the provider's default.
-    ///
-    /// Not in wasm builds until the binding reads `language` (src/wasm.rs builds this struct with
-    /// every field named): there the provider's default applies.
-    #[cfg(not(target_arch = "wasm32"))]
     pub language: Option<Language>,
 }
 
 impl BuildOptions {
     /// The language asked for, if any (see [`BuildOptions::language`]).
-    #[cfg(not(target_arch = "wasm32"))]
     const fn asked_language(&self) -> Option<Language> {
         self.language
-    }
-
-    /// The language asked for: none in wasm builds yet (see the field's note).
-    #[cfg(target_arch = "wasm32")]
-    const fn asked_language(&self) -> Option<Language> {
-        None
     }
 }
 
@@ -289,9 +278,7 @@ pub struct RequestError {
     /// The first error's message.
     pub message: String,
     /// The first error's `message_en` (see [`Finding::message_en`]).
-    // Not serialized until the wasm binding writes `messageEn` (tests/wasm_cases/output.rs checks
-    // that the binding writes what serde does); then `skip_serializing_if = "Option::is_none"`.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_en: Option<String>,
     /// How sure the first error's code is.
     pub confidence: crate::Confidence,

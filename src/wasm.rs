@@ -36,15 +36,18 @@ pub use chain::{TrustAnchorsHandle, complete_chain, trust_anchors};
 use crate::error::shown;
 use crate::{
     ApiRequest, BuildOptions, CertInfo, CertificateType, Credentials, Finding,
-    FingerprintAlgorithm, FingerprintFormat, Input, KeyInfo, ParamValue, Params, ProviderId,
-    Report, SignAlgorithm, SignOptions, build_request as core_build_request, fingerprint as fp,
-    sign_request as core_sign_request, validate as core_validate,
+    FingerprintAlgorithm, FingerprintFormat, Input, KeyInfo, Language, ParamValue, Params,
+    ProviderId, Report, SignAlgorithm, SignOptions, build_request as core_build_request,
+    fingerprint as fp, sign_request as core_sign_request, validate as core_validate,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** The cloud APIs cert-preflight speaks for. */
 export type ProviderId = "aliyun-slb" | "aliyun-cas" | "tencent-ssl";
+
+/** The languages findings' messages come in (and Tencent's `X-TC-Language`). */
+export type Language = "zh-CN" | "en-US";
 
 /** Provider-neutral identifier of a finding. */
 export type Kind =
@@ -99,6 +102,11 @@ export interface ValidateInput {
    * certificate outside the set. Without it, a chain is complete when it ends self-signed.
    */
   roots?: TrustAnchors | null;
+  /**
+   * The language of the messages; default the API's own (tencent-ssl and aliyun-cas: zh-CN;
+   * aliyun-slb and no provider: en-US). A message is a text the provider returns, byte for byte.
+   */
+  language?: Language | null;
 }
 
 /** One thing validate has to say, in the chosen provider's words. */
@@ -108,7 +116,13 @@ export interface Finding {
   code: string;
   /** The HTTP status the provider answers with (200: the provider accepts it). */
   httpStatus: number;
+  /** The provider's own text for it, in the language asked for (ours on a line the provider has none for). */
   message: string;
+  /**
+   * `message` in English when it is not: the provider's own en-US text when one is known, else our
+   * rendering (never presented as the provider's). Absent when `message` is English.
+   */
+  messageEn?: string;
   /** The input field, in the provider's parameter names when a provider is given. */
   field: string;
   detail?: string;
@@ -266,6 +280,11 @@ export interface BuildOptions {
   passphrase?: string;
   /** Work budget of decrypting an encrypted key (see `ValidateInput.maxKdfCost`). */
   maxKdfCost?: number;
+  /**
+   * The findings' language, and the one the request asks for: tencent-ssl sends it as
+   * `X-TC-Language`; the Alibaba APIs have no language parameter, so nothing is sent for them.
+   */
+  language?: Language;
 }
 
 /** An upload request: what `fetch` needs. Unsigned from buildRequest; signed by signRequest. */
@@ -332,6 +351,8 @@ export interface RequestRefusedError extends CertPreflightError {
   confidence: Confidence;
   /** The provider's other codes for the first error's condition. */
   alternatives: string[];
+  /** The first error's `messageEn` (see `Finding.messageEn`). */
+  messageEn?: string;
   /** Every finding: the errors, then the warnings. */
   findings: Finding[];
   /** The errors alone (`errors[0]` is the one whose code, status and message the provider answers). */
@@ -404,6 +425,9 @@ fn finding_js(f: &Finding) -> JsValue {
     set(&o, "code", &js_str(&f.code));
     set(&o, "httpStatus", &JsValue::from(f.http_status));
     set(&o, "message", &js_str(&f.message));
+    if let Some(en) = &f.message_en {
+        set(&o, "messageEn", &js_str(en));
+    }
     set(&o, "field", &js_str(&f.field));
     if let Some(detail) = &f.detail {
         set(&o, "detail", &js_str(detail));
@@ -1166,6 +1190,7 @@ pub fn validate(
         encrypt_private_key,
         max_kdf_cost,
         roots,
+        language,
     ] = fields(
         &input,
         "validate() input",
@@ -1184,6 +1209,7 @@ pub fn validate(
             "encryptPrivateKey",
             "maxKdfCost",
             "roots",
+            "language",
         ],
         true,
     )?;
@@ -1226,9 +1252,25 @@ pub fn validate(
         encrypt_private_key: secret(&encrypt_private_key),
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
         roots: roots.as_deref(),
+        language: language_of(&language)?,
         ..Input::default()
     });
     Ok(report_js(&report))
+}
+
+/// `language`: "zh-CN" or "en-US", or absent (the provider's default).
+fn language_of(f: &Field<'_>) -> JsResult<Option<Language>> {
+    f.opt_string()?
+        .map(|l| {
+            Language::from_name(&l).ok_or_else(|| {
+                invalid_argument(&format!(
+                    "{}: language must be \"zh-CN\" or \"en-US\", not {}",
+                    f.what,
+                    shown(&l, &["zh-CN", "en-US"])
+                ))
+            })
+        })
+        .transpose()
 }
 
 /// An optional secret as the core takes it.
@@ -1325,10 +1367,17 @@ pub fn build_request(
             ..BuildOptions::default()
         }
     } else {
-        let [now, ecc_regions, region, passphrase, max_kdf_cost] = fields(
+        let [now, ecc_regions, region, passphrase, max_kdf_cost, language] = fields(
             &options,
             "buildRequest() options",
-            ["now", "eccRegions", "region", "passphrase", "maxKdfCost"],
+            [
+                "now",
+                "eccRegions",
+                "region",
+                "passphrase",
+                "maxKdfCost",
+                "language",
+            ],
             true,
         )?;
         BuildOptions {
@@ -1337,6 +1386,7 @@ pub fn build_request(
             region: region.opt_string()?,
             passphrase: passphrase.opt_secret()?,
             max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
+            language: language_of(&language)?,
         }
     };
     match core_build_request(provider, &params, &options) {
@@ -1351,6 +1401,9 @@ pub fn build_request(
                 "alternatives",
                 &js_list(refused.alternatives, |a| js_str(a)),
             );
+            if let Some(en) = &refused.message_en {
+                set(&error, "messageEn", &js_str(en));
+            }
             set(&error, "findings", &js_list(&refused.findings, finding_js));
             let (errors, warnings): (Vec<&Finding>, Vec<&Finding>) = refused
                 .findings

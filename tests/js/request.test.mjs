@@ -383,3 +383,56 @@ describe("argument checking", () => {
     invalid(() => cp.buildRequest("aliyun-slb", { ...params, OwnerId: 2n ** 64n }, { now: NOW }), "BigInt beyond 64 bits");
   });
 });
+
+describe("language (issue 21)", () => {
+  const cert = () => fixture("rsa/2048/fullchain.pem");
+  const key = () => fixture("rsa/2048/key.pem");
+  const wrongKey = () => fixture("chain/rsa/int.key.pem");
+  const mismatch = (provider, language) => {
+    const input = { certificate: cert(), privateKey: wrongKey(), provider, now: NOW };
+    return cp.validate(language ? { ...input, language } : input).errors.find((f) => f.kind === "CertificateMismatch");
+  };
+
+  test("a message is one text of the provider, in the language asked for; messageEn renders a Chinese one", () => {
+    const zh = "温馨提示：证书内容和私钥不匹配，请您核对（请留意是否有多余的空格）";
+    const en = "Note: the certificate content and private key do not match. please check (pay attention to whether there are extra spaces).";
+    // Tencent API 3.0 answers in Chinese unless asked otherwise.
+    for (const f of [mismatch("tencent-ssl"), mismatch("tencent-ssl", "zh-CN")]) {
+      assert.equal(f.message, zh);
+      assert.equal(f.messageEn, en);
+    }
+    const english = mismatch("tencent-ssl", "en-US");
+    assert.equal(english.message, en);
+    assert.equal("messageEn" in english, false, "no messageEn when the message is English");
+    // SLB answers in English in both: the same text, no messageEn.
+    assert.equal(mismatch("aliyun-slb", "zh-CN").message, mismatch("aliyun-slb", "en-US").message);
+    assert.equal("messageEn" in mismatch("aliyun-slb", "zh-CN"), false);
+    // No provider text is ever glossed in parentheses by us.
+    for (const p of ["aliyun-slb", "aliyun-cas", "tencent-ssl"]) {
+      for (const l of ["zh-CN", "en-US"]) assert.doesNotMatch(mismatch(p, l).message, /[\u3400-\u9fff].*\([A-Za-z ]{8,}/);
+    }
+  });
+
+  test("buildRequest asks Tencent for the same language (X-TC-Language); the Alibaba requests carry none", () => {
+    const params = { CertificatePublicKey: cert(), CertificatePrivateKey: key() };
+    assert.equal(header(cp.buildRequest("tencent-ssl", params, { now: NOW }), "x-tc-language"), "zh-CN");
+    assert.equal(header(cp.buildRequest("tencent-ssl", params, { now: NOW, language: "en-US" }), "x-tc-language"), "en-US");
+    const slb = cp.buildRequest("aliyun-slb", { RegionId: "cn-hangzhou", ServerCertificate: cert(), PrivateKey: key() }, { now: NOW, language: "zh-CN" });
+    assert.doesNotMatch(JSON.stringify(slb), /language/i);
+    // A refusal speaks the language asked for, its messageEn beside it.
+    assert.throws(
+      () => cp.buildRequest("tencent-ssl", { ...params, CertificatePrivateKey: wrongKey() }, { now: NOW, language: "en-US" }),
+      (e) => e.code === "FailedOperation.CertificateMatchError" && /^Note: the certificate content/.test(e.errors[0].message) && e.messageEn === undefined,
+    );
+    assert.throws(
+      () => cp.buildRequest("tencent-ssl", { ...params, CertificatePrivateKey: wrongKey() }, { now: NOW }),
+      (e) => e.errors[0].message.startsWith("温馨提示") && /^Note: the certificate content/.test(e.messageEn),
+    );
+  });
+
+  test("any other language is an argument error that names the two", () => {
+    assert.throws(() => cp.validate({ certificate: cert(), language: "fr" }), { code: "InvalidArgument", message: /language must be "zh-CN" or "en-US"/ });
+    assert.throws(() => cp.buildRequest("tencent-ssl", {}, { language: "zh" }), { code: "InvalidArgument", message: /language must be "zh-CN" or "en-US"/ });
+    assert.throws(() => cp.buildRequest("tencent-ssl", {}, { language: 5 }), { code: "InvalidArgument" });
+  });
+});
