@@ -34,6 +34,7 @@ mod chain;
 pub use chain::{TrustAnchorsHandle, complete_chain, trust_anchors};
 
 use crate::error::shown;
+use crate::input::MAX_FIELD_BYTES;
 use crate::{
     ApiRequest, BuildOptions, CertInfo, CertificateType, Credentials, Finding,
     FingerprintAlgorithm, FingerprintFormat, Input, KeyInfo, Language, ParamValue, Params,
@@ -59,17 +60,30 @@ export type Kind =
 
 /** What to validate. */
 export interface ValidateInput {
-  /** PEM certificate(s), leaf first. */
-  certificate: string;
-  /** PEM private key. */
-  privateKey?: string | null;
+  /**
+   * The certificate(s), leaf first: PEM text, bare base64 of DER, or bytes (a `Uint8Array`,
+   * `Buffer`, other typed array or `DataView`: DER, one certificate or several one after the
+   * other, or PEM/base64 text as bytes). Omit it when `pfx` is given.
+   */
+  certificate?: string | ArrayBufferView | null;
+  /**
+   * The private key: PEM text, bare base64 of DER, or bytes (PKCS#8, PKCS#1, SEC1 or encrypted
+   * PKCS#8 DER, or PEM as bytes); an encrypted one is opened with `passphrase`.
+   */
+  privateKey?: string | ArrayBufferView | null;
+  /**
+   * A PKCS#12 / PFX file (`.pfx`, `.p12`): its bytes, or base64 text. Opened with `passphrase`;
+   * its chain and key are checked as the PEM pair would be, and `normalized` is that pair.
+   * Exclusive with `certificate` and `privateKey` (both given: throws `InvalidArgument`).
+   */
+  pfx?: ArrayBufferView | string | null;
   /** Whose rules and error codes apply; omit for provider-neutral checks. */
   provider?: ProviderId | null;
   /** Region (aliyun-slb: EC keys only in `eccRegions`). */
   region?: string | null;
   /** Milliseconds since the epoch; default `Date.now()`. */
   now?: number | null;
-  /** Passphrase of an encrypted private key. */
+  /** Passphrase of an encrypted private key, or of `pfx`. */
   passphrase?: string | null;
   /** Tencent `CertificateType`. */
   certificateType?: "SVR" | "CA" | null;
@@ -949,6 +963,24 @@ impl Field<'_> {
         }
     }
 
+    /// Text or bytes (a typed array, `Buffer` or `DataView`), or absent. Over 1 MiB only the
+    /// first 1 MiB + 1 bytes of a view are copied and a string is not copied at all: the core
+    /// answers `InputTooLarge`, as for any field over 1 MiB.
+    fn opt_content(&self) -> JsResult<Option<Content>> {
+        if self.absent() {
+            return Ok(None);
+        }
+        if let Some(text) = bounded_string(&self.value) {
+            let text = text.unwrap_or_else(|_| oversized_text());
+            return Ok(Some(Content::Text(Zeroizing::new(text))));
+        }
+        match chain::view_bytes(&self.value, MAX_FIELD_BYTES.saturating_add(1)) {
+            Ok((bytes, _)) => Ok(Some(Content::Bytes(Zeroizing::new(bytes)))),
+            Err(chain::Unbytes::Threw) => Err(threw(&format!("{}: {}", self.what, self.name))),
+            Err(chain::Unbytes::NotBytes) => Err(self.wrong("a string or a Uint8Array")),
+        }
+    }
+
     /// A string, or absent (`undefined` / `null`).
     fn opt_string(&self) -> JsResult<Option<String>> {
         if self.absent() {
@@ -1191,6 +1223,7 @@ pub fn validate(
         max_kdf_cost,
         roots,
         language,
+        pfx,
     ] = fields(
         &input,
         "validate() input",
@@ -1210,6 +1243,7 @@ pub fn validate(
             "maxKdfCost",
             "roots",
             "language",
+            "pfx",
         ],
         true,
     )?;
@@ -1229,17 +1263,21 @@ pub fn validate(
         .transpose()?;
     let ecc_regions = ecc_regions.opt_strings()?.unwrap_or_default();
     let ecc_regions: Vec<&str> = ecc_regions.iter().map(String::as_str).collect();
-    let certificate = certificate.opt_pem()?;
+    let certificate = certificate.opt_content()?;
+    let pfx = pfx.opt_content()?;
     let region = region.opt_string()?;
     let sign_certificate = sign_certificate.opt_pem()?;
     let encrypt_certificate = encrypt_certificate.opt_pem()?;
-    let private_key = private_key.opt_pem()?;
+    let private_key = private_key.opt_content()?;
     let passphrase = passphrase.opt_secret()?;
     let sign_private_key = sign_private_key.opt_pem()?;
     let encrypt_private_key = encrypt_private_key.opt_pem()?;
-    let report = core_validate(&Input {
-        certificate: secret(&certificate).unwrap_or(""),
-        private_key: secret(&private_key),
+    let input = Input {
+        certificate: Content::text(&certificate).unwrap_or(""),
+        certificate_bytes: Content::bytes(&certificate),
+        private_key: Content::text(&private_key),
+        private_key_bytes: Content::bytes(&private_key),
+        pfx: pfx.as_ref().map(Content::as_bytes),
         provider,
         region: region.as_deref(),
         now_ms,
@@ -1253,9 +1291,43 @@ pub fn validate(
         max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
         roots: roots.as_deref(),
         language: language_of(&language)?,
-        ..Input::default()
-    });
-    Ok(report_js(&report))
+    };
+    // pfx with a certificate or key, or a field both as text and as bytes: a malformed call.
+    input
+        .check()
+        .map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    Ok(report_js(&core_validate(&input)))
+}
+
+/// A certificate, key or PKCS#12 field as given: text (PEM, or base64) or bytes. The core tells
+/// the forms apart; it only needs to know which of its two fields to fill.
+enum Content {
+    Text(Zeroizing<String>),
+    Bytes(Zeroizing<Vec<u8>>),
+}
+
+impl Content {
+    fn text(c: &Option<Content>) -> Option<&str> {
+        match c {
+            Some(Content::Text(t)) => Some(t.as_str()),
+            _ => None,
+        }
+    }
+
+    fn bytes(c: &Option<Content>) -> Option<&[u8]> {
+        match c {
+            Some(Content::Bytes(b)) => Some(b.as_slice()),
+            _ => None,
+        }
+    }
+
+    /// Either form as bytes (`pfx` reads base64 text and binary alike).
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Content::Text(t) => t.as_bytes(),
+            Content::Bytes(b) => b.as_slice(),
+        }
+    }
 }
 
 /// `language`: "zh-CN" or "en-US", or absent (the provider's default).

@@ -76,7 +76,7 @@ extern "C" {
 }
 
 /// Why a byte argument was not read.
-enum Unbytes {
+pub(super) enum Unbytes {
     /// Not a typed array or `DataView`.
     NotBytes,
     /// Reading it threw.
@@ -86,7 +86,7 @@ enum Unbytes {
 /// The bytes of a typed array or `DataView` (a Node `Buffer` too), at most `cap` of them — the
 /// rest is never copied — and the full length. Its `buffer`, `byteOffset` and `byteLength` are
 /// read through `catch` imports.
-fn view_bytes(value: &JsValue, cap: usize) -> Result<(Vec<u8>, f64), Unbytes> {
+pub(super) fn view_bytes(value: &JsValue, cap: usize) -> Result<(Vec<u8>, f64), Unbytes> {
     if !is_view(value) {
         return Err(Unbytes::NotBytes);
     }

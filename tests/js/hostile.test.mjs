@@ -97,6 +97,9 @@ describe("hostile arguments", () => {
         const calls = {
           "validate(h)": () => cp.validate(h),
           "validate eccRegions": () => cp.validate({ certificate: cert, eccRegions: h }),
+          "validate pfx": () => cp.validate({ pfx: h }),
+          "validate certificate": () => cp.validate({ certificate: h }),
+          "validate privateKey": () => cp.validate({ certificate: cert, privateKey: h }),
           "fingerprint(h)": () => cp.fingerprint(h),
           "fingerprint alg": () => cp.fingerprint(cert, h),
           "buildRequest params": () => cp.buildRequest("aliyun-slb", h),
@@ -448,6 +451,57 @@ describe("hostile arguments", () => {
     assert.match(e.message, /did you mean "aliyun-slb"/);
     const far = assertCoded(() => cp.buildRequest("Z5xQm3RkT8vW2nJp6yHc9LbA4dFg7s", slb, opts), "far");
     assert.match(far.message, /a string of 30 characters/);
+  });
+
+  it("pfx and byte fields: 100 MB views, lying views and absurd PKCS#12 KDF parameters answer at once, memory flat", () => {
+    const pfxFile = (name) => readFileSync(path.join(import.meta.dirname, "../fixtures/pfx", name));
+    const now = 1_750_000_000_000;
+    const good = { pfx: pfxFile("ossl3-default.p12"), passphrase: "secret", now };
+    manual.validate(good); // warm up
+    const before = memory.buffer.byteLength;
+    // 100 MB in every byte-taking field: only 1 MiB + 1 bytes are copied, InputTooLarge.
+    const huge = new Uint8Array(100 * 1024 * 1024);
+    for (const input of [{ pfx: huge }, { certificate: huge }, { certificate: pfxFile("leaf.der"), privateKey: huge }, { pfx: new DataView(huge.buffer) }]) {
+      const started = performance.now();
+      const r = manual.validate({ now, ...input });
+      assert.deepEqual(r.errors.map((f) => f.kind), ["InputTooLarge"], Object.keys(input).join());
+      assert.ok(performance.now() - started < 500, `${Object.keys(input)}: ${performance.now() - started} ms`);
+    }
+    // Views whose buffer, byteOffset or byteLength lie or throw: a coded InvalidArgument. (A
+    // plain object as `buffer` is read as what `new Uint8Array(object)` makes of it: no bytes.)
+    for (const [prop, desc, throws] of [
+      ["buffer", { get() { throw new Error("buffer says no"); } }, true],
+      ["byteLength", { value: 1e15 }, true],
+      ["byteOffset", { value: 2 ** 40 }, true],
+      ["buffer", { value: {} }, false],
+    ]) {
+      const view = new Uint8Array(16);
+      Object.defineProperty(view, prop, desc);
+      for (const field of ["pfx", "certificate", "privateKey"]) {
+        const e = assertCoded(() => manual.validate({ certificate: field === "privateKey" ? "x" : undefined, [field]: view, now }), `${field} ${prop}`);
+        assert.equal(e?.code, throws ? "InvalidArgument" : undefined, `${field} ${prop}`);
+      }
+    }
+    // A MAC iteration count past any budget and one above the default budget: refused before any
+    // derivation, the cost or the bound named.
+    for (const name of ["mac-iter-huge", "mac-iter-costly"]) {
+      const started = performance.now();
+      const r = manual.validate({ pfx: pfxFile(`${name}.p12`), passphrase: pfxFile(`${name}.pass`).toString(), now });
+      assert.ok(!r.ok, name);
+      assert.ok(r.errors.some((f) => /maxKdfCost|bound/.test(f.detail ?? "")), `${name}: ${JSON.stringify(r.errors)}`);
+      assert.ok(performance.now() - started < 300, `${name}: ${performance.now() - started} ms`);
+    }
+    // Damaged files: findings, never a throw.
+    const bytes = pfxFile("ossl3-default.p12");
+    for (let len = 0; len < bytes.length; len += 97) {
+      const r = manual.validate({ pfx: bytes.subarray(0, len), passphrase: "secret", now });
+      assert.ok(r.errors.some((f) => f.kind === "PfxFormatInvalid" || f.kind === "PfxPasswordIncorrect"), `${len}`);
+    }
+    const grown = memory.buffer.byteLength - before;
+    assert.ok(grown <= 8 * 1024 * 1024, `wasm memory grew by ${grown} bytes`);
+    // Still alive, and still right.
+    assert.equal(manual.validate(good).ok, true);
+    assert.equal(cp.validate(good).ok, true);
   });
 
   it("a revoked Proxy as the whole input is an Error with a code", () => {

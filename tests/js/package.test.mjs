@@ -9,7 +9,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { disagreements, fixture, importByName, installPackage, manifest, repo, runModule } from "./helpers.mjs";
+import { disagreements, fixture, fixtures, importByName, installPackage, manifest, repo, runModule } from "./helpers.mjs";
 
 const nowMs = manifest.nowMs;
 let installed;
@@ -315,5 +315,83 @@ describe("init", () => {
       ["--no-warnings"],
     );
     assert.equal(out.trim(), "CertificateFormatInvalid");
+  });
+});
+
+describe("validate: PKCS#12 (pfx) and DER inputs (SPEC.md \"Input containers\")", () => {
+  // tests/fixtures/gen-pfx.sh: OpenSSL 3 default and -legacy files, a file with two keys, the leaf
+  // as DER and as bare base64; every password is "secret". tests/pfx.rs uses the same instant.
+  const now = 1_750_000_000_000;
+  const pfxFile = (name) => readFileSync(path.join(fixtures, "pfx", name));
+  const bodies = (text, label) =>
+    [...text.matchAll(new RegExp(`-----BEGIN ${label}-----([^-]+)-----END ${label}-----`, "g"))].map((m) => m[1].replace(/\s/g, ""));
+
+  for (const name of ["ossl3-default", "ossl3-legacy"]) {
+    it(`${name}.p12 opens with its password: the PEM pair openssl pkcs12 -nodes prints, source "pkcs12"`, () => {
+      const r = main.validate({ pfx: pfxFile(`${name}.p12`), passphrase: "secret", now });
+      assert.equal(r.ok, true, JSON.stringify(r.errors));
+      assert.deepEqual(r.warnings, []);
+      assert.equal(r.certificate.source, "pkcs12");
+      assert.equal(r.privateKey.source, "pkcs12");
+      assert.equal(r.certificate.subject, "CN=pfx.test");
+      assert.equal(r.chain.length, 3);
+      const certs = bodies(r.normalized.certificate, "CERTIFICATE");
+      assert.deepEqual([...certs].sort(), bodies(pfxFile(`${name}.certs.pem`).toString(), "CERTIFICATE").sort());
+      assert.deepEqual(bodies(r.normalized.privateKey, "PRIVATE KEY"), bodies(pfxFile(`${name}.keys.pem`).toString(), "PRIVATE KEY"));
+    });
+  }
+
+  it("pfx as a Uint8Array, a Buffer, a DataView and base64 text gives the same report", () => {
+    const bytes = pfxFile("ossl3-default.p12");
+    const want = main.validate({ pfx: new Uint8Array(bytes), passphrase: "secret", now });
+    for (const pfx of [bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), pfxFile("ossl3-default.b64").toString()]) {
+      assert.deepEqual(main.validate({ pfx, passphrase: "secret", now }), want);
+    }
+  });
+
+  it("a wrong password is PfxPasswordIncorrect, none is PrivateKeyEncrypted; neither echoes it", () => {
+    const pfx = pfxFile("ossl3-default.p12");
+    const wrong = main.validate({ pfx, passphrase: "not the password", now });
+    assert.deepEqual(wrong.errors.map((f) => f.kind), ["PfxPasswordIncorrect"]);
+    assert.ok(!wrong.normalized);
+    assert.ok(!JSON.stringify(wrong).includes("not the password"));
+    assert.deepEqual(main.validate({ pfx, now }).errors.map((f) => f.kind), ["PrivateKeyEncrypted"]);
+  });
+
+  it("two keys: the one that belongs to the leaf is used, the other named in PfxContentUnused", () => {
+    const r = main.validate({ pfx: pfxFile("two-keys.p12"), passphrase: "secret", now });
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.deepEqual(r.warnings.map((f) => f.kind), ["PfxContentUnused"]);
+    assert.match(r.warnings[0].detail, /1 other private key/);
+    const [used] = bodies(r.normalized.privateKey, "PRIVATE KEY");
+    assert.ok(bodies(pfxFile("two-keys.keys.pem").toString(), "PRIVATE KEY").includes(used));
+  });
+
+  it("certificate and privateKey as DER bytes (Uint8Array, Buffer) and bare base64 DER text", () => {
+    const leafDer = new Uint8Array(pfxFile("leaf.der"));
+    const r = main.validate({ certificate: leafDer, privateKey: pfxFile("leaf.key.der"), now });
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.certificate.source, "der");
+    assert.equal(r.privateKey.source, "der");
+    assert.deepEqual(bodies(r.normalized.certificate, "CERTIFICATE"), [pfxFile("leaf.b64").toString().trim()]);
+    assert.match(r.normalized.privateKey, /^-----BEGIN (RSA )?PRIVATE KEY-----\n/);
+    const encrypted = main.validate({ certificate: leafDer, privateKey: pfxFile("leaf.enc.der"), passphrase: "secret", now });
+    assert.equal(encrypted.ok, true, JSON.stringify(encrypted.errors));
+    const b64 = main.validate({ certificate: pfxFile("leaf.b64").toString(), now });
+    assert.equal(b64.certificate.source, "der");
+    assert.equal(b64.certificate.subject, "CN=pfx.test");
+    assert.equal(main.validate({ certificate: pfxFile("chain.der"), now }).chain.length, 2);
+  });
+
+  it("pfx with a certificate or key, or a wrong type, throws a coded InvalidArgument", () => {
+    const pfx = pfxFile("ossl3-default.p12");
+    for (const extra of [{ certificate: fixture("rsa/2048/leaf.pem") }, { privateKey: RSA_KEY }, { certificate: pfxFile("leaf.der") }]) {
+      const e = thrown(() => main.validate({ pfx, passphrase: "secret", now, ...extra }));
+      assertCodedError(e, "InvalidArgument");
+      assert.match(e.message, /pfx is exclusive/);
+    }
+    for (const input of [{ pfx: 42 }, { pfx: [1, 2] }, { certificate: {} }, { certificate: RSA_FULLCHAIN, privateKey: 7 }]) {
+      assertCodedError(thrown(() => main.validate({ now, ...input })), "InvalidArgument");
+    }
   });
 });

@@ -96,6 +96,7 @@ fn validate_refuses_a_wrong_type_in_each_field() {
         "signPrivateKey",
         "encryptCertificate",
         "encryptPrivateKey",
+        "pfx",
     ];
     let base = validate_base();
     for field in string_fields {
@@ -136,6 +137,7 @@ fn validate_takes_undefined_and_null_as_absent() {
         "signPrivateKey",
         "encryptCertificate",
         "encryptPrivateKey",
+        "pfx",
     ];
     let base = validate_base();
     for absent in [JsValue::UNDEFINED, JsValue::NULL] {
@@ -149,6 +151,51 @@ fn validate_takes_undefined_and_null_as_absent() {
     let r = validate(obj(&[("certificate", JsValue::NULL), ("now", n(NOW_MS))])).unwrap();
     let first = Reflect::get(&get(&r, "errors"), &n(0.0)).unwrap();
     assert_eq!(get_str(&first, "kind"), "CertificateMissing");
+}
+
+/// `pfx` and byte fields (SPEC.md "Input containers"): a PKCS#12 file as a `Uint8Array` or as base64
+/// text, a DER certificate and key as bytes; `pfx` with a certificate is `InvalidArgument`.
+#[wasm_bindgen_test]
+fn validate_reads_pfx_and_der_bytes() {
+    // tests/fixtures/gen-pfx.sh; its files are valid at tests/pfx.rs's clock.
+    const PFX: &[u8] = include_bytes!("../fixtures/pfx/ossl3-default.p12");
+    const PFX_B64: &str = include_str!("../fixtures/pfx/ossl3-default.b64");
+    const LEAF_DER: &[u8] = include_bytes!("../fixtures/pfx/leaf.der");
+    const KEY_DER: &[u8] = include_bytes!("../fixtures/pfx/leaf.key.der");
+    let now = n(1_750_000_000_000.0);
+    let bytes = |b: &[u8]| JsValue::from(js_sys::Uint8Array::from(b));
+    for pfx in [bytes(PFX), s(PFX_B64)] {
+        let r = validate(obj(&[
+            ("pfx", pfx),
+            ("passphrase", s("secret")),
+            ("now", now.clone()),
+        ]))
+        .unwrap();
+        assert_eq!(get(&r, "ok").as_bool(), Some(true));
+        assert_eq!(get_str(&get(&r, "certificate"), "source"), "pkcs12");
+        assert_eq!(get_str(&get(&r, "privateKey"), "source"), "pkcs12");
+        let normalized = get(&r, "normalized");
+        assert!(get_str(&normalized, "certificate").starts_with("-----BEGIN CERTIFICATE-----\n"));
+        assert!(get_str(&normalized, "privateKey").starts_with("-----BEGIN PRIVATE KEY-----\n"));
+    }
+    let r = validate(obj(&[
+        ("certificate", bytes(LEAF_DER)),
+        ("privateKey", bytes(KEY_DER)),
+        ("now", now.clone()),
+    ]))
+    .unwrap();
+    assert_eq!(get(&r, "ok").as_bool(), Some(true));
+    assert_eq!(get_str(&get(&r, "certificate"), "source"), "der");
+    assert_eq!(get_str(&get(&r, "privateKey"), "source"), "der");
+    let m = invalid(
+        validate(obj(&[
+            ("pfx", bytes(PFX)),
+            ("certificate", bytes(LEAF_DER)),
+            ("now", now),
+        ])),
+        "pfx with certificate",
+    );
+    assert!(m.contains("pfx is exclusive"), "{m}");
 }
 
 #[wasm_bindgen_test]
