@@ -52,9 +52,8 @@ if ! cargo +nightly --version >/dev/null 2>&1 ||
   exit 1
 fi
 echo "build-pkg: cargo +nightly build (wasm32, release, std rebuilt, panic = immediate-abort)"
-# Without the `pkcs12` feature until the binding reads `pfx` (Cargo.toml says why).
 cargo +nightly build -j"${CARGO_BUILD_JOBS:-2}" --release --lib --target wasm32-unknown-unknown \
-  --no-default-features --features std \
+  --no-default-features --features std,pkcs12 \
   --target-dir "$target_dir" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
   -Zpanic-immediate-abort \
   --config 'profile.release.panic="immediate-abort"' \

@@ -34,8 +34,12 @@ mod rsa;
 mod sec1;
 mod symmetric;
 
+// What only the PKCS#12 reader (src/pfx.rs, feature `pkcs12`) uses is compiled with it.
+#[cfg(feature = "pkcs12")]
 pub(crate) use pbes2::{decrypt_any, decrypt_cost};
-pub(crate) use pkcs12::{Pkcs12Hash, bmp_password};
+#[cfg(feature = "pkcs12")]
+pub(crate) use pkcs12::Pkcs12Hash;
+pub(crate) use pkcs12::bmp_password;
 
 use crate::arith::bigint::*;
 use dsa::*;
@@ -368,6 +372,7 @@ pub(crate) fn parse_views(
 
 /// A key from unencrypted DER in any of PKCS#8, PKCS#1 or SEC1 (a PKCS#12 keyBag, a decrypted
 /// shrouded key bag, a DER key file). The error says why it is none of them.
+#[cfg(feature = "pkcs12")]
 pub(crate) fn from_plain_der(der: &[u8]) -> Result<PrivateKey, &'static str> {
     let (der_format, material) = decode_plain(der, Some(KeyFormat::Pkcs8), None)?;
     Ok(PrivateKey {
@@ -391,6 +396,7 @@ pub(crate) fn der_label(der: &[u8]) -> &'static str {
 
 /// The algorithm and ciphertext of an `EncryptedPrivateKeyInfo` (a PKCS#12
 /// `pkcs8ShroudedKeyBag`), for [`decrypt_any`].
+#[cfg(feature = "pkcs12")]
 pub(crate) fn encrypted_parts(der: &[u8]) -> Option<(crate::asn1::AlgorithmId<'_>, &[u8])> {
     EncryptedInfo::decode(der).map(|e| (e.algorithm, e.data))
 }

@@ -1,7 +1,4 @@
 #![no_std]
-// Without the `pkcs12` feature (the npm package's build, until its binding reads `pfx`) the key
-// decryption helpers only the PKCS#12 reader calls are left unused.
-#![cfg_attr(not(feature = "pkcs12"), allow(dead_code, unused_imports))]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 

@@ -434,6 +434,7 @@ pub(super) fn decrypt_pkcs8(
 
 /// The work of decrypting data encrypted with `alg` (PBES2 or a PKCS#12 PBE), in
 /// [`DEFAULT_MAX_KDF_COST`]'s units; the error names what is not supported.
+#[cfg(feature = "pkcs12")]
 pub(crate) fn decrypt_cost(alg: &AlgorithmId<'_>) -> Result<u64, KeyError> {
     if let Some(pbe) = pkcs12_pbe(&alg.oid) {
         return pkcs12_pbe_cost(alg, pbe.map_err(KeyError::UnsupportedEncryption)?);

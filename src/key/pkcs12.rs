@@ -56,6 +56,8 @@ pub(crate) fn pkcs12_pbe(oid: &Oid) -> Option<Result<Pkcs12Pbe, &'static str>> {
 /// The hash of the PKCS#12 KDF: SHA-1 for the PBEs, the MAC's hash for the MAC key (RFC 7292
 /// Appendix B.4, as OpenSSL's `PKCS12_key_gen` and RFC 9579 §1 use it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// The SHA-2 ones serve only the MAC of a PKCS#12 file (feature `pkcs12`).
+#[cfg_attr(not(feature = "pkcs12"), allow(dead_code))]
 pub(crate) enum Pkcs12Hash {
     /// SHA-1 (u = 20, v = 64).
     Sha1,
