@@ -162,14 +162,16 @@ function currentCall() {
   const privateKey = el.privateKey.value;
   const passphrase = el.passphrase.value;
   if (!p) {
-    const input = { certificate };
+    const input = { certificate, language: language() };
     if (privateKey.trim()) input.privateKey = privateKey;
     if (passphrase) input.passphrase = passphrase;
     return { provider: "", params: {}, options: {}, input };
   }
   const names = FIELDS[p];
   const params = {};
-  const options = {};
+  // The findings in the page's language, and the upload asks the API for the same (Tencent's
+  // X-TC-Language; the Alibaba APIs have no language parameter).
+  const options = { language: language() };
   params[names.certificate] = certificate;
   if (privateKey.trim()) params[names.privateKey] = privateKey;
   if (el.name.value.trim()) params[NAME_PARAM[p]] = el.name.value.trim();
@@ -750,7 +752,8 @@ function retranslate() {
   showMode();
   if (health.absent) el.uploadHint.textContent = t("mode.noProxy");
   if (last) show(last);
-  else if (checker?.ready) schedule(0);
+  // The providers' messages come in the new language from a new check.
+  if (checker?.ready) schedule(0);
   renderChainFix();
 }
 

@@ -30,7 +30,7 @@ export const PROVIDERS = {
 
 /**
  * validate()'s input for an upload of `params` (the API's own names) to `provider`, with the
- * proxy's `options` ({ region, eccRegions, passphrase }). `now` is the caller's clock.
+ * proxy's `options` ({ region, eccRegions, passphrase, language }). `now` is the caller's clock.
  */
 export function validateInput(provider, params, options = {}, now = undefined) {
   const input = { provider };
@@ -48,6 +48,8 @@ export function validateInput(provider, params, options = {}, now = undefined) {
   if (typeof options.passphrase === "string" && options.passphrase !== "" && provider !== "tencent-ssl") {
     input.passphrase = options.passphrase;
   }
+  // The messages' language (the package checks the value); buildRequest asks the API for the same.
+  if (options.language !== undefined) input.language = options.language;
   if (now !== undefined) input.now = now;
   return input;
 }

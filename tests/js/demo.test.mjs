@@ -308,6 +308,11 @@ describe("the demo page, served by make demo", () => {
       await page.locator("#glyph").evaluate((n) => n.remove());
     }
     assert.ok(!glyphs[0].equals(glyphs[1]), "证 and 书 render as different glyphs (fonts-noto-cjk, scripts/setup.sh)");
+    // The upload asks Tencent for Chinese, and the (mock) cloud answers the mismatch in it.
+    const uploaded = page.waitForRequest((r) => r.url().endsWith("/api/upload"));
+    await page.getByRole("button", { name: "上传" }).click();
+    assert.equal(JSON.parse((await uploaded).postData()).options.language, "zh-CN");
+    await page.locator("#upload-result").getByText(expected.message, { exact: true }).waitFor();
     for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [390, "light"], [390, "dark"]]) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
@@ -323,6 +328,14 @@ describe("the demo page, served by make demo", () => {
     await page.getByLabel("Certificate", { exact: true }).waitFor();
     assert.match(await page.getByRole("status").innerText(), /Tencent Cloud SSL Certificates would refuse this upload/);
     assert.match(await findingsText(page), /✗ Error/);
+    // …and Tencent's own English text for the same condition, from a check in English.
+    const english = pkg.validate({ certificate, privateKey: wrongKey, provider: "tencent-ssl", language: "en-US" }).errors[0];
+    assert.match(english.message, /^Note: the certificate content and private key do not match/);
+    await page.locator("#findings .finding.error .message").getByText(english.message, { exact: true }).waitFor();
+    const again = page.waitForRequest((r) => r.url().endsWith("/api/upload"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    assert.equal(JSON.parse((await again).postData()).options.language, "en-US");
+    await page.locator("#upload-result").getByText(english.message, { exact: true }).waitFor();
     await page.reload();
     await page.getByRole("status").filter({ hasNotText: "Loading the checker" }).waitFor({ timeout: 20_000 });
     assert.equal(await page.locator("html").getAttribute("lang"), "en-US");

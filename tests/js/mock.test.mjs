@@ -114,7 +114,7 @@ describe("mock cloud languages (tencent-ssl)", () => {
     return (await res.json()).Response.Error;
   }
 
-  it("asks the package in the request's language, and only the default is left out", async () => {
+  it("asks the package in the request's language (zh-CN when absent or unknown, as the SDKs default)", async () => {
     const seen = [];
     const spy = ({ language, ...input }) => {
       seen.push(language);
@@ -124,7 +124,7 @@ describe("mock cloud languages (tencent-ssl)", () => {
     for (const language of [undefined, "zh-CN", "en-US", "fr-FR"]) {
       await answer(cloud, mismatched(language));
     }
-    assert.deepEqual(seen, [undefined, undefined, "en-US", undefined]);
+    assert.deepEqual(seen, ["zh-CN", "zh-CN", "en-US", "zh-CN"]);
   });
 
   it("answers a mismatched key in Chinese by default and under zh-CN, Tencent's own text", async () => {

@@ -179,6 +179,20 @@ describe("mock mode (no credentials): the demo's default", () => {
     assert.equal(allowed.body.Response.RepeatCertId, "");
   });
 
+  it("options.language: the checks and the (mock) cloud's answer in the language asked for; Tencent's default is Chinese", async () => {
+    const params = { ...VALID["tencent-ssl"](), CertificatePrivateKey: fixture("chain/rsa/int.key.pem") };
+    const message = (language) => pkg.validate({ certificate: params.CertificatePublicKey, privateKey: params.CertificatePrivateKey, provider: "tencent-ssl", language }).errors[0].message;
+    for (const [language, options] of [["zh-CN", {}], ["zh-CN", { language: "zh-CN" }], ["en-US", { language: "en-US" }]]) {
+      const v = await answer(await call(mf, "/api/validate", { body: { provider: "tencent-ssl", params, options } }));
+      assert.equal(v.body.errors[0].message, message(language), language);
+      const up = await answer(await call(mf, "/api/upload", { body: { provider: "tencent-ssl", params, options } }));
+      assert.equal(up.body.Response.Error.Message, message(language), language);
+    }
+    assert.notEqual(message("zh-CN"), message("en-US"));
+    const bad = await answer(await call(mf, "/api/validate", { body: { provider: "tencent-ssl", params, options: { language: "fr" } } }));
+    assert.deepEqual([bad.status, bad.body.error.code], [400, "InvalidArgument"]);
+  });
+
   it("a mismatched pair is refused with each provider's code, status and body shape, and every finding", async () => {
     const certificate = fixture("chain/rsa/leaf.pem");
     const key = fixture("chain/rsa/int.key.pem");

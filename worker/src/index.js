@@ -31,7 +31,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const MIN_TOKEN_LENGTH = 16;
 
 /** `options` the proxy takes (the rest of buildRequest's options are the Worker's own: `now`). */
-const OPTIONS = ["region", "eccRegions", "passphrase", "signatureAlgorithm", "completeChain"];
+const OPTIONS = ["region", "eccRegions", "passphrase", "signatureAlgorithm", "completeChain", "language"];
 
 const API_HEADERS = {
   "cache-control": "no-store",
@@ -230,7 +230,7 @@ async function authorize(request, config) {
 
 function buildOptions(options) {
   const out = {};
-  for (const k of ["region", "eccRegions", "passphrase"]) if (options[k] !== undefined) out[k] = options[k];
+  for (const k of ["region", "eccRegions", "passphrase", "language"]) if (options[k] !== undefined) out[k] = options[k];
   return out;
 }
 

@@ -253,9 +253,7 @@ export function createMockCloud({
     }
     const asked = headers.get("x-tc-language");
     const language = TENCENT_LANGUAGES.includes(asked) ? asked : TENCENT_DEFAULT_LANGUAGE;
-    // The package's texts in that language (its tables are the one source of every message). The
-    // default is left out: it is the package's own for tencent-ssl, so the call is the same.
-    const inLanguage = language === TENCENT_DEFAULT_LANGUAGE ? {} : { language };
+    // The package's texts in that language (its tables are the one source of every message).
     // No certificate: the package's CertificateMissing line is Tencent's MissingParameter answer.
     const certificate = typeof params?.CertificatePublicKey === "string" ? params.CertificatePublicKey : "";
     const report = validate({
@@ -265,7 +263,7 @@ export function createMockCloud({
       certificateType: params?.CertificateType ?? null,
       provider: api.provider,
       now,
-      ...inLanguage,
+      language,
     });
     if (report.errors.length) return tencentError(report.errors[0].code, report.errors[0].message);
     const fingerprint = await sha1ColonLower(firstDer(params.CertificatePublicKey));
