@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { COMMANDS, choose, commandHelp, distance, mainHelp, parse } from "./lib/args.js";
 import { CliError, clean, colorEnabled, err, finished, isTTY, out, painter, registerSecret } from "./lib/output.js";
-import { readInput, readPassphraseFile } from "./lib/read.js";
+import { readBytes, readCertOrKey, readInput, readPassphraseFile } from "./lib/read.js";
 import { assess, daysLeft, fieldsGiven, publicReport, renderReport, requestFor } from "./lib/report.js";
 
 /** Work budget for decrypting an encrypted key: 8x the library default (about 4 s at most; a CLI can wait). */
@@ -52,6 +52,37 @@ function passphrase(values) {
   return undefined;
 }
 
+/**
+ * What was given, as validate() takes it (`given`: CERT/KEY as text or bytes, or the --pfx bytes),
+ * and as the PEM text --complete-chain and buildRequest take (`pem`). PEM files go through as they
+ * are; a binary CERT/KEY (DER) or a --pfx becomes its PEM pair through the core (the report's
+ * `normalized`, in the provider's form). `pem` is null when there is no pair to take (a wrong PFX
+ * password, a file that is neither): `report` then says why.
+ */
+async function readPair(values, positionals, common) {
+  if (values.pfx === undefined) {
+    const certificate = readCertOrKey(positionals[0], "CERT");
+    const privateKey = positionals[1] !== undefined ? readCertOrKey(positionals[1], "KEY") : undefined;
+    if (typeof privateKey === "string") registerSecret(privateKey);
+    if (typeof certificate === "string" && certificate.includes("PRIVATE KEY")) registerSecret(certificate); // a key passed as the certificate
+    const given = { certificate, privateKey: privateKey ?? null };
+    const core = await loadCore();
+    if (typeof certificate === "string" && typeof privateKey !== "object") return { core, given, pem: { certificate, privateKey } };
+    return { core, given, ...toPem(core, given, common, typeof privateKey === "string" ? privateKey : undefined) };
+  }
+  const given = { pfx: readBytes(values.pfx, "--pfx") };
+  const core = await loadCore();
+  return { core, given, ...toPem(core, given, common) };
+}
+
+function toPem(core, given, common, textKey) {
+  const report = core.validate({ ...common, ...given });
+  const n = report.normalized;
+  if (!n?.certificate) return { pem: null, report };
+  registerSecret(n.privateKey);
+  return { pem: { certificate: n.certificate, privateKey: n.privateKey ?? textKey }, report };
+}
+
 function json(document) {
   out(JSON.stringify(document, null, 2) + "\n");
 }
@@ -80,16 +111,20 @@ async function check(values, positionals, paint) {
   const now = values.now !== undefined ? parseNow(values.now) : Date.now();
   const type = values.type !== undefined ? choose(values.type, ["SVR", "CA"], "--type") : undefined;
   const pass = passphrase(values);
-  const certificate = readInput(positionals[0], "CERT");
-  const privateKey = positionals[1] !== undefined ? readInput(positionals[1], "KEY") : undefined;
-  registerSecret(privateKey);
-  if (certificate.includes("PRIVATE KEY")) registerSecret(certificate); // a key passed as the certificate
-  const core = await loadCore();
-  const { lib, roots, rootsLabel, chain } = await prepareChain(core, values, certificate);
+  const common = { provider: provider ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET };
+  const { core, given, pem, report: opened } = await readPair(values, positionals, common);
+  if (!pem) {
+    if (values.json) json({ report: publicReport(opened) });
+    else out(renderReport(opened, provider, now, paint));
+    return 1;
+  }
+  const { privateKey } = pem;
+  const { lib, roots, rootsLabel, chain } = await prepareChain(core, values, pem.certificate);
+  // The file as given (the report names its source), unless --complete-chain added to it.
+  const completed = chain !== null && chain.certificate !== pem.certificate;
   const input = {
-    certificate: chain ? chain.certificate : certificate,
+    ...(completed ? { certificate: chain.certificate, privateKey: privateKey ?? null } : given),
     ...(roots ? { roots } : {}),
-    privateKey: privateKey ?? null,
     provider: provider ?? null,
     region: values.region ?? null,
     now,
@@ -100,7 +135,7 @@ async function check(values, positionals, paint) {
   // The parameter rules (name, region) live in buildRequest; it runs only when a flag needs one of
   // them — a region the provider's table lists needs none — which keeps a plain check one core call.
   const needsRules = provider && (values.name !== undefined || (values.region !== undefined && !core.regions(provider).includes(values.region)));
-  const { params, options } = needsRules ? requestFor(provider, { certificate: input.certificate, privateKey, region: values.region, name: values.name, type }) : {};
+  const { params, options } = needsRules ? requestFor(provider, { certificate: completed ? chain.certificate : pem.certificate, privateKey, region: values.region, name: values.name, type }) : {};
   const { report } = assess(core, input, { params, options, fields: provider ? fieldsGiven(provider, values) : [] });
   if (values.json) {
     const completion = chain ? lib.completionJson(chain.result) : undefined;
@@ -177,10 +212,9 @@ async function upload(values, positionals, paint) {
   const fromEnv = values.endpoint === undefined;
   const endpoint = parseEndpoint(fromEnv ? process.env.CERT_PREFLIGHT_ENDPOINT : values.endpoint, fromEnv);
   const timeoutMs = timeoutFromEnv();
-  const certificate = readInput(positionals[0], "CERT");
-  const privateKey = readInput(positionals[1], "KEY");
-  registerSecret(privateKey);
-  if (certificate.includes("PRIVATE KEY")) registerSecret(certificate);
+  const pass = passphrase(values);
+  const now = Date.now();
+  const { core, given, pem, report: opened } = await readPair(values, positionals, { provider, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET });
 
   // Credentials are looked up first (a profile may name the region) but a missing one is reported
   // only after the check: a refused certificate is what the hook's owner must fix first.
@@ -198,11 +232,18 @@ async function upload(values, positionals, paint) {
   if (provider === "aliyun-slb" && !region) {
     throw new CliError("aliyun-slb needs a region: --region R (or ALIBABA_CLOUD_REGION_ID, or region_id in the aliyun CLI profile)");
   }
-  const core = await loadCore();
-  const now = Date.now();
+  if (!pem) {
+    if (values.json) json({ report: publicReport(opened), request: null, response: null });
+    else out(renderReport(opened, provider, now, paint) + `${paint.bold("nothing was sent")}: ${provider} would refuse this upload with the error above.\n`);
+    return 1;
+  }
+  const { certificate, privateKey } = pem;
   const { lib, roots, rootsLabel, chain } = await prepareChain(core, values, certificate);
   const bundle = chain ? chain.certificate : certificate;
-  const input = { certificate: bundle, privateKey, provider, region: region ?? null, now, maxKdfCost: KDF_BUDGET, ...(roots ? { roots } : {}) };
+  // Checked as given (PEM text, DER bytes or the PKCS#12 file) unless --complete-chain added to it;
+  // the request always carries the PEM pair.
+  const asGiven = bundle === certificate ? given : { certificate: bundle, privateKey: privateKey ?? null };
+  const input = { ...asGiven, provider, region: region ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET, ...(roots ? { roots } : {}) };
   let name = values.name;
   if (name === undefined && provider === "aliyun-cas") name = defaultCasName(core.validate(input).certificate);
   const { params, options } = requestFor(provider, { certificate: bundle, privateKey, region, name });

@@ -1,6 +1,6 @@
 // The command table (SPEC "The command line"; the names are exact) and the parsing around
 // node:util parseArgs. A new flag is one entry in a command's `options` (and its use in the
-// command): --pfx and --language are left for the issues that add PFX and languages to the core.
+// command): --language is left for the issue that adds languages to the CLI.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { CliError } from "./output.js";
@@ -16,19 +16,24 @@ const region = { type: "string", arg: "R", help: "region (aliyun-slb RegionId; a
 const completeChain = { type: "boolean", help: "fetch missing intermediates (AIA caIssuers, http) and check the completed bundle" };
 const allowPrivateAia = { type: "boolean", help: "let --complete-chain fetch from loopback, private and internal hosts (internal PKIs)" };
 const roots = { type: "string", arg: "SET", help: "trust anchors: mozilla (default), node, none or a PEM/DER file" };
+const pfx = { type: "string", arg: "FILE", help: "a PKCS#12 file (.pfx/.p12) instead of CERT and KEY; its password by --passphrase-file/-env" };
+const passphraseFile = { type: "string", arg: "F", help: "the passphrase of an encrypted key or of --pfx: the first line of F" };
+const passphraseEnv = { type: "string", arg: "VAR", help: "the passphrase of an encrypted key or of --pfx: environment variable VAR" };
 
 export const COMMANDS = {
   check: {
     summary: "what the cloud would answer to this certificate and key, without sending anything",
-    usage: "cert-preflight check CERT [KEY] [options]",
+    usage: "cert-preflight check CERT [KEY] [options]  |  cert-preflight check --pfx FILE [options]",
     positionals: { min: 1, max: 2, names: ["CERT", "KEY"] },
+    insteadOfPositionals: "pfx",
     options: {
       provider,
       region,
       name: { type: "string", arg: "N", help: "the certificate's name, checked by the provider's rule" },
       type: { type: "string", arg: "SVR|CA", help: "tencent-ssl CertificateType (SVR: a server certificate)" },
-      "passphrase-file": { type: "string", arg: "F", help: "the encrypted key's passphrase: the first line of F" },
-      "passphrase-env": { type: "string", arg: "VAR", help: "the encrypted key's passphrase: environment variable VAR" },
+      pfx,
+      "passphrase-file": passphraseFile,
+      "passphrase-env": passphraseEnv,
       "complete-chain": completeChain,
       "allow-private-aia": allowPrivateAia,
       roots,
@@ -43,15 +48,20 @@ export const COMMANDS = {
       "cert-preflight check fullchain.pem privkey.pem --provider aliyun-slb --region cn-hangzhou",
       "cat fullchain.pem | cert-preflight check - privkey.pem --provider tencent-ssl --json",
       "cert-preflight check cert.pem --complete-chain    # fetch the missing intermediate, check the result",
+      "cert-preflight check --pfx site.pfx --passphrase-file pfx.pass --provider tencent-ssl",
     ],
     exit: "0 the cloud would accept it (warnings allowed), 1 it would refuse it, 2 usage or I/O error",
   },
   upload: {
     summary: "check, build, sign and send the upload; nothing is sent when the check refuses it",
-    usage: "cert-preflight upload CERT KEY --provider P [options]",
+    usage: "cert-preflight upload CERT KEY --provider P [options]  |  cert-preflight upload --pfx FILE --provider P [options]",
     positionals: { min: 2, max: 2, names: ["CERT", "KEY"] },
+    insteadOfPositionals: "pfx",
     options: {
       provider: { ...provider, help: "aliyun-slb, aliyun-cas or tencent-ssl (required)" },
+      pfx: { ...pfx, help: "a PKCS#12 file (.pfx/.p12) instead of CERT and KEY: its PEM pair is checked and uploaded" },
+      "passphrase-file": passphraseFile,
+      "passphrase-env": passphraseEnv,
       region: { ...region, help: "region (aliyun-slb: required, else ALIBABA_CLOUD_REGION_ID or the profile's)" },
       name: { type: "string", arg: "N", help: "ServerCertificateName / Name / Alias (aliyun-cas default: <CN>-<notBefore date>)" },
       "complete-chain": { ...completeChain, help: "fetch missing intermediates first and upload the completed bundle (nothing is sent if it stays incomplete)" },
@@ -64,11 +74,12 @@ export const COMMANDS = {
       "no-color": noColor,
       help,
     },
-    conflicts: [],
+    conflicts: [["passphrase-file", "passphrase-env"]],
     needsProvider: [],
     examples: [
       "cert-preflight upload fullchain.pem privkey.pem --provider aliyun-slb --region cn-hangzhou --name example-com",
       "cert-preflight upload fullchain.pem privkey.pem --provider tencent-ssl --dry-run",
+      "PFX_PASS=… cert-preflight upload --pfx site.pfx --passphrase-env PFX_PASS --provider aliyun-cas",
     ],
     exit: "0 uploaded (or --dry-run built and signed it), 1 refused (locally or by the cloud), 2 usage, credentials, I/O or network error",
     env: [
@@ -247,7 +258,10 @@ export function parse(command, argv) {
     }
   }
   const { min, max, names } = spec.positionals;
-  if (positionals.length < min) {
+  const instead = spec.insteadOfPositionals;
+  if (instead && values[instead] !== undefined) {
+    if (positionals.length > 0) throw new CliError(`--${instead} replaces ${names.join(" and ")}: give the file alone`);
+  } else if (positionals.length < min) {
     throw new CliError(`${command} needs ${names.slice(positionals.length, min).join(" and ")} (a file, or - for stdin); see cert-preflight ${command} --help`);
   }
   if (positionals.length > max) {
@@ -272,7 +286,9 @@ export function commandHelp(command) {
   ]);
   const width = Math.max(...rows.map(([l]) => l.length));
   for (const [left, right] of rows) lines.push(`  ${left.padEnd(width)}  ${right}`);
-  if (spec.positionals.max > 0) lines.push("", `  ${spec.positionals.names.join(", ")}: a file, or - for stdin.`);
+  if (spec.positionals.max > 0) {
+    lines.push("", `  ${spec.positionals.names.join(", ")}${spec.insteadOfPositionals ? `, --${spec.insteadOfPositionals}` : ""}: a file, or - for stdin (PEM, or DER read as bytes).`);
+  }
   if (spec.notes) lines.push("", ...spec.notes.map((n) => `  ${n}`));
   if (spec.env) lines.push("", "Credentials and environment:", ...spec.env.map((n) => `  ${n}`));
   lines.push("", `Exit codes: ${spec.exit}.`, "", "Example:", ...spec.examples.map((e) => `  ${e}`), "");

@@ -1,4 +1,4 @@
-// Bounded reads of CERT / KEY / passphrase files and of stdin (`-`).
+// Bounded reads of CERT / KEY / --pfx / passphrase files and of stdin (`-`).
 //
 // At most MAX_INPUT + 1 bytes are ever read, whatever the file: a 100 MB file, /dev/zero or an
 // endless pipe costs 1 MiB, and the core then answers `InputTooLarge` (it refuses any field over
@@ -56,11 +56,11 @@ function readBounded(fd, limit) {
 let stdinTaken = null;
 
 /**
- * The text of `spec` (a path, or "-" for stdin), at most `limit` bytes (MAX_INPUT + 1 by default:
+ * The bytes of `spec` (a path, or "-" for stdin), at most `limit` bytes (MAX_INPUT + 1 by default:
  * one byte over is how the core learns the input is too large). `what` names it in messages
- * ("CERT", "KEY", "--passphrase-file").
+ * ("CERT", "KEY", "--pfx", "--passphrase-file").
  */
-export function readInput(spec, what, limit = MAX_INPUT + 1) {
+export function readBytes(spec, what, limit = MAX_INPUT + 1) {
   if (spec === "-") {
     if (stdinTaken) throw new CliError(`${what} and ${stdinTaken} cannot both be - (stdin is read once)`);
     stdinTaken = what;
@@ -71,7 +71,7 @@ export function readInput(spec, what, limit = MAX_INPUT + 1) {
       throw new CliError(`cannot read ${what} from stdin: ${reason(e)}`);
     }
     if (bytes.length === 0) throw new CliError(`${what}: nothing on stdin (it is empty or closed)`);
-    return bytes.toString("utf8");
+    return bytes;
   }
   let fd;
   try {
@@ -81,13 +81,36 @@ export function readInput(spec, what, limit = MAX_INPUT + 1) {
   }
   try {
     if (fstatSync(fd).isDirectory()) throw new CliError(`cannot read ${what} ${spec}: ${REASONS.EISDIR}`);
-    return readBounded(fd, limit).toString("utf8");
+    return readBounded(fd, limit);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`cannot read ${what} ${spec}: ${reason(e)}`);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of `spec` (see [readBytes]). */
+export function readInput(spec, what, limit = MAX_INPUT + 1) {
+  return readBytes(spec, what, limit).toString("utf8");
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A CERT or KEY file as the core takes it: its text when it is text (PEM, or bare base64), its
+ * bytes when it is binary (a DER `.der`/`.cer` certificate, a DER key) — decoding those as UTF-8
+ * would mangle them. Text = valid UTF-8 with no control character but tab, CR and LF.
+ */
+export function readCertOrKey(spec, what) {
+  const bytes = readBytes(spec, what);
+  let text;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return bytes;
+  }
+  return /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text) ? bytes : text;
 }
 
 /** A passphrase from a file (its first line, without the line end) — never from a flag value. */

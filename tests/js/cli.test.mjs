@@ -162,7 +162,7 @@ describe("the installed command", () => {
       assert.equal(readFileSync(path.join(inst.packageDir, "mock", f), "utf8"), readFileSync(path.join(repo, "worker/src/mock", f), "utf8"), f);
     }
     assert.equal(readFileSync(path.join(inst.packageDir, "bin/lib/aia.js"), "utf8"), readFileSync(path.join(repo, "worker/src/aia.js"), "utf8"), "aia.js");
-    for (const flag of ["--pfx", "--language"]) {
+    for (const flag of ["--language"]) {
       const r = await run(["check", RSA_CERT, flag, "x"]);
       assertOneLineError(r, 2, /unknown option/);
     }
@@ -1142,6 +1142,98 @@ describe("--complete-chain and --roots: missing intermediates fetched through th
 });
 
 // ---- secrets ---------------------------------------------------------------------------------
+
+describe("--pfx and DER files (issue 18)", () => {
+  // tests/fixtures/gen-pfx.sh: OpenSSL 3 default and -legacy PKCS#12 files (password "secret"), the
+  // leaf and its key as DER; leaf CN=pfx.test, a 3-certificate chain ending at a private root.
+  const PFX = path.join(fixtures, "pfx/ossl3-default.p12");
+  const LEGACY = path.join(fixtures, "pfx/ossl3-legacy.p12");
+  const LEAF_DER = path.join(fixtures, "pfx/leaf.der");
+  const KEY_DER = path.join(fixtures, "pfx/leaf.key.der");
+  const WRONG = "wrong-pfx-password-1f3a";
+  const pfxKeyLines = () =>
+    ["ossl3-default", "ossl3-legacy"]
+      .flatMap((n) => readFileSync(path.join(fixtures, `pfx/${n}.keys.pem`), "utf8").split("\n"))
+      .filter((l) => l.length >= 40 && !l.startsWith("-----"));
+  let passFile;
+  let wrongFile;
+  before(() => {
+    passFile = path.join(work, "pfx.pass");
+    wrongFile = path.join(work, "pfx-wrong.pass");
+    writeFileSync(passFile, "secret\n");
+    writeFileSync(wrongFile, `${WRONG}\n`);
+  });
+
+  it("check --pfx with its password: the file's chain and key checked, exit 0; --json says source pkcs12, no key", async () => {
+    const r = await run(["check", "--pfx", PFX, "--passphrase-file", passFile]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /leaf +CN=pfx\.test/);
+    assert.match(r.stdout, /chain +3 certificates, leaf first/);
+    assert.match(r.stdout, /belongs to the leaf/);
+    const j = await run(["check", "--pfx", LEGACY, "--passphrase-env", "PFX_PASS", "--provider", "tencent-ssl", "--json"], { extra: { PFX_PASS: "secret" } });
+    assert.equal(j.status, 0, j.stdout + j.stderr);
+    const { report } = JSON.parse(j.stdout);
+    assert.equal(report.certificate.source, "pkcs12");
+    assert.equal(report.privateKey.source, "pkcs12");
+    assert.match(report.normalized.certificate, /^-----BEGIN CERTIFICATE-----/);
+    assert.equal(report.normalized.privateKey, undefined, "the key is never printed");
+    // From stdin too.
+    const piped = await run(["check", "--pfx", "-", "--passphrase-file", passFile], { input: readFileSync(PFX) });
+    assert.equal(piped.status, 0, piped.stderr);
+  });
+
+  it("check --pfx: a wrong password is PfxPasswordIncorrect (exit 1, not echoed), none is PrivateKeyEncrypted", async () => {
+    const wrong = await run(["check", "--pfx", PFX, "--passphrase-file", wrongFile]);
+    assert.equal(wrong.status, 1, wrong.stderr);
+    assert.match(wrong.stdout, /^REFUSED  PfxPasswordIncorrect/);
+    assert.ok(!(wrong.stdout + wrong.stderr).includes(WRONG));
+    const none = await run(["check", "--pfx", PFX, "--json"]);
+    assert.equal(none.status, 1);
+    assert.deepEqual(JSON.parse(none.stdout).report.errors.map((f) => f.kind), ["PrivateKeyEncrypted"]);
+  });
+
+  it("check with binary DER CERT and KEY (.der/.cer): read as bytes, source der, exit 0", async () => {
+    const r = await run(["check", LEAF_DER, KEY_DER, "--provider", "aliyun-slb", "--region", "cn-hangzhou", "--json"]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const { report } = JSON.parse(r.stdout);
+    assert.equal(report.certificate.source, "der");
+    assert.equal(report.privateKey.source, "der");
+    assert.equal(report.certificate.subject, "CN=pfx.test");
+  });
+
+  it("usage: --pfx with CERT or KEY, and both passphrase flags, are exit 2 in one line", async () => {
+    assertOneLineError(await run(["check", "--pfx", PFX, RSA_CERT]), 2, /--pfx replaces CERT and KEY/);
+    assertOneLineError(await run(["upload", "--pfx", PFX, RSA_CERT, RSA_KEY, "--provider", "tencent-ssl"]), 2, /--pfx replaces CERT and KEY/);
+    assertOneLineError(await run(["upload", "--pfx", PFX, "--provider", "tencent-ssl", "--passphrase-file", passFile, "--passphrase-env", "X"]), 2, /cannot be used together/);
+    assertOneLineError(await run(["check", "--pfx", path.join(work, "no-such.pfx")]), 2, /cannot read --pfx .*no such file/);
+  });
+
+  it("upload --pfx sends the file's PEM pair to the mock; a wrong password sends nothing; DER files upload too", async () => {
+    const before = await mock.requests();
+    const r = await run(["upload", "--pfx", PFX, "--passphrase-file", passFile, "--provider", "aliyun-cas", "--name", "pfx-cli", "--json"], { extra: mockEnv() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.response.status, 200);
+    const sent = doc.request.query.find(([k]) => k === "Cert")[1];
+    assert.match(sent, /^-----BEGIN CERTIFICATE-----/);
+    assert.equal(doc.report.certificate.source, "pkcs12");
+    assert.equal(await mock.requests(), before + 1);
+    const text = await run(["upload", "--pfx", LEGACY, "--passphrase-env", "PFX_PASS", "--provider", "tencent-ssl"], { extra: { ...mockEnv(), PFX_PASS: "secret" } });
+    assert.equal(text.status, 0, text.stdout + text.stderr);
+    assert.match(text.stdout, /^UPLOADED  tencent-ssl/);
+    assert.equal(await mock.requests(), before + 2);
+    const wrong = await run(["upload", "--pfx", PFX, "--passphrase-file", wrongFile, "--provider", "tencent-ssl"], { extra: mockEnv() });
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stdout, /nothing was sent/);
+    assert.equal(await mock.requests(), before + 2, "nothing uploaded");
+    const der = await run(["upload", LEAF_DER, KEY_DER, "--provider", "tencent-ssl", "--dry-run", "--json"], { extra: mockEnv() });
+    assert.equal(der.status, 0, der.stdout + der.stderr);
+    assert.match(JSON.parse(der.stdout).request.body, /-----BEGIN CERTIFICATE-----/);
+    for (const out of [r, text, wrong, der]) {
+      for (const line of pfxKeyLines()) assert.ok(!(out.stdout + out.stderr).includes(line), "a key line was printed");
+    }
+  });
+});
 
 describe("secrets", () => {
   it("are absent from every byte the commands printed (credentials, tokens, passphrases, private keys)", () => {
