@@ -54,6 +54,7 @@ const el = {
   fetchChain: $("fetch-chain"),
   useChain: $("use-chain"),
   language: $("language"),
+  pfxNote: $("pfx-note"),
 };
 
 /** What each provider calls the name field. */
@@ -627,16 +628,146 @@ function schedule(delay = 150) {
   timer = setTimeout(() => checker.check(currentCall()), delay);
 }
 
-function readFileInto(file, field) {
+// ---- files: PEM text, DER bytes, PKCS#12 (PFX) containers ------------------------------------
+
+/**
+ * A second validation thread for files read as bytes, so a PFX's key derivation (Firefox's run
+ * 1.8 M iterations) never holds up the live checks. Started on the first binary file. Nothing it
+ * reads leaves the page: it answers with the PEM text the fields then hold.
+ */
+class Converter {
+  constructor() {
+    this.worker = null;
+    this.seq = 0;
+    this.waiting = new Map();
+  }
+
+  start() {
+    this.worker = new Worker(new URL("./validator.js", import.meta.url), { type: "module" });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = (e) => {
+        if (e.data.type === "ready") return resolve();
+        this.waiting.get(e.data.id)?.(e.data);
+        this.waiting.delete(e.data.id);
+      };
+      this.worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(t("checker.noStart")));
+      };
+    });
+  }
+
+  /** `input` (bytes as Uint8Array) → `{ normalized, certificate, privateKey, errors, warnings }` or `{ failure }`. */
+  async convert(input) {
+    if (!this.worker) this.start();
+    try {
+      await this.ready;
+    } catch (e) {
+      return { failure: { message: e.message } };
+    }
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ type: "convert", id, input });
+    });
+  }
+}
+const converter = new Converter();
+
+/** The PEM label of a DER private key, by the format the package read in it. */
+const KEY_LABEL = { "PKCS#1": "RSA PRIVATE KEY", "PKCS#8": "PRIVATE KEY", SEC1: "EC PRIVATE KEY", encrypted: "ENCRYPTED PRIVATE KEY" };
+
+/** `bytes` as a PEM block (64-column base64, as the providers store it). */
+function pemBlock(label, bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const b64 = btoa(binary).replace(/.{64}/g, "$&\n").replace(/\n$/, "");
+  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
+}
+
+/** The file's text when it is text (PEM, bare base64), else null: bytes are never read as text. */
+function asText(bytes) {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return /^[\t\n\r\x20-\x7e]*$/.test(text.replace(/^\ufeff/, "")) || text.includes("-----BEGIN ") ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A PKCS#12 file: named so, or DER `SEQUENCE { INTEGER 3, … }` (RFC 7292 PFX version 3). */
+function isPfx(bytes, name) {
+  if (/\.(p12|pfx)$/i.test(name)) return true;
+  if (bytes[0] !== 0x30) return false;
+  const first = bytes[1] < 0x80 ? 2 : bytes[1] === 0x80 ? 2 : 2 + (bytes[1] & 0x7f);
+  return bytes[first] === 0x02 && bytes[first + 1] === 0x01 && bytes[first + 2] === 0x03;
+}
+
+/** The PFX the Passphrase field is opening: `{ name, bytes, seq }`, until its pair is in the fields. */
+let pfx = null;
+let pfxTimer = 0;
+
+function pfxNote(message) {
+  el.pfxNote.hidden = !message;
+  el.pfxNote.textContent = message;
+}
+
+async function openPfx() {
+  if (!pfx) return;
+  const mine = { ...pfx, seq: (pfx.seq ?? 0) + 1 };
+  pfx = mine;
+  const passphrase = el.passphrase.value;
+  pfxNote(t("pfx.opening", mine.name));
+  const answer = await converter.convert({ pfx: mine.bytes, language: language(), ...(passphrase ? { passphrase } : {}) });
+  if (pfx !== mine) return; // another file, or another password typed meanwhile
+  if (answer.failure) return pfxNote(t("pfx.failed", mine.name, answer.failure.message));
+  const kinds = answer.errors.map((f) => f.kind);
+  if (kinds.includes("PfxPasswordIncorrect") || (kinds.includes("PrivateKeyEncrypted") && !answer.normalized)) {
+    pfxNote(t(passphrase ? "pfx.wrongPassword" : "pfx.needsPassword", mine.name));
+    if (!passphrase) el.passphrase.focus();
+    return;
+  }
+  if (!answer.normalized) return pfxNote(t("pfx.failed", mine.name, answer.errors[0]?.message ?? ""));
+  el.certificate.value = answer.normalized.certificate;
+  el.privateKey.value = answer.normalized.privateKey ?? "";
+  el.passphrase.value = ""; // it opened the file; the key in the field is not encrypted
+  pfx = null;
+  const unused = answer.warnings.filter((f) => f.kind === "PfxContentUnused").map((f) => ` ${f.detail ?? f.message}`);
+  pfxNote(t("pfx.opened", mine.name) + unused.join(""));
+  schedule(0);
+  el.certificate.focus();
+}
+
+/** A binary (DER) certificate or key: the package reads it; the field gets its PEM text. */
+async function readDer(name, bytes, field) {
+  const isKey = field === el.privateKey;
+  const answer = await converter.convert(isKey ? { privateKey: bytes, language: language() } : { certificate: bytes, language: language() });
+  const found = isKey ? answer.privateKey : answer.normalized?.certificate;
+  if (answer.failure || !found || (isKey && !KEY_LABEL[found.format])) {
+    const why = answer.failure?.message ?? answer.errors?.find((f) => f.kind !== "CertificateMissing")?.message ?? "";
+    setStatus("error", "✗", t("der.failed", name, why));
+    return;
+  }
+  field.value = isKey ? pemBlock(KEY_LABEL[found.format], bytes) : found;
+  pfxNote(t("der.converted", name));
+  schedule(0);
+}
+
+async function readFileInto(file, field) {
   if (!file) return;
   if (file.size > 1024 * 1024) {
     setStatus("error", "✗", t("status.fileTooLarge", file.name, file.size));
     return;
   }
-  file.text().then((t) => {
-    field.value = t;
-    schedule(0);
-  });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isPfx(bytes, file.name)) {
+    pfx = { name: file.name, bytes };
+    return openPfx();
+  }
+  const text = asText(bytes);
+  if (text === null) return readDer(file.name, bytes, field);
+  field.value = text;
+  schedule(0);
 }
 
 function wireDrop(field) {
@@ -773,6 +904,17 @@ checker = new Checker(show, (ready) => {
 
 form.addEventListener("input", (e) => {
   if (e.target === el.token) return;
+  if (e.target === el.passphrase && pfx) {
+    // The password of the PFX being opened: tried once typing pauses.
+    clearTimeout(pfxTimer);
+    pfxTimer = setTimeout(openPfx, 300);
+    return;
+  }
+  // Typing in a field ends what a file said of it.
+  if (e.target === el.certificate || e.target === el.privateKey) {
+    pfx = null;
+    pfxNote("");
+  }
   if (e.target === el.provider || e.target === el.sm2) shapeForm();
   schedule();
 });

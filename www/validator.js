@@ -40,8 +40,33 @@ function check({ provider, params, options, input }, anchors) {
   return { report, errors, warnings };
 }
 
+/**
+ * A file the page read as bytes — a PKCS#12 (PFX) container `{ pfx, passphrase }`, or a binary (DER)
+ * certificate or key `{ certificate }` / `{ privateKey }` — made into the PEM text the fields hold:
+ * validate() reads it, and its `normalized` pair is that text. `{ id, ok, normalized, errors, warnings }`.
+ */
+function convert({ input }) {
+  // A PFX stands alone (validate refuses it beside a certificate); a key alone needs an empty certificate.
+  const report = validate(input.pfx || input.certificate ? input : { certificate: "", ...input });
+  return {
+    normalized: report.normalized ?? null,
+    certificate: report.certificate ?? null,
+    privateKey: report.privateKey ?? null,
+    errors: report.errors,
+    warnings: report.warnings,
+  };
+}
+
 self.onmessage = async (event) => {
   const { id } = event.data;
+  if (event.data.type === "convert") {
+    try {
+      self.postMessage({ id, ...convert(event.data) });
+    } catch (e) {
+      self.postMessage({ id, failure: { code: e?.code ?? "Error", message: String(e?.message ?? e) } });
+    }
+    return;
+  }
   const loaded = await roots;
   try {
     self.postMessage({ id, ...check(event.data, loaded?.anchors), roots: loaded?.label ?? null });

@@ -232,6 +232,55 @@ describe("the demo page, served by make demo", () => {
     await context.close();
   });
 
+  it("opens a dropped PFX with the password typed in Passphrase, and reads DER files as bytes: the PEM pair openssl gives, checked", async () => {
+    const { page, context, errors } = await newPage();
+    const dir = path.join(repo, "tests/fixtures/pfx");
+    const drop = async (label, file) => {
+      const bytes = [...readFileSync(path.join(dir, file))];
+      const dataTransfer = await page.evaluateHandle(([b, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(b)], name, { type: "application/octet-stream" }));
+        return dt;
+      }, [bytes, file]);
+      await page.getByLabel(label, { exact: true }).dispatchEvent("drop", { dataTransfer });
+    };
+    const note = page.locator("#pfx-note");
+    const certificate = page.getByLabel("Certificate", { exact: true });
+    const privateKey = page.getByLabel("Private key", { exact: true });
+    const fp = (pem) => pkg.validate({ certificate: pem }).chain.map((c) => c.fingerprintSha256);
+
+    await drop("Certificate", "ossl3-default.p12");
+    await note.getByText("ossl3-default.p12 is a PFX / PKCS#12 file protected by a password: type it in Passphrase.", { exact: false }).waitFor();
+    assert.ok(await page.getByLabel("Passphrase").evaluate((i) => i === document.activeElement), "focus goes to Passphrase");
+    assert.equal(await certificate.inputValue(), "", "nothing in the fields before it opens");
+    await page.getByLabel("Passphrase").fill("wrong");
+    await note.getByText("That password does not open ossl3-default.p12.").waitFor();
+    await page.getByLabel("Passphrase").fill(readFileSync(path.join(dir, "ossl3-default.pass"), "utf8").trim());
+    await note.getByText(/^The certificate and key from ossl3-default\.p12 \(PFX \/ PKCS#12\)/).waitFor();
+    // The same certificates and key as `openssl pkcs12 -nodes` (the fixture's .certs.pem / .keys.pem).
+    assert.deepEqual(fp(await certificate.inputValue()), fp(readFileSync(path.join(dir, "ossl3-default.certs.pem"), "utf8")));
+    const keyFacts = (pem) => pkg.validate({ certificate: readFileSync(path.join(dir, "ossl3-default.certs.pem"), "utf8"), privateKey: pem });
+    assert.equal(keyFacts(await privateKey.inputValue()).ok, true, "the key in the field belongs to the certificate");
+    assert.equal(await page.getByLabel("Passphrase").inputValue(), "", "the password is not kept");
+    // Checked like any upload: no error (its test chain ends outside the trusted roots: warnings).
+    await page.locator("#status.warning, #status.ok").waitFor();
+    assert.doesNotMatch(await findingsText(page), /CertificateMismatch|✗/);
+
+    // DER: a certificate and a key, read as bytes, shown as PEM, checked as a pair.
+    await certificate.fill("");
+    await privateKey.fill("");
+    await drop("Certificate", "leaf.der");
+    await note.getByText("leaf.der is binary (DER): shown as the PEM text it is the same as.").waitFor();
+    await page.locator("#private-key-file").setInputFiles(path.join(dir, "leaf.key.der"));
+    await note.getByText("leaf.key.der is binary (DER)", { exact: false }).waitFor();
+    assert.match(await certificate.inputValue(), /^-----BEGIN CERTIFICATE-----\n/);
+    assert.match(await privateKey.inputValue(), /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    await page.locator("#status.warning, #status.ok").waitFor();
+    assert.doesNotMatch(await findingsText(page), /CertificateMismatch|✗/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it("works from the keyboard alone", async () => {
     const { page, context } = await newPage();
     await page.getByLabel("Provider", { exact: true }).focus();
