@@ -1,5 +1,6 @@
 // The demo page: reads the form, has the validation thread (validator.js) check it as you type,
 // shows the findings and the certificate's details, and uploads through the proxy (/api/upload).
+import { explain } from "./explain.js";
 import { initialLanguage, language, setLanguage, t } from "./i18n.js";
 import { FIELDS, PROVIDERS } from "./upload.js";
 
@@ -242,7 +243,11 @@ function findingItem(f, severity) {
     // An English rendering of a Chinese-only message, for an English page.
     if (f.messageEn && language() === "en-US") li.append(text("p", `${t("finding.messageEn")} ${f.messageEn}`, "message-en"));
   }
-  if (f.detail) li.append(text("p", f.detail, severity === "error" ? "detail" : ""));
+  // On a Chinese page, our explanation of the kind in Chinese where the detail would be; the
+  // package's detail (English, with the specific values) stays below it, smaller.
+  const ours = language() === "zh-CN" ? explain(f.kind, "zh-CN") : null;
+  if (ours) li.append(Object.assign(text("p", ours, "explain"), { lang: "zh-CN" }));
+  if (f.detail) li.append(Object.assign(text("p", f.detail, ours ? "detail-en" : severity === "error" ? "detail" : ""), { lang: "en" }));
   return li;
 }
 

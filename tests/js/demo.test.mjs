@@ -325,6 +325,18 @@ describe("the demo page, served by make demo", () => {
     assert.deepEqual(unused, []);
   });
 
+  it("explains every finding kind in Chinese (the page's own words; the English page keeps the package's detail)", async () => {
+    const { explain } = await import(pathToFileURL(path.join(repo, "www/explain.js")).href);
+    // No JS list of the kinds: Kind::ALL in src/finding.rs is the list.
+    const all = /pub const ALL: &'static \[Kind\] = &\[([^\]]*)\]/.exec(readFileSync(path.join(repo, "src/finding.rs"), "utf8"));
+    const kinds = [...all[1].matchAll(/Kind::(\w+)/g)].map((m) => m[1]);
+    assert.ok(kinds.length >= 20 && kinds.includes("CertificateMismatch") && kinds.includes("PfxContentUnused"), kinds.join());
+    const missing = kinds.filter((k) => !/[\u3400-\u9fff]/.test(explain(k, "zh-CN") ?? ""));
+    assert.deepEqual(missing, []);
+    for (const k of kinds) assert.equal(explain(k, "en-US"), null, k);
+    assert.equal(explain("NoSuchKind", "zh-CN"), null);
+  });
+
   it("speaks Chinese to a Chinese browser — labels, lang, the provider's message in real glyphs — and English on request, remembered", async () => {
     const { page, context, errors } = await newPage({ locale: "zh-CN" });
     assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
@@ -348,6 +360,13 @@ describe("the demo page, served by make demo", () => {
     const message = page.locator("#findings .finding.error .message").first();
     assert.equal(await message.innerText(), expected.message);
     assert.equal(await message.getAttribute("lang"), "zh-CN");
+    // Our explanation in Chinese, and the package's English detail below it, marked as English.
+    const { explain } = await import(pathToFileURL(path.join(repo, "www/explain.js")).href);
+    const mismatch = page.locator("#findings .finding.error").first();
+    assert.deepEqual(
+      [await mismatch.locator(".explain").innerText(), await mismatch.locator(".explain").getAttribute("lang"), await mismatch.locator(".detail-en").innerText(), await mismatch.locator(".detail-en").getAttribute("lang")],
+      [explain("CertificateMismatch", "zh-CN"), "zh-CN", expected.detail, "en"],
+    );
     // Real glyphs, not the empty boxes of a machine without a CJK font: two different characters
     // in the message's own style render differently only when a font has them.
     const glyphs = [];
@@ -377,6 +396,7 @@ describe("the demo page, served by make demo", () => {
     await page.getByLabel("Certificate", { exact: true }).waitFor();
     assert.match(await page.getByRole("status").innerText(), /Tencent Cloud SSL Certificates would refuse this upload/);
     assert.match(await findingsText(page), /✗ Error/);
+    assert.equal(await page.locator("#findings .explain").count(), 0);
     // …and Tencent's own English text for the same condition, from a check in English.
     const english = pkg.validate({ certificate, privateKey: wrongKey, provider: "tencent-ssl", language: "en-US" }).errors[0];
     assert.match(english.message, /^Note: the certificate content and private key do not match/);
