@@ -56,7 +56,8 @@ export type Kind =
   | "PrivateKeyFormatInvalid" | "PrivateKeyEncrypted" | "CertificateMismatch" | "IllegalKeyLength"
   | "EccCertificateNotSupport" | "KeyAlgorithmNotSupported" | "Sm2CertificateNotSupported"
   | "CertificateExpired" | "CertificateNotYetValid" | "ChainOrderInvalid" | "ChainIncomplete"
-  | "ChainUntrusted" | "CertificateTypeMismatch" | "PemNotCanonical" | "ParameterInvalid" | "ParameterMissing";
+  | "ChainUntrusted" | "CertificateTypeMismatch" | "PemNotCanonical" | "ParameterInvalid" | "ParameterMissing"
+  | "PfxFormatInvalid" | "PfxPasswordIncorrect" | "PfxContentUnused";
 
 /** What to validate. */
 export interface ValidateInput {

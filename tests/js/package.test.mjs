@@ -108,6 +108,16 @@ describe("package contents", () => {
     assert.match(entry, /export \* from "\.\/cert_preflight\.js";/);
     assert.doesNotMatch(entry.replace(/^\s*\/\/.*$/gm, ""), /\bany\b/);
   });
+
+  it("the Kind type lists exactly the core's kinds (Kind::ALL in src/finding.rs)", () => {
+    const dts = readFileSync(path.join(installed.packageDir, "cert_preflight.d.ts"), "utf8");
+    const declared = [.../export type Kind =([^;]*);/.exec(dts)[1].matchAll(/"([A-Za-z0-9]+)"/g)].map((m) => m[1]);
+    const rust = readFileSync(path.join(repo, "src/finding.rs"), "utf8");
+    const all = /pub const ALL: &'static \[Kind\] = &\[([\s\S]*?)\];/.exec(rust)[1];
+    const kinds = [...all.matchAll(/Kind::([A-Za-z0-9]+)/g)].map((m) => m[1]);
+    assert.ok(kinds.length >= 20, `${kinds.length} kinds read`);
+    assert.deepEqual([...declared].sort(), [...kinds].sort());
+  });
 });
 
 describe("fixture corpus through the package (like tests/corpus.rs)", () => {
