@@ -83,6 +83,11 @@ function toPem(core, given, common, textKey) {
   return { pem: { certificate: n.certificate, privateKey: n.privateKey ?? textKey }, report };
 }
 
+/** `{ language }` for validate() when --language (or CERT_PREFLIGHT_LANGUAGE) chose one; else nothing (the API's default). */
+function lang(values) {
+  return values.language ? { language: values.language } : {};
+}
+
 function json(document) {
   out(JSON.stringify(document, null, 2) + "\n");
 }
@@ -111,7 +116,7 @@ async function check(values, positionals, paint) {
   const now = values.now !== undefined ? parseNow(values.now) : Date.now();
   const type = values.type !== undefined ? choose(values.type, ["SVR", "CA"], "--type") : undefined;
   const pass = passphrase(values);
-  const common = { provider: provider ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET };
+  const common = { provider: provider ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET, ...lang(values) };
   const { core, given, pem, report: opened } = await readPair(values, positionals, common);
   if (!pem) {
     if (values.json) json({ report: publicReport(opened) });
@@ -131,6 +136,7 @@ async function check(values, positionals, paint) {
     passphrase: pass ?? null,
     certificateType: type ?? null,
     maxKdfCost: KDF_BUDGET,
+    ...lang(values),
   };
   // The parameter rules (name, region) live in buildRequest; it runs only when a flag needs one of
   // them — a region the provider's table lists needs none — which keeps a plain check one core call.
@@ -214,7 +220,7 @@ async function upload(values, positionals, paint) {
   const timeoutMs = timeoutFromEnv();
   const pass = passphrase(values);
   const now = Date.now();
-  const { core, given, pem, report: opened } = await readPair(values, positionals, { provider, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET });
+  const { core, given, pem, report: opened } = await readPair(values, positionals, { provider, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET, ...lang(values) });
 
   // Credentials are looked up first (a profile may name the region) but a missing one is reported
   // only after the check: a refused certificate is what the hook's owner must fix first.
@@ -243,7 +249,7 @@ async function upload(values, positionals, paint) {
   // Checked as given (PEM text, DER bytes or the PKCS#12 file) unless --complete-chain added to it;
   // the request always carries the PEM pair.
   const asGiven = bundle === certificate ? given : { certificate: bundle, privateKey: privateKey ?? null };
-  const input = { ...asGiven, provider, region: region ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET, ...(roots ? { roots } : {}) };
+  const input = { ...asGiven, provider, region: region ?? null, now, passphrase: pass ?? null, maxKdfCost: KDF_BUDGET, ...lang(values), ...(roots ? { roots } : {}) };
   let name = values.name;
   if (name === undefined && provider === "aliyun-cas") name = defaultCasName(core.validate(input).certificate);
   const { params, options } = requestFor(provider, { certificate: bundle, privateKey, region, name });
@@ -367,7 +373,7 @@ async function scan(values, positionals, paint) {
       try {
         const certificate = readInput(entry.certificate, "certificate");
         const privateKey = entry.key ? readInput(entry.key, "key") : null;
-        entry.report = core.validate({ certificate, privateKey, provider: provider ?? null, region: values.region ?? null, now });
+        entry.report = core.validate({ certificate, privateKey, provider: provider ?? null, region: values.region ?? null, now, ...lang(values) });
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         entry.error = e.message.replace(/^cannot read (certificate|key) /, "cannot read ");

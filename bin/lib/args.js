@@ -1,11 +1,13 @@
 // The command table (SPEC "The command line"; the names are exact) and the parsing around
 // node:util parseArgs. A new flag is one entry in a command's `options` (and its use in the
-// command): --language is left for the issue that adds languages to the CLI.
+// command).
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { CliError } from "./output.js";
 
 export const PROVIDERS = ["aliyun-slb", "aliyun-cas", "tencent-ssl"];
+/** The languages of the findings' messages (the package's `Language`; Tencent's X-TC-Language). */
+export const LANGUAGES = ["zh-CN", "en-US"];
 
 const json = { type: "boolean", help: "print one JSON document on stdout instead of text" };
 const noColor = { type: "boolean", help: "no colour (also: NO_COLOR=1; FORCE_COLOR=1 forces it)" };
@@ -19,6 +21,11 @@ const roots = { type: "string", arg: "SET", help: "trust anchors: mozilla (defau
 const pfx = { type: "string", arg: "FILE", help: "a PKCS#12 file (.pfx/.p12) instead of CERT and KEY; its password by --passphrase-file/-env" };
 const passphraseFile = { type: "string", arg: "F", help: "the passphrase of an encrypted key or of --pfx: the first line of F" };
 const passphraseEnv = { type: "string", arg: "VAR", help: "the passphrase of an encrypted key or of --pfx: environment variable VAR" };
+const language = {
+  type: "string",
+  arg: "LANG",
+  help: "zh-CN or en-US: the language of the providers' messages (default $CERT_PREFLIGHT_LANGUAGE, else the API's own)",
+};
 
 export const COMMANDS = {
   check: {
@@ -38,6 +45,7 @@ export const COMMANDS = {
       "allow-private-aia": allowPrivateAia,
       roots,
       now: { type: "string", arg: "ISO", help: "judge expiry at this time (e.g. 2027-01-01T00:00:00Z)" },
+      language,
       json,
       "no-color": noColor,
       help,
@@ -70,6 +78,7 @@ export const COMMANDS = {
       "dry-run": { type: "boolean", help: "print the signed request (secrets redacted) and send nothing" },
       endpoint: { type: "string", arg: "URL", help: "send here instead of the API host (https, or http on loopback; default $CERT_PREFLIGHT_ENDPOINT)" },
       profile: { type: "string", arg: "NAME", help: "the aliyun / tccli CLI profile to take credentials from" },
+      language: { ...language, help: `${language.help}; tencent-ssl is asked to answer in it` },
       json,
       "no-color": noColor,
       help,
@@ -87,7 +96,8 @@ export const COMMANDS = {
       "TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_TOKEN (tencent-ssl)",
       "then the aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE) or the tccli one",
       "(~/.tccli/<profile>.credential, TCCLI_PROFILE); secrets are never taken as flag values",
-      "CERT_PREFLIGHT_ENDPOINT (as --endpoint), CERT_PREFLIGHT_TIMEOUT (seconds per attempt, default 30)",
+      "CERT_PREFLIGHT_ENDPOINT (as --endpoint), CERT_PREFLIGHT_TIMEOUT (seconds per attempt, default 30),",
+      "CERT_PREFLIGHT_LANGUAGE (as --language)",
     ],
   },
   fingerprint: {
@@ -114,6 +124,7 @@ export const COMMANDS = {
       provider,
       region,
       "warn-days": { type: "string", arg: "N", help: "a pair expiring within N days fails the scan (default 30)" },
+      language,
       json,
       "no-color": noColor,
       help,
@@ -201,10 +212,21 @@ export function distance(a, b) {
 /** `value` if it is one of `choices`; else a CliError with "did you mean" for a near miss only. */
 export function choose(value, choices, what) {
   if (choices.includes(value)) return value;
-  const near = choices.find((c) => c.toLowerCase() === String(value).toLowerCase() || distance(String(value), c) <= 2);
+  const near = choices.find((c) => distance(String(value).toLowerCase(), c.toLowerCase()) <= 2);
   const list = choices.join(", ");
   if (near) throw new CliError(`unknown ${what} "${value}" (did you mean "${near}"?): expected ${list}`);
   throw new CliError(`unknown ${what} (${String(value).length} characters): expected ${list}`);
+}
+
+/**
+ * The language of the messages: --language, else CERT_PREFLIGHT_LANGUAGE (when set and not empty),
+ * else undefined (the package's default: the API's own). A value that is neither language is a
+ * usage error, with "did you mean" for a near miss (en-us, zh_CN, zh-cn…).
+ */
+export function languageOf(flag, env = process.env.CERT_PREFLIGHT_LANGUAGE) {
+  if (flag !== undefined) return choose(flag, LANGUAGES, "--language");
+  if (env === undefined || env === "") return undefined;
+  return choose(env, LANGUAGES, "CERT_PREFLIGHT_LANGUAGE");
 }
 
 /**
@@ -269,6 +291,7 @@ export function parse(command, argv) {
   }
   if (positionals.filter((p) => p === "-").length > 1) throw new CliError("only one of the files can be - (stdin is read once)");
   if (values.provider !== undefined) values.provider = choose(values.provider, PROVIDERS, "provider");
+  if (spec.options.language) values.language = languageOf(values.language);
   for (const name of spec.needsProvider) {
     if (values[name] !== undefined && values.provider === undefined) throw new CliError(`--${name} needs --provider`);
   }

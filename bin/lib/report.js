@@ -37,14 +37,15 @@ const same = (a, b) => a.kind === b.kind && a.field === b.field && a.code === b.
  * validate() and, with a provider, buildRequest(): `{ report, request }`. Parameter findings of
  * buildRequest (name, region, type rules) are merged into the report; `fields` limits them to the
  * parameters the caller set (check: only what was given; upload: every parameter).
- * `request` is the unsigned ApiRequest when the provider would accept the upload.
+ * `request` is the unsigned ApiRequest when the provider would accept the upload. `input.language`,
+ * when set, goes to both: buildRequest then asks the API for the language the check used.
  */
 export function assess(core, input, { params, options, fields = null } = {}) {
   const report = core.validate(input);
   let request = null;
   if (input.provider && params) {
     try {
-      request = core.buildRequest(input.provider, params, { ...options, now: input.now ?? undefined, ...(input.passphrase != null ? { passphrase: input.passphrase } : {}), ...(input.maxKdfCost ? { maxKdfCost: input.maxKdfCost } : {}) });
+      request = core.buildRequest(input.provider, params, { ...options, now: input.now ?? undefined, ...(input.passphrase != null ? { passphrase: input.passphrase } : {}), ...(input.maxKdfCost ? { maxKdfCost: input.maxKdfCost } : {}), ...(input.language ? { language: input.language } : {}) });
     } catch (e) {
       if (!Array.isArray(e?.findings)) throw e;
       for (const [list, found] of [["errors", e.errors ?? []], ["warnings", e.warnings ?? []]]) {
@@ -113,6 +114,8 @@ function findingLines(f, severity, paint) {
     `  ${tag}  ${paint.bold(f.code)}  HTTP ${f.httpStatus}  field ${f.field}  ${paint.dim(`(${f.confidence})`)}`,
     `           ${f.message}`,
   ];
+  // An English rendering of a message that is not English (the package gives it only then).
+  if (f.messageEn) lines.push(`           ${paint.dim(f.messageEn)}`);
   if (f.code !== f.kind) lines.push(`           ${paint.dim(`kind ${f.kind}`)}`);
   if (f.detail) lines.push(`           ${paint.dim(f.detail)}`);
   if (f.alternatives?.length) lines.push(`           ${paint.dim(`also answered for this: ${f.alternatives.join(", ")}`)}`);

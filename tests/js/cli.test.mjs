@@ -157,15 +157,11 @@ describe("the installed command", () => {
     assert.equal(none.status, 2, "no command is a usage error");
   });
 
-  it("ships the Worker's mock module and AIA fetch loop themselves (byte for byte), and no flag that the core cannot back yet", async () => {
+  it("ships the Worker's mock module and AIA fetch loop themselves (byte for byte)", async () => {
     for (const f of ["cloud.js", "signatures.js"]) {
       assert.equal(readFileSync(path.join(inst.packageDir, "mock", f), "utf8"), readFileSync(path.join(repo, "worker/src/mock", f), "utf8"), f);
     }
     assert.equal(readFileSync(path.join(inst.packageDir, "bin/lib/aia.js"), "utf8"), readFileSync(path.join(repo, "worker/src/aia.js"), "utf8"), "aia.js");
-    for (const flag of ["--language"]) {
-      const r = await run(["check", RSA_CERT, flag, "x"]);
-      assertOneLineError(r, 2, /unknown option/);
-    }
   });
 });
 
@@ -1232,6 +1228,75 @@ describe("--pfx and DER files (issue 18)", () => {
     for (const out of [r, text, wrong, der]) {
       for (const line of pfxKeyLines()) assert.ok(!(out.stdout + out.stderr).includes(line), "a key line was printed");
     }
+  });
+});
+
+describe("--language zh-CN | en-US (issue 21)", () => {
+  // The package's table (src/provider/tencent_ssl.rs): Tencent's two texts for a mismatched key.
+  const MATCH_ZH = "温馨提示：证书内容和私钥不匹配，请您核对（请留意是否有多余的空格）";
+  const MATCH_EN = "Note: the certificate content and private key do not match. please check (pay attention to whether there are extra spaces).";
+  const header = (doc) => doc.request.headers.find(([k]) => k === "x-tc-language")?.[1];
+
+  it("check: Tencent's own text in the language asked; zh-CN (the default) adds the English one on a dim line; --json as the package gives it", async () => {
+    const zh = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--language", "zh-CN"]);
+    assert.equal(zh.status, 1);
+    assert.equal(zh.stdout.split("\n")[0], `REFUSED  FailedOperation.CertificateMatchError (HTTP 200): ${MATCH_ZH}  — tencent-ssl`);
+    assert.match(zh.stdout, new RegExp(`\n {11}${MATCH_ZH}\n {11}${MATCH_EN.replace(/[.()]/g, "\\$&")}\n`), "messageEn on the line after the message");
+    const byDefault = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl"]);
+    assert.equal(byDefault.stdout, zh.stdout, "Tencent's default is zh-CN");
+    const en = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--language", "en-US"]);
+    assert.equal(en.status, 1);
+    assert.equal(en.stdout.split("\n")[0], `REFUSED  FailedOperation.CertificateMatchError (HTTP 200): ${MATCH_EN}  — tencent-ssl`);
+    assert.ok(!en.stdout.includes(MATCH_ZH));
+    assert.equal(en.stdout.split(MATCH_EN).length, 3, "once in the verdict, once in the finding, no second English line");
+    for (const [language, message, messageEn] of [["zh-CN", MATCH_ZH, MATCH_EN], ["en-US", MATCH_EN, undefined]]) {
+      const j = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--language", language, "--json"]);
+      const e = JSON.parse(j.stdout).report.errors[0];
+      assert.equal(e.message, message, language);
+      assert.equal(e.messageEn, messageEn, language);
+    }
+    // CERT_PREFLIGHT_LANGUAGE when the flag is absent; the flag wins.
+    const fromEnv = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--json"], { extra: { CERT_PREFLIGHT_LANGUAGE: "en-US" } });
+    assert.equal(JSON.parse(fromEnv.stdout).report.errors[0].message, MATCH_EN);
+    const flagWins = await run(["check", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--language", "zh-CN", "--json"], { extra: { CERT_PREFLIGHT_LANGUAGE: "en-US" } });
+    assert.equal(JSON.parse(flagWins.stdout).report.errors[0].message, MATCH_ZH);
+    // scan --json: each report in the language asked (a certificate without its key, in Tencent's words).
+    for (const [language, message] of [["en-US", "There is no matching private key."], ["zh-CN", "没有匹配的私钥。"]]) {
+      const scan = await run(["scan", RSA_CERT, "--provider", "tencent-ssl", "--language", language, "--json"]);
+      assert.equal(scan.status, 1, scan.stderr);
+      assert.equal(JSON.parse(scan.stdout)[0].report.errors[0].message, message, language);
+    }
+  });
+
+  it("upload --language en-US to the mock: the request asks for en-US (X-TC-Language), the mock takes it; a refusal is in English; zh-CN by default", async () => {
+    const before = await mock.requests();
+    const j = await run(["upload", RSA_CERT, RSA_KEY, "--provider", "tencent-ssl", "--language", "en-US", "--json"], { extra: mockEnv() });
+    assert.equal(j.status, 0, j.stdout + j.stderr);
+    const doc = JSON.parse(j.stdout);
+    assert.equal(header(doc), "en-US");
+    assert.equal(doc.response.status, 200);
+    assert.match(doc.response.body.Response.CertificateId, /^[0-9a-f]{8}$/);
+    assert.equal(await mock.requests(), before + 1);
+    const plain = await run(["upload", RSA_CERT, RSA_KEY, "--provider", "tencent-ssl", "--dry-run", "--json"], { extra: mockEnv() });
+    assert.equal(header(JSON.parse(plain.stdout)), "zh-CN", "the API's default, said out loud");
+    const dry = await run(["upload", RSA_CERT, RSA_KEY, "--provider", "tencent-ssl", "--dry-run"], { extra: { ...mockEnv(), CERT_PREFLIGHT_LANGUAGE: "en-US" } });
+    assert.match(dry.stdout, /\n  x-tc-language: en-US\n/);
+    const refused = await run(["upload", RSA_CERT, OTHER_KEY, "--provider", "tencent-ssl", "--language", "en-US"], { extra: mockEnv() });
+    assert.equal(refused.status, 1);
+    assert.equal(refused.stdout.split("\n")[0], `REFUSED  FailedOperation.CertificateMatchError (HTTP 200): ${MATCH_EN}  — tencent-ssl`);
+    assert.match(refused.stdout, /nothing was sent/);
+    assert.equal(await mock.requests(), before + 1, "the refusal sent nothing");
+  });
+
+  it("usage: a value that is neither language is exit 2 naming zh-CN and en-US (a near miss named, anything else not echoed); not on fingerprint", async () => {
+    assertOneLineError(await run(["check", RSA_CERT, "--language", "en_us"]), 2, /unknown --language "en_us" \(did you mean "en-US"\?\): expected zh-CN, en-US$/);
+    assertOneLineError(await run(["upload", RSA_CERT, RSA_KEY, "--provider", "tencent-ssl", "--language", "zh"], { extra: mockEnv() }), 2, /unknown --language \(2 characters\): expected zh-CN, en-US$/);
+    assertOneLineError(await run(["scan", RSA_CERT, "--language", "klingon-tlh"]), 2, /unknown --language \(11 characters\): expected zh-CN, en-US$/);
+    assertOneLineError(await run(["check", RSA_CERT], { extra: { CERT_PREFLIGHT_LANGUAGE: "fr-FR" } }), 2, /unknown CERT_PREFLIGHT_LANGUAGE \(5 characters\): expected zh-CN, en-US$/);
+    assertOneLineError(await run(["check", RSA_CERT, "--language"]), 2, /--language needs a value/);
+    assertOneLineError(await run(["fingerprint", RSA_CERT, "--language", "en-US"]), 2, /unknown option --language for fingerprint|unknown option for fingerprint/);
+    const help = await run(["check", "--help"]);
+    assert.match(help.stdout, /--language LANG +zh-CN or en-US/);
   });
 });
 
