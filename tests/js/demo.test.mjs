@@ -149,18 +149,23 @@ after(async () => {
   if (extraRoots) rmSync(path.dirname(extraRoots), { recursive: true, force: true });
 });
 
+/** A certificate and a key that is not its own, and the package's Tencent mismatch error for them. */
+function tencentMismatch() {
+  const certificate = fixture("rsa/2048/fullchain.pem");
+  const wrongKey = fixture("chain/rsa/int.key.pem");
+  try {
+    pkg.buildRequest("tencent-ssl", { CertificatePublicKey: certificate, CertificatePrivateKey: wrongKey });
+  } catch (e) {
+    return { certificate, wrongKey, expected: e.errors.find((f) => f.kind === "CertificateMismatch") };
+  }
+  return { certificate, wrongKey, expected: undefined };
+}
+
 describe("the demo page, served by make demo", () => {
   it("shows the provider's mismatch code live, clears it for the matching key, and uploads to the mock", async () => {
     const { page, context, errors } = await newPage();
     await page.getByLabel("Provider", { exact: true }).selectOption("tencent-ssl");
-    const certificate = fixture("rsa/2048/fullchain.pem");
-    const wrongKey = fixture("chain/rsa/int.key.pem");
-    let expected;
-    try {
-      pkg.buildRequest("tencent-ssl", { CertificatePublicKey: certificate, CertificatePrivateKey: wrongKey });
-    } catch (e) {
-      expected = e.errors.find((f) => f.kind === "CertificateMismatch");
-    }
+    const { certificate, wrongKey, expected } = tencentMismatch();
     assert.ok(expected, "the package calls this pair a mismatch");
 
     await page.getByLabel("Certificate", { exact: true }).fill(certificate);
@@ -344,14 +349,7 @@ describe("the demo page, served by make demo", () => {
     assert.equal(await page.getByLabel("语言").inputValue(), "zh-CN");
     await page.getByLabel("云服务", { exact: true }).selectOption("tencent-ssl");
     assert.equal(await page.getByLabel("云服务", { exact: true }).locator("option:checked").innerText(), "腾讯云 SSL 证书");
-    const certificate = fixture("rsa/2048/fullchain.pem");
-    const wrongKey = fixture("chain/rsa/int.key.pem");
-    let expected;
-    try {
-      pkg.buildRequest("tencent-ssl", { CertificatePublicKey: certificate, CertificatePrivateKey: wrongKey });
-    } catch (e) {
-      expected = e.errors.find((f) => f.kind === "CertificateMismatch");
-    }
+    const { certificate, wrongKey, expected } = tencentMismatch();
     await page.getByLabel("证书", { exact: true }).fill(certificate);
     await page.getByLabel("私钥", { exact: true }).fill(wrongKey);
     await page.locator("#findings").getByText(expected.code, { exact: true }).waitFor();
