@@ -92,8 +92,10 @@ function configuration(env) {
  * that needs the roots answers 500 `ConfigurationError` (naming the variable, not its value).
  */
 let anchors = null;
+/** The operator's EXTRA_ROOTS, trimmed ("" when unset). */
+const extraRoots = (env) => (typeof env.EXTRA_ROOTS === "string" ? env.EXTRA_ROOTS.trim() : "");
 function chainRoots(env) {
-  const extra = typeof env.EXTRA_ROOTS === "string" ? env.EXTRA_ROOTS.trim() : "";
+  const extra = extraRoots(env);
   if (anchors?.extra !== extra) {
     let set;
     try {
@@ -296,8 +298,8 @@ async function completeParams(provider, params, env, config, note) {
 
 /** GET /api/roots: what the page needs to check as the Worker does (Mozilla's it loads from the package). */
 async function rootsRoute(request, env) {
-  chainRoots(env);
-  const extra = typeof env.EXTRA_ROOTS === "string" ? env.EXTRA_ROOTS.trim() : "";
+  chainRoots(env); // a bad EXTRA_ROOTS answers 500 here too
+  const extra = extraRoots(env);
   return Response.json(
     { mozilla: { count: mozilla.count, date: mozilla.date, source: mozilla.source }, extra: extra ? `${extra}\n` : "" },
     { headers: API_HEADERS },
