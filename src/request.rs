@@ -132,7 +132,7 @@ impl From<Vec<ParamValue>> for ParamValue {
 /// Options of [`build_request`] (the JS `options` argument; the binding fills `now_ms` from
 /// `Date.now()`).
 #[derive(Clone, Default)]
-pub struct BuildOptions {
+pub struct BuildOptions<'a> {
     /// The current time, ms since the Unix epoch (validity checks; the core reads no clock).
     pub now_ms: i64,
     /// aliyun-slb regions that accept EC keys (default none, PROVIDERS.md §1.3).
@@ -152,16 +152,19 @@ pub struct BuildOptions {
     /// (tencent-ssl: `X-TC-Language`; aliyun-slb and aliyun-cas have no language parameter, so
     /// nothing is sent: docs/research/languages.md §2.1, §3.1). `None` = the provider's default.
     pub language: Option<Language>,
+    /// Trusted roots for the chain checks, as [`Input::roots`]: `ChainIncomplete` only when the chain
+    /// reaches none of them, `ChainUntrusted` when it ends self-signed outside them.
+    pub roots: Option<&'a crate::chain::TrustAnchors>,
 }
 
-impl BuildOptions {
+impl BuildOptions<'_> {
     /// The language asked for, if any (see [`BuildOptions::language`]).
     const fn asked_language(&self) -> Option<Language> {
         self.language
     }
 }
 
-impl core::fmt::Debug for BuildOptions {
+impl core::fmt::Debug for BuildOptions<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("BuildOptions")
             .field("now_ms", &self.now_ms)
@@ -169,6 +172,7 @@ impl core::fmt::Debug for BuildOptions {
             .field("ecc_regions", &self.ecc_regions)
             .field("region", &self.region)
             .field("language", &self.asked_language())
+            .field("roots", &self.roots.map(crate::chain::TrustAnchors::len))
             .field(
                 "passphrase",
                 &self.passphrase.as_ref().map(|_| "<redacted>"),
@@ -317,7 +321,7 @@ impl core::error::Error for RequestError {}
 pub fn build_request(
     provider: ProviderId,
     params: &Params,
-    options: &BuildOptions,
+    options: &BuildOptions<'_>,
 ) -> Result<ApiRequest, RequestError> {
     match provider {
         ProviderId::AliyunSlb => aliyun_slb::build(params, options),
@@ -369,7 +373,7 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    fn new(provider: ProviderId, options: &BuildOptions) -> Self {
+    fn new(provider: ProviderId, options: &BuildOptions<'_>) -> Self {
         let profile = provider.profile();
         Ctx {
             provider,

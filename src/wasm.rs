@@ -300,6 +300,8 @@ export interface BuildOptions {
    * `X-TC-Language`; the Alibaba APIs have no language parameter, so nothing is sent for them.
    */
   language?: Language;
+  /** Trusted roots for the chain checks, as `ValidateInput.roots`. */
+  roots?: TrustAnchors | null;
 }
 
 /** An upload request: what `fetch` needs. Unsigned from buildRequest; signed by signRequest. */
@@ -1434,13 +1436,23 @@ pub fn build_request(
     let provider = provider_from(Some(&name))?
         .ok_or_else(|| invalid_argument("buildRequest(): provider is required"))?;
     let params = read_params(provider, &params)?;
+    // The roots' handle outlives the options that borrow it.
+    let anchors;
     let options = if nullish(&options) {
         BuildOptions {
             now_ms: clock_ms(None, "")?,
             ..BuildOptions::default()
         }
     } else {
-        let [now, ecc_regions, region, passphrase, max_kdf_cost, language] = fields(
+        let [
+            now,
+            ecc_regions,
+            region,
+            passphrase,
+            max_kdf_cost,
+            language,
+            roots,
+        ] = fields(
             &options,
             "buildRequest() options",
             [
@@ -1450,9 +1462,11 @@ pub fn build_request(
                 "passphrase",
                 "maxKdfCost",
                 "language",
+                "roots",
             ],
             true,
         )?;
+        anchors = chain::anchors_of(&roots)?;
         BuildOptions {
             now_ms: clock_ms(now.opt_number()?, now.what)?,
             ecc_regions: ecc_regions.opt_strings()?.unwrap_or_default(),
@@ -1460,6 +1474,7 @@ pub fn build_request(
             passphrase: passphrase.opt_secret()?,
             max_kdf_cost: max_kdf_cost.opt_kdf_cost()?,
             language: language_of(&language)?,
+            roots: anchors.as_deref(),
         }
     };
     match core_build_request(provider, &params, &options) {

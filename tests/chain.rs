@@ -394,3 +394,40 @@ fn real_public_chains_complete_from_their_ca_issuers_urls() {
         assert!(out.added.is_empty(), "{leaf}");
     }
 }
+
+/// buildRequest checks the chain with the roots it is given, as validate does: the leaf + int1
+/// bundle reaches the (trusted) AIA root, so no chain warning; without roots it ends unrooted.
+#[test]
+fn build_request_checks_the_chain_with_its_roots() {
+    use cert_preflight::{BuildOptions, Finding, ParamValue, Params, build_request};
+    let bundle = pem("leaf-der.pem") + &pem("int1.pem");
+    let params: Params = [
+        ("CertificatePublicKey", ParamValue::from(bundle.as_str())),
+        ("CertificateType", ParamValue::from("CA")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let chain_kinds = |options: &BuildOptions<'_>| -> Vec<Kind> {
+        let findings: Vec<Finding> = match build_request(ProviderId::TencentSsl, &params, options) {
+            Ok(request) => request.warnings.clone(),
+            Err(refused) => refused.findings,
+        };
+        findings
+            .iter()
+            .map(|f| f.kind)
+            .filter(|k| matches!(k, Kind::ChainIncomplete | Kind::ChainUntrusted))
+            .collect()
+    };
+    let plain = BuildOptions {
+        now_ms: NOW_MS,
+        ..BuildOptions::default()
+    };
+    assert_eq!(chain_kinds(&plain), [Kind::ChainIncomplete]);
+    let roots = TrustAnchors::from_der([read("root.der").as_slice()]).unwrap();
+    let trusted = BuildOptions {
+        roots: Some(&roots),
+        ..plain.clone()
+    };
+    assert_eq!(chain_kinds(&trusted), []);
+}

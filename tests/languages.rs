@@ -259,7 +259,7 @@ fn validate_words_alibaba_in_the_only_language_it_answers() {
 
 // ---- build_request: the language reaches the request --------------------------------------------
 
-fn options(language: Option<Language>) -> BuildOptions {
+fn options(language: Option<Language>) -> BuildOptions<'static> {
     BuildOptions {
         now_ms: NOW,
         language,

@@ -31,7 +31,7 @@ const SLB: ProviderId = ProviderId::AliyunSlb;
 const CAS: ProviderId = ProviderId::AliyunCas;
 const TC: ProviderId = ProviderId::TencentSsl;
 
-fn opts() -> BuildOptions {
+fn opts() -> BuildOptions<'static> {
     BuildOptions {
         now_ms: NOW,
         ..BuildOptions::default()

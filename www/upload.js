@@ -54,24 +54,20 @@ export function validateInput(provider, params, options = {}, now = undefined) {
   return input;
 }
 
-/** The kinds that depend on the trust anchors (validate() knows them; buildRequest() has none). */
-const ROOT_KINDS = new Set(["ChainIncomplete", "ChainUntrusted"]);
-
 /**
- * The verdict on an upload, as the page and the proxy show it: validate()'s report (with `roots`,
- * a TrustAnchors, when given) and the findings that decide it — buildRequest()'s, which add the
- * parameter rules (names, regions, tags) to the content checks. buildRequest() checks the chain
- * without roots, so its chain warnings are replaced by the report's, which had them.
+ * The verdict on an upload, as the page and the proxy show it: validate()'s report and the findings
+ * that decide it — buildRequest()'s, which add the parameter rules (names, regions, tags) to the
+ * content checks. Both check the chain against `roots` (a TrustAnchors) when given.
  * `core` is the package ({ validate, buildRequest }): the page and the Worker import different entries.
  */
 export function assess(core, provider, params, options = {}, roots = undefined) {
-  const report = core.validate({ ...validateInput(provider, params, options), ...(roots ? { roots } : {}) });
-  const chainVerdict = (list) => (roots ? [...list.filter((f) => !ROOT_KINDS.has(f.kind)), ...report.warnings.filter((f) => ROOT_KINDS.has(f.kind))] : list);
+  const withRoots = (o) => (roots ? { ...o, roots } : o);
+  const report = core.validate(withRoots(validateInput(provider, params, options)));
   try {
-    const request = core.buildRequest(provider, params, options);
-    return { report, request, errors: [], warnings: chainVerdict(request.warnings) };
+    const request = core.buildRequest(provider, params, withRoots(options));
+    return { report, request, errors: [], warnings: request.warnings };
   } catch (e) {
-    if (Array.isArray(e?.findings)) return { report, refused: e, errors: e.errors, warnings: chainVerdict(e.warnings) };
+    if (Array.isArray(e?.findings)) return { report, refused: e, errors: e.errors, warnings: e.warnings };
     throw e;
   }
 }

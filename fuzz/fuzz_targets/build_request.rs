@@ -95,6 +95,8 @@ fuzz_target!(|data: &[u8]| {
         max_kdf_cost: None,
         // en-US, or the provider's default (zh-CN for Tencent and CAS): both languages' texts.
         language: (flags & 0x40 != 0).then_some(Language::EnUs),
+        // No trust anchors: the chain checks without roots (validate_pfx and the chain tests cover them).
+        roots: None,
     };
     let Ok(request) = build_request(provider, &params, &options) else {
         return;

@@ -112,7 +112,10 @@ pub(super) const REGIONS: &[&str] = &[
 /// `Name`: at most 63 characters of any kind (PROVIDERS.md §2.2, §7.6: current doc and SDK).
 const NAME_MAX: usize = 63;
 
-pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
+pub(super) fn build(
+    params: &Params,
+    options: &BuildOptions<'_>,
+) -> Result<ApiRequest, RequestError> {
     let mut ctx = Ctx::new(ProviderId::AliyunCas, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
@@ -196,6 +199,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
             now_ms: options.now_ms,
             passphrase: options.passphrase.as_ref().map(|p| p.as_str()),
             max_kdf_cost: options.max_kdf_cost,
+            roots: options.roots,
             sign_certificate: sm("SignCert"),
             sign_private_key: sm("SignPrivateKey"),
             encrypt_certificate: sm("EncryptCert"),

@@ -205,7 +205,10 @@ fn is_chinese(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
+pub(super) fn build(
+    params: &Params,
+    options: &BuildOptions<'_>,
+) -> Result<ApiRequest, RequestError> {
     let mut ctx = Ctx::new(ProviderId::AliyunSlb, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
@@ -288,6 +291,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
                 now_ms: options.now_ms,
                 passphrase: options.passphrase.as_ref().map(|p| p.as_str()),
                 max_kdf_cost: options.max_kdf_cost,
+                roots: options.roots,
                 ecc_regions: &ecc,
                 ..Input::default()
             },

@@ -92,7 +92,10 @@ fn region_ok(region: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiRequest, RequestError> {
+pub(super) fn build(
+    params: &Params,
+    options: &BuildOptions<'_>,
+) -> Result<ApiRequest, RequestError> {
     let mut ctx = Ctx::new(ProviderId::TencentSsl, options);
     let mut read = read_params(&mut ctx, PARAMS, params);
 
@@ -135,6 +138,7 @@ pub(super) fn build(params: &Params, options: &BuildOptions) -> Result<ApiReques
         now_ms: options.now_ms,
         passphrase: key_password,
         max_kdf_cost: options.max_kdf_cost,
+        roots: options.roots,
         certificate_type,
         ..Input::default()
     };

@@ -187,6 +187,24 @@ describe("trustAnchors and validate({ roots })", () => {
     assertCodedError(() => api.validate({ ...base, roots }), "InvalidArgument");
   });
 
+  it("buildRequest({ roots }) checks the chain as validate does: no warning once a root in the set is reached", () => {
+    const roots = api.trustAnchors([bytes("root.der")]);
+    const params = { CertificatePublicKey: text("leaf-der.pem") + text("int1.pem"), CertificateType: "CA" };
+    const chainKinds = (options) => {
+      let findings;
+      try {
+        findings = api.buildRequest("tencent-ssl", params, { now: NOW, ...options }).warnings;
+      } catch (e) {
+        findings = e.findings;
+      }
+      return findings.map((f) => f.kind).filter((k) => k.startsWith("Chain"));
+    };
+    assert.deepEqual(chainKinds({}), ["ChainIncomplete"]);
+    assert.deepEqual(chainKinds({ roots }), []);
+    assertCodedError(() => api.buildRequest("tencent-ssl", params, { roots: {} }), "InvalidArgument");
+    roots.free();
+  });
+
   it("a plain object, a Proxy or another class cannot pose as a handle", () => {
     const real = api.trustAnchors([bytes("root.der")]);
     const fakes = [{}, { length: 1 }, Object.create(api.TrustAnchors.prototype), new Proxy(real, {}), Object.assign({}, real)];

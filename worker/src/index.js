@@ -230,9 +230,10 @@ async function authorize(request, config) {
 
 // ---- the package, called the way the cloud sees the upload --------------------------------------
 
+/** buildRequest's options from the proxy's (`roots` is the Worker's own, added by assess(); a caller's is refused by readCall). */
 function buildOptions(options) {
   const out = {};
-  for (const k of ["region", "eccRegions", "passphrase", "language"]) if (options[k] !== undefined) out[k] = options[k];
+  for (const k of ["region", "eccRegions", "passphrase", "language", "roots"]) if (options[k] !== undefined) out[k] = options[k];
   return out;
 }
 
